@@ -6,6 +6,9 @@
 // State lives in the world vector (an Int32Array) from `base` on, `size(layout)` words long,
 // so it is copied, hashed and compared with the rest of the state for free.
 import type { MemoryModel } from '../api.js';
+import { sc } from './sc.js';
+import { tso } from './tso.js';
+import { weak } from './weak.js';
 
 export interface MemoryLayout {
   cpus: number; // CPUs that run tasks
@@ -18,8 +21,24 @@ export type Fence =
   | 'mb' // smp_mb, and the implied full barrier of value-returning atomics
   | 'wmb' // smp_wmb: earlier stores before later stores
   | 'rmb' // smp_rmb: earlier loads before later loads
-  | 'release' // smp_store_release: earlier loads and stores before this store
-  | 'acquire'; // smp_load_acquire: this load before later loads and stores
+  | 'release' // smp_store_release: earlier loads and stores before this store (call it just before the store)
+  | 'acquire'; // smp_load_acquire: this load before later loads and stores (call it just after the load)
+
+/**
+ * The arithmetic of an atomic read-modify-write. With operands a, b the new value is:
+ * add: old + a; xchg: a; cmpxchg: (old === a ? b : old, and no write at all when it fails);
+ * or: old | a (set_bit); andnot: old & ~a (clear_bit).
+ */
+export type RmwOp = 'add' | 'xchg' | 'cmpxchg' | 'or' | 'andnot';
+
+/**
+ * How an RMW is ordered with the CPU's other accesses.
+ * full: value-returning atomics (xchg, cmpxchg, atomic_*_return, atomic_dec_and_test,
+ *   test_and_set_bit): as if smp_mb() came before and after.
+ * relaxed: atomic_inc/add/sub/dec, set_bit, clear_bit: atomic on the location, unordered otherwise.
+ * acquire: test_and_set_bit_lock. release: clear_bit_unlock.
+ */
+export type RmwOrder = 'relaxed' | 'acquire' | 'release' | 'full';
 
 /** An internal step the explorer may schedule, like a task's step: drain a store, process an invalidation. */
 export interface InternalStep {
@@ -39,6 +58,12 @@ export interface MemorySystem {
   store(w: Int32Array, base: number, layout: MemoryLayout, cpu: number, addr: number, value: number): boolean;
   /** false: the fence cannot complete yet (pending stores or invalidations); the task waits */
   fence(w: Int32Array, base: number, layout: MemoryLayout, cpu: number, fence: Fence): boolean;
+  /**
+   * Atomic read-modify-write of one word; returns the old value. Never blocks: whatever the model
+   * must drain first (own stores that must precede it) it drains within this one step, which is
+   * equivalent to those drains happening just before it with nothing in between.
+   */
+  rmw(w: Int32Array, base: number, layout: MemoryLayout, cpu: number, addr: number, op: RmwOp, a: number, b: number, order: RmwOrder): number;
   /** the memory's settled value, as a later observer with all buffers drained would see it */
   settled(w: Int32Array, base: number, layout: MemoryLayout, addr: number): number;
   /** append the internal steps enabled in this state */
@@ -48,21 +73,12 @@ export interface MemorySystem {
   describeBuffers(w: Int32Array, base: number, layout: MemoryLayout, names: readonly string[]): { cpu: number; entries: string[] }[];
 }
 
-/** Sequential consistency: one memory, every access immediate, fences free. */
-export const sc: MemorySystem = {
-  model: 'sc',
-  size: (layout) => layout.words,
-  init(w, base, layout, initial) {
-    for (let a = 0; a < layout.words; a++) w[base + a] = initial[a] ?? 0;
-  },
-  load: (w, base, _layout, _cpu, addr) => w[base + addr],
-  store(w, base, _layout, _cpu, addr, value) {
-    w[base + addr] = value;
-    return true;
-  },
-  fence: () => true,
-  settled: (w, base, _layout, addr) => w[base + addr],
-  internalSteps() {},
-  applyInternal() {},
-  describeBuffers: () => [],
-};
+export { rmwResult } from './rmw.js';
+export { sc } from './sc.js';
+export { tso } from './tso.js';
+export { weak } from './weak.js';
+
+/** the memory system for a model name (`sc` when none is given) */
+export function memorySystem(model: MemoryModel = 'sc'): MemorySystem {
+  return model === 'tso' ? tso : model === 'weak' ? weak : sc;
+}

@@ -1,0 +1,63 @@
+// Per-CPU store buffers laid out flat in the world vector, shared by `tso` and `weak`.
+//
+// For CPU c the buffer occupies 1 + 2 * slots words at `at(layout, c)` (relative to the model's
+// base): [count, tag0, value0, tag1, value1, …], oldest entry first. A tag is `addr << 1 | barrier`,
+// where the barrier bit (weak only) says "an smp_wmb() or a release follows this entry": no later
+// entry may drain before it. Unused slots are kept zero, so equal buffers hash equally.
+import type { MemoryLayout } from './model.js';
+
+export const bufferWords = (layout: MemoryLayout): number => 1 + 2 * layout.bufferSlots;
+
+/** offset of CPU `cpu`'s buffer, relative to the model's base; buffers follow the memory words */
+export const bufferAt = (layout: MemoryLayout, cpu: number): number => layout.words + cpu * bufferWords(layout);
+
+export function bufferCount(w: Int32Array, b: number): number {
+  return w[b];
+}
+
+export function entryAddr(w: Int32Array, b: number, i: number): number {
+  return w[b + 1 + 2 * i] >>> 1;
+}
+
+export function entryBarrier(w: Int32Array, b: number, i: number): boolean {
+  return (w[b + 1 + 2 * i] & 1) !== 0;
+}
+
+export function entryValue(w: Int32Array, b: number, i: number): number {
+  return w[b + 2 + 2 * i];
+}
+
+/** append a store; false when the buffer is full */
+export function bufferPush(w: Int32Array, b: number, layout: MemoryLayout, addr: number, value: number): boolean {
+  const n = w[b];
+  if (n >= layout.bufferSlots) return false;
+  w[b + 1 + 2 * n] = addr << 1;
+  w[b + 2 + 2 * n] = value;
+  w[b] = n + 1;
+  return true;
+}
+
+/** remove entry i, shifting later entries down; the last slot is zeroed */
+export function bufferRemove(w: Int32Array, b: number, i: number): void {
+  const n = w[b];
+  w.copyWithin(b + 1 + 2 * i, b + 3 + 2 * i, b + 1 + 2 * n);
+  w[b + 2 * n - 1] = 0;
+  w[b + 2 * n] = 0;
+  w[b] = n - 1;
+}
+
+/** the newest buffered value for addr (store forwarding), or undefined */
+export function bufferForward(w: Int32Array, b: number, addr: number): number | undefined {
+  for (let i = w[b] - 1; i >= 0; i--) if (w[b + 1 + 2 * i] >>> 1 === addr) return w[b + 2 + 2 * i];
+  return undefined;
+}
+
+export function describeEntries(w: Int32Array, b: number, names: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < w[b]; i++) {
+    const a = entryAddr(w, b, i);
+    out.push(`${names[a] ?? `#${a}`}=${entryValue(w, b, i)}`);
+    if (entryBarrier(w, b, i)) out.push('wmb');
+  }
+  return out;
+}
