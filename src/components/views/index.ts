@@ -1,0 +1,37 @@
+// Views of the engine's CheckResult (src/engine/api.ts), for the cells. Owned by VIEWS.
+//
+// Every render function is DOM-free and returns an HTML string, so the same call serves the
+// build (Astro, set:html) and the client (element.innerHTML = …). Interaction lives apart,
+// in attach functions that take the rendered root and the same data.
+//
+// Usage (SITE):
+//   import './views.css'  (or `import 'src/components/views/views.css'` in the Cell component)
+//   build:  <div set:html={renderResultViews(result)} />
+//   client: root.innerHTML = renderResultViews(result); const h = attachResultViews(root, result);
+//           …before replacing root's content for a new run: h.destroy()
+//   The client needs the CheckResult itself (the worker's answer, or the build's result
+//   serialized into the page) to attach: the scrubber renders each step's world from it.
+//
+// API:
+//   renderResultViews(result: CheckResult): string          badge, wait-for graph, swimlane, scrubber
+//   attachResultViews(root: HTMLElement, result: CheckResult): { destroy(): void; scrubber: ScrubberHandle | null }
+//   renderVerdictBadge(result: CheckResult): string          word, headline, search figures, costs, diagnostics
+//   renderSwimlane(trace: Trace, cycle?: WaitEdge[], options?: { current?: number }): string   <table>
+//   renderScrubber(trace: Trace, step?: number): string      slider, Previous/Next, live status, world
+//   attachScrubber(root: HTMLElement, trace: Trace): ScrubberHandle   root holds the scrubber (and the swimlane)
+//   renderWorld(snapshot: WorldSnapshot, options?: { actors?: Actor[]; previous?: WorldSnapshot | null }): string
+//   renderWaitForGraph(cycle: WaitEdge[]): string            <figure> with inline SVG ('' for no cycle)
+//   esc(value): string                                       HTML escaping, for anything else placed near the views
+//
+// DOM hooks (stable, for tests): [data-fl-views], [data-fl-swimlane] tr[data-step="k"] (k from 1),
+// tr.fl-current / aria-current="step", [data-fl-scrubber], [data-fl-range] (role slider, name "Step"),
+// buttons "Previous step" / "Next step", [data-fl-status] (aria-live polite; NOT role=status, the
+// cell owns the one status element), [data-fl-world], svg.fl-wfg (role img).
+export { renderResultViews, attachResultViews } from './result-views.js';
+export { renderVerdictBadge, searchExtent } from './verdict-badge.js';
+export { renderSwimlane, type SwimlaneOptions } from './swimlane.js';
+export { renderScrubber, stepSummary } from './scrubber.js';
+export { attachScrubber, type ScrubberHandle } from './scrubber-client.js';
+export { renderWorld, type WorldOptions } from './world.js';
+export { renderWaitForGraph, describeCycle } from './wait-for-graph.js';
+export { esc } from './escape.js';

@@ -1,0 +1,89 @@
+// Client behaviour of the scrubber: slider, Previous/Next, arrow keys, Home/End, and the
+// swimlane's current row. The slider handles its own keys natively; the other keys work
+// anywhere inside the scrubber group, so a keyboard user never needs the mouse.
+import type { Trace } from '../../engine/api.js';
+import { clampStep, renderStepWorld, stepStack, stepSummary } from './scrubber.js';
+
+export interface ScrubberHandle {
+  readonly step: number;
+  setStep(k: number): void;
+  /** remove every listener (call before the cell's views are replaced) */
+  destroy(): void;
+}
+
+const KEYS: Record<string, (k: number, n: number) => number> = {
+  ArrowLeft: (k) => k - 1,
+  ArrowUp: (k) => k - 1,
+  ArrowRight: (k) => k + 1,
+  ArrowDown: (k) => k + 1,
+  Home: () => 0,
+  End: (_, n) => n,
+};
+
+export function attachScrubber(root: HTMLElement, trace: Trace): ScrubberHandle {
+  const el = root.matches('[data-fl-scrubber]') ? root : root.querySelector<HTMLElement>('[data-fl-scrubber]');
+  const range = el?.querySelector<HTMLInputElement>('[data-fl-range]');
+  if (!el || !range) return { step: 0, setStep() {}, destroy() {} };
+  const prev = el.querySelector<HTMLButtonElement>('[data-fl-prev]');
+  const next = el.querySelector<HTMLButtonElement>('[data-fl-next]');
+  const status = el.querySelector<HTMLElement>('[data-fl-status]');
+  const stack = el.querySelector<HTMLElement>('[data-fl-stack]');
+  const world = el.querySelector<HTMLElement>('[data-fl-world]');
+  const rows = Array.from(root.querySelectorAll<HTMLTableRowElement>('[data-fl-swimlane] tr[data-step]'));
+  const n = trace.steps.length;
+  let current = clampStep(trace, Number(range.value));
+
+  function show(k: number): void {
+    k = clampStep(trace, k);
+    if (k === current) return;
+    current = k;
+    range!.value = String(k);
+    range!.setAttribute('aria-valuetext', `step ${k} of ${n}`);
+    // aria-disabled, not disabled: a disabled button would drop the keyboard focus
+    prev?.setAttribute('aria-disabled', String(k <= 0));
+    next?.setAttribute('aria-disabled', String(k >= n));
+    if (status) status.textContent = stepSummary(trace, k);
+    if (stack) stack.textContent = stepStack(trace, k);
+    if (world) world.innerHTML = renderStepWorld(trace, k);
+    for (const row of rows) {
+      const on = Number(row.dataset.step) === k;
+      row.classList.toggle('fl-current', on);
+      if (on) row.setAttribute('aria-current', 'step');
+      else row.removeAttribute('aria-current');
+    }
+  }
+
+  const onInput = (): void => show(Number(range.value));
+  const onPrev = (): void => show(current - 1);
+  const onNext = (): void => show(current + 1);
+  const onKey = (e: KeyboardEvent): void => {
+    const move = KEYS[e.key];
+    if (!move || e.target === range || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    show(move(current, n));
+  };
+  const onRowClick = (e: Event): void => {
+    const row = (e.currentTarget as HTMLElement).dataset.step;
+    if (row) show(Number(row));
+  };
+
+  range.addEventListener('input', onInput);
+  prev?.addEventListener('click', onPrev);
+  next?.addEventListener('click', onNext);
+  el.addEventListener('keydown', onKey);
+  for (const row of rows) row.addEventListener('click', onRowClick);
+
+  return {
+    get step() {
+      return current;
+    },
+    setStep: show,
+    destroy() {
+      range.removeEventListener('input', onInput);
+      prev?.removeEventListener('click', onPrev);
+      next?.removeEventListener('click', onNext);
+      el.removeEventListener('keydown', onKey);
+      for (const row of rows) row.removeEventListener('click', onRowClick);
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// The step scrubber: a labelled slider, Previous/Next buttons and the world after the chosen
+// step. Step 0 is the initial world; step k is the world after the k-th row of the swimlane.
+// This file only renders strings (build time and client alike); scrubber-client.ts wires it.
+import type { Trace, WorldSnapshot } from '../../engine/api.js';
+import { esc } from './escape.js';
+import { opText, stackText } from './stack.js';
+import { renderWorld } from './world.js';
+
+export function clampStep(trace: Trace, k: number): number {
+  const n = trace.steps.length;
+  return Number.isFinite(k) ? Math.min(n, Math.max(0, Math.trunc(k))) : n;
+}
+
+export function worldAt(trace: Trace, k: number): WorldSnapshot {
+  return k <= 0 ? trace.initial : trace.steps[k - 1].world;
+}
+
+/** What the live region announces: `Step 3 of 12: B lock_page(page 0), blocked`. */
+export function stepSummary(trace: Trace, k: number): string {
+  const n = trace.steps.length;
+  if (k <= 0) return `Step 0 of ${n}: the initial world, before any step`;
+  const step = trace.steps[k - 1];
+  const who = trace.actors[step.actor]?.name ?? `actor ${step.actor}`;
+  const flags = [step.switched && k > 1 ? 'context switch' : '', step.blocked ? 'blocked' : ''].filter(Boolean);
+  const note = step.note ? ` (${step.note})` : '';
+  return `Step ${k} of ${n}: ${who} ${opText(step)}${flags.length ? `, ${flags.join(', ')}` : ''}${note}`;
+}
+
+export function stepStack(trace: Trace, k: number): string {
+  return k <= 0 ? '' : `Call stack: ${stackText(trace.steps[k - 1].stack)}`;
+}
+
+export function renderStepWorld(trace: Trace, k: number): string {
+  return renderWorld(worldAt(trace, k), { actors: trace.actors, previous: k > 0 ? worldAt(trace, k - 1) : null });
+}
+
+export function renderScrubber(trace: Trace, step = trace.steps.length): string {
+  const n = trace.steps.length;
+  const k = clampStep(trace, step);
+  return (
+    `<div class="fl-scrubber not-content" data-fl-scrubber role="group" aria-label="Step through the trace">` +
+    `<div class="fl-scrub-controls">` +
+    `<button type="button" class="fl-scrub-prev" data-fl-prev${k <= 0 ? ' aria-disabled="true"' : ''}>Previous step</button>` +
+    `<label class="fl-scrub-label">Step <input type="range" data-fl-range min="0" max="${n}" step="1" value="${k}" aria-valuetext="${esc(`step ${k} of ${n}`)}"></label>` +
+    `<button type="button" class="fl-scrub-next" data-fl-next${k >= n ? ' aria-disabled="true"' : ''}>Next step</button>` +
+    `</div>` +
+    `<p class="fl-scrub-status" aria-live="polite" data-fl-status>${esc(stepSummary(trace, k))}</p>` +
+    `<p class="fl-scrub-stack" data-fl-stack>${esc(stepStack(trace, k))}</p>` +
+    `<div class="fl-scrub-world" data-fl-world>${renderStepWorld(trace, k)}</div>` +
+    `</div>`
+  );
+}

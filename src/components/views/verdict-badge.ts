@@ -1,0 +1,78 @@
+// The verdict badge: the word, the headline, how hard the engine looked (states,
+// transitions, time, exhaustive or stopped at which budget), and what the strategy costs on
+// an uncontended run. No role=status here: the cell owns the one status element.
+import { verdictWord } from '../../engine/api.js';
+import type { CheckResult, Costs, Diagnostic, SearchStats } from '../../engine/api.js';
+import { esc, formatInt, formatMillis } from './escape.js';
+
+const COST_LABELS: Record<string, string> = {
+  mmap_sem: 'mmap_sem acquisitions',
+  pageTableWalks: 'page-table walks',
+  pageLocks: 'page locks',
+  pagesAllocated: 'allocations',
+  bytesCopied: 'bytes copied',
+  faults: 'faults',
+};
+
+const BUDGET_WORDS: Record<string, string> = {
+  states: 'state budget',
+  time: 'time budget',
+  steps: 'step budget',
+};
+
+export function searchExtent(stats: SearchStats): string {
+  if (stats.exhaustive) return 'exhaustive: every reachable state visited';
+  const at = stats.stoppedBy ? BUDGET_WORDS[stats.stoppedBy] ?? `${stats.stoppedBy} budget` : 'a budget';
+  return `bounded: stopped at the ${at}`;
+}
+
+function dl(className: string, label: string, rows: [string, string][]): string {
+  const items = rows.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('');
+  // a named group, not aria-label on <dl> itself: axe forbids naming an element with no role
+  return `<div class="${className}" role="group" aria-label="${esc(label)}"><dl>${items}</dl></div>`;
+}
+
+function renderStats(stats: SearchStats): string {
+  return dl('fl-stats', 'Search', [
+    ['states', formatInt(stats.states)],
+    ['transitions', formatInt(stats.transitions)],
+    ['time', formatMillis(stats.millis)],
+    ['search', searchExtent(stats)],
+  ]);
+}
+
+function renderCosts(costs: Costs): string {
+  const known = Object.keys(COST_LABELS).filter((k) => typeof costs[k] === 'number');
+  const extra = Object.keys(costs).filter((k) => !(k in COST_LABELS) && typeof costs[k] === 'number').sort();
+  const rows = [...known, ...extra].map((k): [string, string] => [COST_LABELS[k] ?? k, formatInt(costs[k])]);
+  return dl('fl-costs', 'Costs on an uncontended run', rows);
+}
+
+function renderDiagnostics(diags: Diagnostic[]): string {
+  if (diags.length === 0) return '';
+  const items = diags
+    .map((d) => `<li class="fl-diag fl-diag--${esc(d.severity)}">${esc(d.source)} ${d.line}:${d.column}: ${esc(d.message)}</li>`)
+    .join('');
+  return `<ul class="fl-diags" aria-label="Diagnostics">${items}</ul>`;
+}
+
+/** The headline without its leading verdict word, which the badge shows separately. */
+function headlineRest(result: CheckResult, word: string): string {
+  const h = result.headline ?? '';
+  return h.startsWith(word) ? h.slice(word.length).replace(/^[:\s]+/, '') : h;
+}
+
+export function renderVerdictBadge(result: CheckResult): string {
+  const word = verdictWord(result.outcome);
+  const rest = headlineRest(result, word);
+  return (
+    `<div class="fl-verdict not-content fl-verdict--${esc(result.outcome)}" data-outcome="${esc(result.outcome)}">` +
+    `<p class="fl-verdict-line"><strong class="fl-verdict-word">${esc(word)}</strong>` +
+    (rest ? `<span class="fl-verdict-headline">${esc(rest)}</span>` : '') +
+    `</p>` +
+    renderDiagnostics(result.diagnostics ?? []) +
+    (result.stats ? renderStats(result.stats) : '') +
+    (result.costs ? renderCosts(result.costs) : '') +
+    `</div>`
+  );
+}
