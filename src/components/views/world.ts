@@ -52,7 +52,7 @@ function sections(w: WorldSnapshot, actors: Actor[]): { caption: string; cols: s
         data: p,
         cells: [
           esc(p.name),
-          words(p.flags),
+          esc((p.flags ?? []).join(', ') || 'none'),
           String(p.refcount),
           String(p.mapcount),
           esc(p.lockOwner ?? 'unlocked'),

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { abbaResult, errorResult, weakResult } from './fixtures.js';
+import { parse } from './parse-html.js';
+import { renderResultViews } from './result-views.js';
+
+describe('renderResultViews', () => {
+  it('composes badge, wait-for graph, swimlane and scrubber for a deadlock, at its last step', () => {
+    const root = parse(renderResultViews(abbaResult));
+    const views = root.querySelector('[data-fl-views]')!;
+    expect(views.classList.contains('not-content')).toBe(true);
+    expect(Array.from(views.children).map((c) => c.className.split(' ')[0])).toEqual(['fl-verdict', 'fl-wfg-figure', 'fl-trace']);
+    expect(root.querySelector('tr[aria-current=step]')!.getAttribute('data-step')).toBe('4');
+    expect(root.querySelector('[data-fl-range]')!.getAttribute('value')).toBe('4');
+  });
+
+  it('has no wait-for graph without a cycle, and only the badge without a trace', () => {
+    expect(parse(renderResultViews(weakResult)).querySelector('svg')).toBeNull();
+    const error = parse(renderResultViews(errorResult));
+    expect(error.querySelector('.fl-verdict')).not.toBeNull();
+    expect(error.querySelector('table, [data-fl-scrubber]')).toBeNull();
+  });
+
+  it('never carries a role=status or an id (several cells share a page)', () => {
+    const html = renderResultViews(abbaResult);
+    expect(html).not.toMatch(/role="status"|\sid=/);
+  });
+});
