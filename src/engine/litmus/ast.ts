@@ -1,0 +1,56 @@
+// A parsed litmus test in the LKMM C format (the shape herd7 reads), restricted to what the
+// engine models. Everything here is plain data.
+
+export type Expr =
+  | { k: 'num'; value: number }
+  | { k: 'reg'; name: string }
+  | { k: 'unary'; op: '!' | '-' | '~'; e: Expr }
+  | { k: 'binary'; op: string; l: Expr; r: Expr }
+  /** a value-returning primitive: READ_ONCE(*x), smp_load_acquire(x), xchg(x, 1), atomic_dec_and_test(v)… */
+  | { k: 'prim'; name: string; loc: string; args: Expr[] };
+
+export type Stmt =
+  | { k: 'assign'; reg: string; e: Expr; line: number }
+  /** a primitive called for its effect: WRITE_ONCE, smp_mb, atomic_inc… (loc is '' for fences) */
+  | { k: 'prim'; name: string; loc: string; args: Expr[]; line: number }
+  | { k: 'if'; cond: Expr; then: Stmt[]; else: Stmt[]; line: number };
+
+export interface Thread {
+  id: number; // the N of PN
+  /** registers (locals), in declaration order */
+  regs: string[];
+  body: Stmt[];
+}
+
+export type Cond =
+  | { k: 'true' }
+  | { k: 'false' }
+  | { k: 'not'; c: Cond }
+  | { k: 'and' | 'or'; l: Cond; r: Cond }
+  /** `1:r0=1` (thread 1's register r0) or `x=2` (location x's final value); op `=` or `!=` */
+  | { k: 'eq'; thread: number | null; name: string; op: '=' | '!='; value: number };
+
+export interface LitmusTest {
+  name: string;
+  /** shared locations in first-mention order, with initial values */
+  locations: { name: string; init: number }[];
+  /** initial register values (`0:r1=2` in the init block) */
+  regInit: { thread: number; reg: string; value: number }[];
+  threads: Thread[];
+  quantifier: 'exists' | '~exists' | 'forall';
+  condition: Cond;
+  filter: Cond | null;
+  /** extra values to print (`locations [0:r1; x]`) */
+  show: { thread: number | null; name: string }[];
+}
+
+/** A test the engine cannot run faithfully, or text that is not a litmus test. */
+export class LitmusError extends Error {
+  constructor(
+    readonly kind: 'syntax' | 'unsupported',
+    message: string,
+    readonly line = 0,
+  ) {
+    super(kind === 'unsupported' ? `unsupported: ${message}` : line > 0 ? `${line}: ${message}` : message);
+  }
+}

@@ -1,0 +1,80 @@
+// The LKMM primitives a litmus test may call, and what each means to the memory system.
+// Anything not listed here is refused with `unsupported: <name>`; a few well-known ones get a reason.
+import type { Fence, RmwOp, RmwOrder } from '../memory/model.js';
+
+export type Primitive =
+  /** a load; `acquire` adds the acquire fence after it */
+  | { kind: 'load'; deref: boolean; acquire: boolean }
+  /** a store; `release` puts a release fence before it, `mb` an smp_mb after it (smp_store_mb) */
+  | { kind: 'store'; deref: boolean; release: boolean; mb: boolean }
+  | { kind: 'fence'; fence: Fence }
+  /**
+   * an atomic read-modify-write. `locArg`: which argument is the location; `operand`: the argument
+   * index feeding RmwOp operand a (or a constant); `result`: what the caller sees, from old value.
+   */
+  | { kind: 'rmw'; op: RmwOp; order: RmwOrder; locArg: number; args: number; operand: number | { constant: number };
+      result: 'none' | 'old' | 'new' | 'zero?' | 'bit'; bitArg?: number };
+
+const table = new Map<string, Primitive>();
+const def = (names: string[], p: Primitive) => names.forEach((n) => table.set(n, p));
+
+def(['READ_ONCE'], { kind: 'load', deref: true, acquire: false });
+def(['atomic_read'], { kind: 'load', deref: false, acquire: false });
+def(['smp_load_acquire', 'atomic_read_acquire'], { kind: 'load', deref: false, acquire: true });
+def(['WRITE_ONCE'], { kind: 'store', deref: true, release: false, mb: false });
+def(['atomic_set'], { kind: 'store', deref: false, release: false, mb: false });
+def(['smp_store_release', 'atomic_set_release'], { kind: 'store', deref: false, release: true, mb: false });
+def(['smp_store_mb'], { kind: 'store', deref: false, release: false, mb: true });
+def(['smp_mb', 'smp_mb__before_atomic', 'smp_mb__after_atomic'], { kind: 'fence', fence: 'mb' });
+def(['smp_wmb'], { kind: 'fence', fence: 'wmb' });
+def(['smp_rmb'], { kind: 'fence', fence: 'rmb' });
+
+const orders: [string, RmwOrder][] = [['', 'full'], ['_relaxed', 'relaxed'], ['_acquire', 'acquire'], ['_release', 'release']];
+for (const [suffix, order] of orders) {
+  def([`xchg${suffix}`, `atomic_xchg${suffix}`], { kind: 'rmw', op: 'xchg', order, locArg: 0, args: 2, operand: 1, result: 'old' });
+  def([`cmpxchg${suffix}`, `atomic_cmpxchg${suffix}`], { kind: 'rmw', op: 'cmpxchg', order, locArg: 0, args: 3, operand: 1, result: 'old' });
+  def([`atomic_add_return${suffix}`], { kind: 'rmw', op: 'add', order, locArg: 1, args: 2, operand: 0, result: 'new' });
+  def([`atomic_fetch_add${suffix}`], { kind: 'rmw', op: 'add', order, locArg: 1, args: 2, operand: 0, result: 'old' });
+  def([`atomic_inc_return${suffix}`], { kind: 'rmw', op: 'add', order, locArg: 0, args: 1, operand: { constant: 1 }, result: 'new' });
+  def([`atomic_dec_return${suffix}`], { kind: 'rmw', op: 'add', order, locArg: 0, args: 1, operand: { constant: -1 }, result: 'new' });
+  def([`atomic_fetch_inc${suffix}`], { kind: 'rmw', op: 'add', order, locArg: 0, args: 1, operand: { constant: 1 }, result: 'old' });
+  def([`atomic_fetch_dec${suffix}`], { kind: 'rmw', op: 'add', order, locArg: 0, args: 1, operand: { constant: -1 }, result: 'old' });
+}
+// subtraction: the operand is negated by the translation
+def(['atomic_sub_return'], { kind: 'rmw', op: 'add', order: 'full', locArg: 1, args: 2, operand: 0, result: 'new' });
+def(['atomic_dec_and_test'], { kind: 'rmw', op: 'add', order: 'full', locArg: 0, args: 1, operand: { constant: -1 }, result: 'zero?' });
+def(['atomic_inc_and_test'], { kind: 'rmw', op: 'add', order: 'full', locArg: 0, args: 1, operand: { constant: 1 }, result: 'zero?' });
+def(['atomic_sub_and_test'], { kind: 'rmw', op: 'add', order: 'full', locArg: 1, args: 2, operand: 0, result: 'zero?' });
+def(['atomic_inc'], { kind: 'rmw', op: 'add', order: 'relaxed', locArg: 0, args: 1, operand: { constant: 1 }, result: 'none' });
+def(['atomic_dec'], { kind: 'rmw', op: 'add', order: 'relaxed', locArg: 0, args: 1, operand: { constant: -1 }, result: 'none' });
+def(['atomic_add'], { kind: 'rmw', op: 'add', order: 'relaxed', locArg: 1, args: 2, operand: 0, result: 'none' });
+def(['atomic_sub'], { kind: 'rmw', op: 'add', order: 'relaxed', locArg: 1, args: 2, operand: 0, result: 'none' });
+def(['set_bit'], { kind: 'rmw', op: 'or', order: 'relaxed', locArg: 1, args: 2, operand: 0, result: 'none' });
+def(['clear_bit'], { kind: 'rmw', op: 'andnot', order: 'relaxed', locArg: 1, args: 2, operand: 0, result: 'none' });
+def(['clear_bit_unlock'], { kind: 'rmw', op: 'andnot', order: 'release', locArg: 1, args: 2, operand: 0, result: 'none' });
+def(['test_and_set_bit'], { kind: 'rmw', op: 'or', order: 'full', locArg: 1, args: 2, operand: 0, result: 'bit', bitArg: 0 });
+def(['test_and_clear_bit'], { kind: 'rmw', op: 'andnot', order: 'full', locArg: 1, args: 2, operand: 0, result: 'bit', bitArg: 0 });
+def(['test_and_set_bit_lock'], { kind: 'rmw', op: 'or', order: 'acquire', locArg: 1, args: 2, operand: 0, result: 'bit', bitArg: 0 });
+
+/** primitives whose operand is subtracted */
+export const negatedOperand = new Set(['atomic_sub_return', 'atomic_sub_and_test', 'atomic_sub']);
+/** primitives whose operand is a bit number (the mask is 1 << nr) */
+export const bitOperand = new Set(['set_bit', 'clear_bit', 'clear_bit_unlock', 'test_and_set_bit', 'test_and_clear_bit', 'test_and_set_bit_lock']);
+
+const reasons: [RegExp, string][] = [
+  [/^(raw_)?spin_(lock|unlock|trylock|is_locked)$|^smp_mb__after_spinlock$|^smp_mb__after_unlock_lock$/, 'spin locks'],
+  [/^(rcu_|synchronize_rcu|call_rcu)/, 'RCU'],
+  [/^(srcu_|synchronize_srcu)/, 'SRCU'],
+  [/^(mutex_|down|up)/, 'sleeping locks in litmus tests'],
+  [/^smp_(load|store|cond_load|mb__after)/, 'this ordering primitive'],
+];
+
+export function primitive(name: string): Primitive | undefined {
+  return table.get(name);
+}
+
+/** why a call the table lacks is refused, as the text after `unsupported: ` */
+export function unsupportedReason(name: string): string {
+  for (const [re, what] of reasons) if (re.test(name)) return `${name} (${what})`;
+  return `${name} (not a primitive the engine models)`;
+}
