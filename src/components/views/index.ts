@@ -25,7 +25,7 @@
 //
 // DOM hooks (stable, for tests): [data-fl-views], [data-fl-swimlane] tr[data-step="k"] (k from 1),
 // tr.fl-current / aria-current="step", [data-fl-scrubber], [data-fl-range] (role slider, name "Step"),
-// buttons "Previous step" / "Next step", [data-fl-status] (aria-live polite; NOT role=status, the
+// buttons "Previous step" / "Next step", [data-fl-step-status] (aria-live polite; NOT role=status, the
 // cell owns the one status element), [data-fl-world], svg.fl-wfg (role img).
 export { renderResultViews, attachResultViews } from './result-views.js';
 export { renderVerdictBadge, searchExtent } from './verdict-badge.js';

@@ -12,7 +12,7 @@ function mount(html: string): HTMLElement {
 }
 
 const $ = <T extends Element = HTMLElement>(root: ParentNode, sel: string) => root.querySelector(sel) as T;
-const status = (root: HTMLElement) => $(root, '[data-fl-status]').textContent;
+const status = (root: HTMLElement) => $(root, '[data-fl-step-status]').textContent;
 const currentRows = (root: HTMLElement) => Array.from(root.querySelectorAll('tr[aria-current=step]')).map((r) => r.getAttribute('data-step'));
 const key = (el: Element, k: string) => el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
 

@@ -26,7 +26,7 @@ export function attachScrubber(root: HTMLElement, trace: Trace): ScrubberHandle 
   if (!el || !range) return { step: 0, setStep() {}, destroy() {} };
   const prev = el.querySelector<HTMLButtonElement>('[data-fl-prev]');
   const next = el.querySelector<HTMLButtonElement>('[data-fl-next]');
-  const status = el.querySelector<HTMLElement>('[data-fl-status]');
+  const status = el.querySelector<HTMLElement>('[data-fl-step-status]');
   const stack = el.querySelector<HTMLElement>('[data-fl-stack]');
   const world = el.querySelector<HTMLElement>('[data-fl-world]');
   const rows = Array.from(root.querySelectorAll<HTMLTableRowElement>('[data-fl-swimlane] tr[data-step]'));

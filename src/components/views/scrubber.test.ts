@@ -13,14 +13,14 @@ describe('renderScrubber', () => {
     expect(Array.from(root.querySelectorAll('button')).map((b) => b.textContent)).toEqual(['Previous step', 'Next step']);
     expect(root.querySelector('[data-fl-next]')!.getAttribute('aria-disabled')).toBe('true');
     expect(root.querySelector('[data-fl-prev]')!.hasAttribute('aria-disabled')).toBe(false);
-    const status = root.querySelector('[data-fl-status]')!;
+    const status = root.querySelector('[data-fl-step-status]')!;
     expect(status.getAttribute('aria-live')).toBe('polite');
     expect(status.getAttribute('role')).toBeNull();
   });
 
   it('shows the world after the chosen step, and the step’s call stack', () => {
     const root = parse(renderScrubber(abbaTrace, 1));
-    expect(root.querySelector('[data-fl-status]')!.textContent).toBe('Step 1 of 4: A lock_page(page 0)');
+    expect(root.querySelector('[data-fl-step-status]')!.textContent).toBe('Step 1 of 4: A lock_page(page 0)');
     expect(root.querySelector('[data-fl-stack]')!.textContent).toBe('Call stack: task_a:2 › lock_both:5');
     expect(root.querySelector('[data-fl-world] tbody tr.fl-changed th')!.textContent).toBe('page 0 changed');
   });
@@ -30,7 +30,7 @@ describe('renderScrubber', () => {
     const root = parse(renderScrubber(abbaTrace, -3));
     expect(root.querySelector('input')!.getAttribute('value')).toBe('0');
     expect(root.querySelector('[data-fl-prev]')!.getAttribute('aria-disabled')).toBe('true');
-    expect(root.querySelector('[data-fl-status]')!.textContent).toBe('Step 0 of 4: the initial world, before any step');
+    expect(root.querySelector('[data-fl-step-status]')!.textContent).toBe('Step 0 of 4: the initial world, before any step');
     expect(root.querySelector('.fl-changed')).toBeNull();
   });
 });

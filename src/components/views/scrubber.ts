@@ -44,7 +44,7 @@ export function renderScrubber(trace: Trace, step = trace.steps.length): string 
     `<label class="fl-scrub-label">Step <input type="range" data-fl-range min="0" max="${n}" step="1" value="${k}" aria-valuetext="${esc(`step ${k} of ${n}`)}"></label>` +
     `<button type="button" class="fl-scrub-next" data-fl-next${k >= n ? ' aria-disabled="true"' : ''}>Next step</button>` +
     `</div>` +
-    `<p class="fl-scrub-status" aria-live="polite" data-fl-status>${esc(stepSummary(trace, k))}</p>` +
+    `<p class="fl-scrub-status" aria-live="polite" data-fl-step-status>${esc(stepSummary(trace, k))}</p>` +
     `<p class="fl-scrub-stack" data-fl-stack>${esc(stepStack(trace, k))}</p>` +
     `<div class="fl-scrub-world" data-fl-world>${renderStepWorld(trace, k)}</div>` +
     `</div>`

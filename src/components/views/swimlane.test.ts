@@ -32,7 +32,7 @@ describe('renderSwimlane', () => {
     const root = parse(renderSwimlane(abbaTrace, abbaCycle));
     const first = root.querySelector('tbody tr td.fl-step')!;
     expect(first.querySelector('.fl-op')!.getAttribute('title')).toBe('task_a:2 › lock_both:5');
-    expect(first.querySelector('.fl-sr')!.textContent).toBe('; call stack: task_a:2 › lock_both:5');
+    expect(first.querySelector('.fl-sr-text')!.textContent).toBe('; call stack: task_a:2 › lock_both:5');
   });
 
   it('marks blocked waits and the steps that close the deadlock cycle, in words', () => {
@@ -40,8 +40,8 @@ describe('renderSwimlane', () => {
     const rows = Array.from(root.querySelectorAll('tbody tr'));
     expect(rows.map((r) => r.querySelector('.fl-blocked') !== null)).toEqual([false, false, true, true]);
     expect(rows.map((r) => r.querySelector('.fl-cycle') !== null)).toEqual([false, false, true, true]);
-    expect(texts(root, 'tbody .fl-mark-cycle')).toEqual(['cycle: holds page 0, wants page 1', 'cycle: holds page 1, wants page 0']);
-    expect(texts(root, 'thead .fl-mark-cycle')).toEqual(['in cycle', 'in cycle']);
+    expect(texts(root, 'tbody .fl-tag-cycle')).toEqual(['cycle: holds page 0, wants page 1', 'cycle: holds page 1, wants page 0']);
+    expect(texts(root, 'thead .fl-tag-cycle')).toEqual(['in cycle', 'in cycle']);
     expect(parse(renderSwimlane(abbaTrace)).querySelector('.fl-cycle')).toBeNull();
   });
 

@@ -32,12 +32,12 @@ function stepCell(step: TraceStep, edge: WaitEdge | undefined): string {
   const stack = stackText(step.stack);
   const classes = ['fl-step', step.blocked ? 'fl-blocked' : '', edge ? 'fl-cycle' : ''].filter(Boolean).join(' ');
   let markers = '';
-  if (step.blocked) markers += `<span class="fl-mark fl-mark-blocked">blocked</span>`;
-  if (edge) markers += `<span class="fl-mark fl-mark-cycle">cycle: holds ${esc(edge.holds)}, wants ${esc(edge.wants)}</span>`;
+  if (step.blocked) markers += `<span class="fl-tag fl-tag-blocked">blocked</span>`;
+  if (edge) markers += `<span class="fl-tag fl-tag-cycle">cycle: holds ${esc(edge.holds)}, wants ${esc(edge.wants)}</span>`;
   const note = step.note ? `<span class="fl-step-note">${esc(step.note)}</span>` : '';
   return (
     `<td class="${classes}"><code class="fl-op" title="${esc(stack)}">${esc(opText(step))}</code>` +
-    `<span class="fl-sr">; call stack: ${esc(stack)}</span>${markers}${note}</td>`
+    `<span class="fl-sr-text">; call stack: ${esc(stack)}</span>${markers}${note}</td>`
   );
 }
 
@@ -50,7 +50,7 @@ function row(trace: Trace, i: number, edge: WaitEdge | undefined, current: boole
   // a step by an actor the trace does not list still shows, in a column of its own
   if (step.actor < 0 || step.actor >= trace.actors.length) cells.push(stepCell(step, edge));
   const sw = step.switched && i > 0;
-  const head = `<th scope="row">${i + 1}${sw ? '<span class="fl-sr">, context switch</span>' : ''}</th>`;
+  const head = `<th scope="row">${i + 1}${sw ? '<span class="fl-sr-text">, context switch</span>' : ''}</th>`;
   const cls = [sw ? 'fl-switch' : '', current ? 'fl-current' : ''].filter(Boolean).join(' ');
   return `<tr data-step="${i + 1}"${cls ? ` class="${cls}"` : ''}${current ? ' aria-current="step"' : ''}>${head}${cells.join('')}</tr>`;
 }
@@ -58,7 +58,7 @@ function row(trace: Trace, i: number, edge: WaitEdge | undefined, current: boole
 function header(trace: Trace, cycleTasks: Set<string>): string {
   const cols = trace.actors
     .map((a, i) => {
-      const inCycle = cycleTasks.has(a.name) ? ' <span class="fl-mark fl-mark-cycle">in cycle</span>' : '';
+      const inCycle = cycleTasks.has(a.name) ? ' <span class="fl-tag fl-tag-cycle">in cycle</span>' : '';
       return (
         `<th scope="col" class="fl-actor ${actorClass(i)}" data-actor-kind="${esc(a.kind)}">` +
         `<span class="fl-actor-name">${esc(a.name)}</span> <span class="fl-actor-kind">${esc(actorDescription(a))}</span>${inCycle}</th>`

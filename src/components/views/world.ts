@@ -20,7 +20,7 @@ function table(captionText: string, cols: string[], rows: Row[], before: Map<str
   const body = rows
     .map((r) => {
       const changed = before !== null && before.get(r.key) !== JSON.stringify(r.data);
-      const first = `<th scope="row">${r.cells[0]}${changed ? ' <span class="fl-mark fl-mark-changed">changed</span>' : ''}</th>`;
+      const first = `<th scope="row">${r.cells[0]}${changed ? ' <span class="fl-tag fl-tag-changed">changed</span>' : ''}</th>`;
       const rest = r.cells.slice(1).map((c) => `<td>${c}</td>`).join('');
       return `<tr${changed ? ' class="fl-changed"' : ''}>${first}${rest}</tr>`;
     })
