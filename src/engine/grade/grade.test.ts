@@ -62,7 +62,7 @@ describe('grade', () => {
     const bad = r.runs[2];
     expect(bad.reason).toBe('expected OK');
     expect(bad.trace).not.toBeNull();
-    expect(r.summary).toMatch(/^Not yet: b \(weak\) — corruption: headline/);
+    expect(r.summary).toMatch(/^Failed: b \(weak\) — corruption: headline/);
     expect(failsAs(r, 'b')).toBe(true);
     expect(failsAs(r, 'b@sc')).toBe(false);
   });

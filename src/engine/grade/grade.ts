@@ -182,8 +182,8 @@ export function judge(ex: Exercise, p: GradePlan, results: CheckResult[]): Grade
   else {
     const first = failedRuns[0];
     summary = first
-      ? `Not yet: ${first.label} (${first.model}) — ${first.headline}`
-      : `Not yet: ${failedCosts[0].label} — ${failedCosts[0].reason}`;
+      ? `Failed: ${first.label} (${first.model}) — ${first.headline}`
+      : `Failed: ${failedCosts[0].label} — ${failedCosts[0].reason}`;
     const more = failedRuns.length + failedCosts.length - 1;
     if (more > 0) summary += ` (and ${more} more)`;
   }

@@ -1,0 +1,276 @@
+// One live exercise in the browser. The engine runs in SITE's Worker pool (cell/bridge), the
+// editor is SITE's CodeMirror setup (cell/editor), the failing traces are VIEWS' renderers; what
+// is ours is the grading loop, the hints, the solution panel, Reset and the progress record.
+import type { Verdict } from '../../engine/api';
+import { verdictWord } from '../../engine/api';
+import { gradeAsync, type GradeReport } from '../../engine/grade/grade';
+import type { Exercise } from '../../engine/grade/exercise';
+import { CODE_EXT } from '../../engine/grade/assemble';
+import { Cancelled, run as runEngine } from '../cell/bridge';
+import type { CellEditor } from '../cell/editor';
+import { attachViews } from '../cell/views';
+import type { ExerciseData } from './data';
+import { Progress } from './progress';
+import { renderReport, reportStatus, runAsResult } from './render';
+
+function q<T extends Element>(root: Element, selector: string): T {
+  const el = root.querySelector<T>(selector);
+  if (!el) throw new Error(`exercise markup lacks ${selector}`);
+  return el;
+}
+
+export class LiveExercise {
+  private editor: CellEditor | null = null;
+  private editorLoading: Promise<CellEditor> | null = null;
+  /** the attempt while the editor is not loaded yet */
+  private pendingCode: string | null = null;
+  private checking = 0;
+  private scrubbers: { destroy(): void }[] = [];
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private readonly code: HTMLElement;
+  private readonly editorHost: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly results: HTMLElement;
+  private readonly solution: HTMLElement;
+  private readonly confirm: HTMLElement;
+  private readonly done: HTMLElement;
+
+  constructor(
+    readonly el: HTMLElement,
+    readonly data: ExerciseData,
+    private readonly progress: Progress,
+  ) {
+    this.code = q(el, '[data-fl-ex-code]');
+    this.editorHost = q(el, '[data-fl-ex-editor]');
+    this.status = q(el, '[data-fl-ex-status]');
+    this.results = q(el, '[data-fl-ex-results]');
+    this.solution = q(el, '[data-fl-ex-solution]');
+    this.confirm = q(el, '[data-fl-ex-confirm]');
+    this.done = q(el, '[data-fl-ex-done]');
+    this.wire();
+    this.restore();
+  }
+
+  /** The exercise as the grader wants it (the solution is not needed to grade). */
+  private get exercise(): Exercise {
+    return { ...this.data, solution: '', wrong: [] };
+  }
+
+  private button(action: string): HTMLButtonElement | null {
+    return this.el.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`);
+  }
+
+  private wire(): void {
+    const on = (action: string, fn: () => void) => {
+      const b = this.button(action);
+      if (!b) return;
+      b.addEventListener('click', fn);
+      b.disabled = false;
+    };
+    on('check', () => void this.check());
+    on('hint', () => this.revealHint());
+    on('solution', () => this.toggleSolution());
+    on('reset', () => this.askReset());
+    on('confirm-reset', () => this.reset());
+    on('cancel-reset', () => this.closeConfirm());
+    on('download', () => this.download());
+    this.code.addEventListener('click', () => void this.openEditor(true));
+    this.code.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter') return;
+      e.preventDefault();
+      if (e.shiftKey || e.ctrlKey || e.metaKey) void this.check();
+      else void this.openEditor(true);
+    });
+    for (const input of this.el.querySelectorAll<HTMLInputElement>('[data-fl-ex-bet] input[type="radio"]')) {
+      input.disabled = false;
+      input.addEventListener('change', () => {
+        if (input.checked) this.progress.placeBet(this.data.id, input.value as Verdict);
+      });
+    }
+  }
+
+  /** Bring back what this browser remembers: the attempt, the hints seen, the completed mark, the bet. */
+  private restore(): void {
+    const p = this.progress.get(this.data.id);
+    this.showDone(p.status === 'completed');
+    for (let i = 0; i < p.hints; i++) this.showHint(i);
+    if (p.bet) {
+      const input = this.el.querySelector<HTMLInputElement>(`[data-fl-ex-bet] input[value="${p.bet.choice}"]`);
+      if (input) input.checked = true;
+      if (p.bet.answer) this.showBetAnswer(p.bet.choice, p.bet.answer);
+    }
+    if (p.code !== undefined && p.code !== this.data.starter) {
+      this.pendingCode = p.code;
+      void this.openEditor(false);
+      this.status.textContent = 'Your last attempt in this browser is restored. Not checked yet.';
+    }
+  }
+
+  currentCode(): string {
+    return this.editor?.getCode() ?? this.pendingCode ?? this.data.starter;
+  }
+
+  async openEditor(focus: boolean): Promise<CellEditor> {
+    if (this.editor) {
+      if (focus) this.editor.focus();
+      return this.editor;
+    }
+    this.editorLoading ??= import('../cell/editor').then(({ mountEditor }) => {
+      const editor = mountEditor(this.editorHost, {
+        code: this.pendingCode ?? this.data.starter,
+        label: this.code.getAttribute('aria-label') ?? `Your attempt for ${this.data.title}`,
+        onRun: () => void this.check(),
+        onChange: (code) => this.edited(code),
+      });
+      this.pendingCode = null;
+      this.code.hidden = true;
+      this.editorHost.hidden = false;
+      this.editor = editor;
+      return editor;
+    });
+    const editor = await this.editorLoading;
+    if (focus) editor.focus();
+    return editor;
+  }
+
+  private edited(code: string): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.progress.saveAttempt(this.data.id, code), 300);
+  }
+
+  private showDone(done: boolean): void {
+    this.done.hidden = !done;
+    this.el.dataset.completed = done ? 'true' : 'false';
+  }
+
+  // ---- Check --------------------------------------------------------------------------------
+
+  async check(): Promise<void> {
+    const code = this.currentCode();
+    clearTimeout(this.saveTimer);
+    this.progress.saveAttempt(this.data.id, code);
+    const mine = ++this.checking;
+    this.el.setAttribute('aria-busy', 'true');
+    this.el.dataset.state = 'checking';
+    this.status.textContent = 'Checking…';
+    let report: GradeReport;
+    try {
+      // One key per exercise: a new Check cancels the run in flight of the old one.
+      report = await gradeAsync(this.exercise, code, (req) => runEngine(`exercise:${this.data.id}`, req));
+    } catch (error) {
+      if (error instanceof Cancelled || mine !== this.checking) return;
+      this.settle('error', `Error: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    if (mine !== this.checking) return;
+    this.showReport(report);
+  }
+
+  private settle(state: string, text: string): void {
+    this.el.removeAttribute('aria-busy');
+    this.el.dataset.state = state;
+    this.status.textContent = text;
+  }
+
+  private showReport(report: GradeReport): void {
+    for (const s of this.scrubbers) s.destroy();
+    this.scrubbers = [];
+    this.results.innerHTML = renderReport(report);
+    report.runs.forEach((run) => {
+      if (run.passed || !run.trace) return;
+      const root = this.results.querySelector<HTMLElement>(`[data-run="${CSS.escape(run.id)}"] [data-fl-ex-views]`);
+      const handle = root ? attachViews(root, runAsResult(run)) : null;
+      if (handle) this.scrubbers.push(handle);
+    });
+    this.editor?.showDiagnostics(report.diagnostics);
+    this.settle(report.status, reportStatus(report));
+    if (report.passed) this.showDone(this.progress.markCompleted(this.data.id).status === 'completed');
+    this.answerBet(report);
+  }
+
+  private answerBet(report: GradeReport): void {
+    const p = this.progress.get(this.data.id);
+    if (!p.bet || p.bet.answer || report.betAnswer === null) return;
+    const answered = this.progress.answerBet(this.data.id, report.betAnswer);
+    if (answered.bet?.answer) this.showBetAnswer(answered.bet.choice, answered.bet.answer);
+  }
+
+  private showBetAnswer(choice: Verdict, answer: string): void {
+    const box = this.el.querySelector<HTMLElement>('[data-fl-ex-bet-answer]');
+    if (!box) return;
+    const right = choice === answer;
+    box.hidden = false;
+    box.dataset.right = String(right);
+    box.textContent = `You bet ${verdictWord(choice)}; the engine says ${verdictWord(answer as Verdict)} on your first check. ${right ? 'Well called.' : 'The trace below shows why.'}`;
+    for (const input of this.el.querySelectorAll<HTMLInputElement>('[data-fl-ex-bet] input')) input.disabled = true;
+  }
+
+  // ---- hints, solution, reset ---------------------------------------------------------------
+
+  private hintItems(): HTMLElement[] {
+    return [...this.el.querySelectorAll<HTMLElement>('[data-fl-ex-hints] > li')];
+  }
+
+  private showHint(i: number): void {
+    const items = this.hintItems();
+    if (items[i]) items[i].hidden = false;
+    const shown = items.filter((li) => !li.hidden).length;
+    const b = this.button('hint');
+    if (!b) return;
+    b.textContent = shown >= items.length ? 'No more hints' : shown === 0 ? 'Show a hint' : 'Show the next hint';
+    b.disabled = shown >= items.length;
+  }
+
+  private revealHint(): void {
+    const total = this.hintItems().length;
+    const p = this.progress.revealHint(this.data.id, total);
+    for (let i = 0; i < p.hints; i++) this.showHint(i);
+    this.hintItems()[p.hints - 1]?.focus?.();
+  }
+
+  private toggleSolution(): void {
+    const open = this.solution.hidden;
+    this.solution.hidden = !open;
+    this.el.dataset.solution = open ? 'open' : 'closed';
+    const b = this.button('solution');
+    if (b) {
+      b.setAttribute('aria-pressed', String(open));
+      b.textContent = open ? 'Hide solution' : 'Show solution';
+    }
+  }
+
+  private askReset(): void {
+    this.confirm.hidden = false;
+    this.confirm.querySelector<HTMLButtonElement>('button[data-action="cancel-reset"]')?.focus();
+  }
+
+  private closeConfirm(): void {
+    this.confirm.hidden = true;
+    this.button('reset')?.focus();
+  }
+
+  private reset(): void {
+    this.confirm.hidden = true;
+    this.progress.clearAttempt(this.data.id);
+    this.pendingCode = null;
+    this.editor?.setCode(this.data.starter);
+    clearTimeout(this.saveTimer);
+    this.progress.clearAttempt(this.data.id);
+    for (const s of this.scrubbers) s.destroy();
+    this.scrubbers = [];
+    this.results.innerHTML = '';
+    this.settle('new', 'Reset to the starter code. Not checked yet.');
+    this.button('reset')?.focus();
+  }
+
+  private download(): void {
+    const ext = CODE_EXT[this.data.kind];
+    const blob = new Blob([this.currentCode()], { type: 'text/plain' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `${this.data.id}.${ext}`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
+}
