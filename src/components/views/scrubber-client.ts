@@ -20,6 +20,17 @@ const KEYS: Record<string, (k: number, n: number) => number> = {
   End: (_, n) => n,
 };
 
+/** Scroll the swimlane's own box (never the page) so the current row stays in sight. */
+function keepInSight(row: HTMLElement): void {
+  const wrap = row.closest<HTMLElement>('.fl-swimlane-wrap');
+  if (!wrap || wrap.scrollHeight <= wrap.clientHeight) return;
+  const r = row.getBoundingClientRect();
+  const w = wrap.getBoundingClientRect();
+  const head = wrap.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+  if (r.top < w.top + head) wrap.scrollTop -= w.top + head - r.top;
+  else if (r.bottom > w.bottom) wrap.scrollTop += r.bottom - w.bottom;
+}
+
 export function attachScrubber(root: HTMLElement, trace: Trace): ScrubberHandle {
   const el = root.matches('[data-fl-scrubber]') ? root : root.querySelector<HTMLElement>('[data-fl-scrubber]');
   const range = el?.querySelector<HTMLInputElement>('[data-fl-range]');
@@ -48,8 +59,10 @@ export function attachScrubber(root: HTMLElement, trace: Trace): ScrubberHandle 
     for (const row of rows) {
       const on = Number(row.dataset.step) === k;
       row.classList.toggle('fl-current', on);
-      if (on) row.setAttribute('aria-current', 'step');
-      else row.removeAttribute('aria-current');
+      if (on) {
+        row.setAttribute('aria-current', 'step');
+        keepInSight(row);
+      } else row.removeAttribute('aria-current');
     }
   }
 
