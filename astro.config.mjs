@@ -1,0 +1,46 @@
+// @ts-check
+import { existsSync, readdirSync } from 'node:fs';
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+
+// The sidebar is the reading order: the primer, then the chapters in date order, then exercises.
+// Chapters are written by different people at different times, so an entry appears only once its
+// MDX file exists (a missing slug would fail the build for everyone).
+const docs = new URL('./src/content/docs/', import.meta.url);
+const chapters = [
+  { slug: 'chapters/primer', label: 'Primer: pages, locks and interleavings' },
+  { slug: 'chapters/2007-pagecache-write-deadlocks', label: '2007: the write path deadlocks' },
+  { slug: 'chapters/2019-gup-pinning', label: '2019: pinned pages and writeback' },
+];
+const hasPage = (/** @type {string} */ slug) =>
+  ['.mdx', '.md'].some((ext) => existsSync(new URL(slug + ext, docs)));
+const hasDir = (/** @type {string} */ dir) =>
+  existsSync(new URL(dir, docs)) && readdirSync(new URL(dir, docs)).some((f) => /\.mdx?$/.test(f));
+
+/** @type {any[]} */
+const sidebar = [
+  {
+    label: 'Chapters',
+    items: chapters.filter((c) => hasPage(c.slug)).map((c) => ({ label: c.label, slug: c.slug })),
+  },
+];
+if (hasDir('exercises/')) sidebar.push({ label: 'Exercises', autogenerate: { directory: 'exercises' } });
+
+export default defineConfig({
+  site: 'http://localhost:4321',
+  integrations: [
+    starlight({
+      title: 'Faultlines',
+      description:
+        'A literate, interactive history of the Linux page-cache and page-pinning debates, with a simulator behind every strategy.',
+      sidebar,
+      // Pagefind full-text search is Starlight's default; stated here so nobody turns it off by accident.
+      pagefind: true,
+      customCss: ['./src/styles/cells.css'],
+      lastUpdated: false,
+    }),
+  ],
+  vite: {
+    worker: { format: 'es' },
+  },
+});

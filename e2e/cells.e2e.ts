@@ -1,0 +1,127 @@
+// Live cells: diagnostics inline, dependent cells, permalinks, the scrubber by keyboard, kept edits.
+import { expect, test } from '@playwright/test';
+import { abbaTitle, cell, chapter2007, codeBox, editorText, originalCode, replaceCode, run, status } from './helpers';
+import { fixLockOrder, withSyntaxError } from './strategies';
+
+test('the editor loads only on demand', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
+  await page.goto(chapter2007);
+  const abba = cell(page, abbaTitle);
+  await expect(abba.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+  await expect(abba.locator('.cm-editor')).toHaveCount(0);
+  const before = scripts.length;
+  await codeBox(abba).focus();
+  await page.keyboard.press('Enter');
+  await expect(abba.locator('.cm-content')).toBeFocused();
+  expect(scripts.length).toBeGreaterThan(before);
+});
+
+test('a syntax error is shown inline at its line and column', async ({ page }) => {
+  await page.goto(chapter2007);
+  const abba = cell(page, abbaTitle);
+  await replaceCode(page, abba, withSyntaxError(await originalCode(abba)));
+  await page.keyboard.press('Shift+Enter');
+  await expect(status(abba)).toHaveText(/^Error: \d+:\d+/);
+  const where = (await status(abba).textContent())!.match(/(\d+:\d+)/)![1];
+  const inline = abba.locator('.fl-inline-diagnostic');
+  await expect(inline.first()).toContainText(`${where}:`);
+  await expect(abba.locator('.cm-lintRange-error').first()).toBeVisible();
+  // a successful run clears the error
+  await replaceCode(page, abba, fixLockOrder(await originalCode(abba)));
+  await page.keyboard.press('Control+Enter');
+  await expect(status(abba)).toHaveText(/^OK/);
+  await expect(inline).toHaveCount(0);
+});
+
+test('a dependent table reruns when its source cell changes, and returns on Reset', async ({ page }) => {
+  await page.goto('/cells/');
+  const source = cell(page, 'Opposite lock order');
+  const table = page.getByRole('region', { name: "The cell's code, scenario by scenario" });
+  const figure = page.locator('[data-fl-figure][data-fl-show="verdict"]');
+  await expect(table.locator('tr[data-fl-scenario]').first()).toHaveAttribute('data-verdict', 'deadlock');
+  await expect(figure).toHaveText('Deadlock');
+  await replaceCode(page, source, fixLockOrder(await originalCode(source)));
+  await run(source);
+  await expect(status(source)).toHaveText(/^OK/);
+  await expect(table.locator('tr[data-fl-scenario]').first()).toHaveAttribute('data-verdict', 'ok');
+  await expect(table.getByRole('status')).toHaveText(/OK in every scenario/);
+  await expect(figure).toHaveText('OK');
+  await source.getByRole('button', { name: 'Reset' }).click();
+  await expect(table.locator('tr[data-fl-scenario]').first()).toHaveAttribute('data-verdict', 'deadlock');
+  await expect(figure).toHaveText('Deadlock');
+});
+
+test('a permalink restores the edit in a fresh browser context without running it', async ({ page, browser }) => {
+  await page.goto(chapter2007);
+  const abba = cell(page, abbaTitle);
+  const fixed = fixLockOrder(await originalCode(abba));
+  await replaceCode(page, abba, fixed);
+  await abba.getByRole('button', { name: 'Share' }).click();
+  const link = await abba.getByRole('textbox', { name: `Permalink to ${abbaTitle}` }).inputValue();
+  expect(link).toContain('#share=abba.');
+
+  const fresh = await browser.newContext();
+  try {
+    const other = await fresh.newPage();
+    await other.goto(link);
+    const restored = cell(other, abbaTitle);
+    await expect(restored.getByText('edited by the link')).toBeVisible();
+    await expect.poll(() => editorText(restored)).toBe(fixed);
+    await expect(status(restored)).toHaveText(/^Deadlock/); // nothing ran
+    await run(restored);
+    await expect(status(restored)).toHaveText(/^OK/);
+  } finally {
+    await fresh.close();
+  }
+});
+
+test('malformed and oversized permalinks are rejected with a message', async ({ page }) => {
+  await page.goto(`${chapter2007}#share=abba.%%%not-base64`);
+  await expect(page.getByRole('alert')).toContainText('could not be opened');
+  await page.goto(`${chapter2007}#share=abba.${'A'.repeat(20_000)}`);
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('too long');
+  const abba = cell(page, abbaTitle);
+  await expect(status(abba)).toHaveText(/^Deadlock/);
+  await run(abba);
+  await expect(status(abba)).toHaveText(/^Deadlock/);
+});
+
+test('an edit survives a reload, marked "edited", and Reset forgets it', async ({ page }) => {
+  await page.goto(chapter2007);
+  const abba = cell(page, abbaTitle);
+  const fixed = fixLockOrder(await originalCode(abba));
+  await replaceCode(page, abba, fixed);
+  await expect(abba.getByText('edited', { exact: true })).toBeVisible();
+  await page.reload();
+  const again = cell(page, abbaTitle);
+  await expect(again.getByText('edited', { exact: true })).toBeVisible();
+  await expect.poll(() => editorText(again)).toBe(fixed);
+  await again.getByRole('button', { name: 'Diff' }).click();
+  await expect(again.locator('.cm-mergeView')).toBeVisible();
+  await again.getByRole('button', { name: 'Reset' }).click();
+  await expect(again.getByText('edited', { exact: true })).toBeHidden();
+  await page.reload();
+  await expect(cell(page, abbaTitle).getByText('edited', { exact: true })).toBeHidden();
+});
+
+test('the scrubber walks the deadlock trace with the keyboard', async ({ page }) => {
+  await page.goto(chapter2007);
+  const abba = cell(page, abbaTitle);
+  await expect(abba.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+  const slider = abba.getByRole('slider', { name: /Step/ });
+  const summary = abba.locator('[data-fl-step-status]');
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await expect(summary).toHaveText(/^Step 0 of (\d+)/);
+  const n = Number((await summary.textContent())!.match(/of (\d+)/)![1]);
+  expect(n).toBeGreaterThan(1);
+  await page.keyboard.press('ArrowRight');
+  await expect(summary).toHaveText(new RegExp(`^Step 1 of ${n}`));
+  await expect(abba.locator('tr[data-step="1"]')).toHaveAttribute('aria-current', 'step');
+  await page.keyboard.press('End');
+  await expect(summary).toHaveText(new RegExp(`^Step ${n} of ${n}.*blocked`));
+});

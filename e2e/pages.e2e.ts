@@ -1,0 +1,54 @@
+// Every built page: no console errors, cells readable without JavaScript, no serious axe violations.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { builtPages, chapter2007, watchConsole } from './helpers';
+
+const pages = builtPages();
+
+test('the site has the chapter, the cells page and a landing page', () => {
+  expect(pages).toEqual(expect.arrayContaining(['/', chapter2007, '/cells/']));
+});
+
+test('no console errors on any page', async ({ page }) => {
+  test.setTimeout(30_000 + pages.length * 5_000);
+  const errors = watchConsole(page);
+  for (const path of pages) {
+    await page.goto(path, { waitUntil: 'load' });
+    const runs = page.getByRole('button', { name: 'Run', exact: true });
+    if ((await runs.count()) > 0) await expect(runs.first()).toBeEnabled();
+    await page.waitForTimeout(300); // let the idle-time worker start
+    expect(errors, `console errors on ${path}`).toEqual([]);
+  }
+});
+
+test.describe('with JavaScript disabled', () => {
+  test.use({ javaScriptEnabled: false });
+  test('every chapter cell shows highlighted code, its original verdict and trace', async ({ page }) => {
+    const chapters = pages.filter((p) => p.startsWith('/chapters/'));
+    expect(chapters.length).toBeGreaterThan(0);
+    let seen = 0;
+    for (const path of chapters) {
+      await page.goto(path);
+      for (const el of await page.locator('[data-cell]').all()) {
+        seen++;
+        const verdict = await el.getAttribute('data-verdict');
+        const word = { ok: 'OK', deadlock: 'Deadlock', corruption: 'Corruption', bug: 'Bug', livelock: 'Livelock', error: 'Error', budget: 'Budget' }[verdict ?? ''];
+        expect(word, `${path}: a cell without a verdict`).toBeTruthy();
+        await expect(el.getByRole('status')).toHaveText(new RegExp(`^${word}`));
+        await expect(el.locator('.fl-code pre.shiki span[style*="--shiki"]').first()).toBeVisible();
+        if (verdict !== 'error') await expect(el.locator('[data-fl-swimlane]')).toBeVisible();
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
+});
+
+test('cells pass axe-core with no serious or critical violations', async ({ page }) => {
+  for (const path of [chapter2007, '/cells/']) {
+    await page.goto(path);
+    await expect(page.getByRole('button', { name: 'Run', exact: true }).first()).toBeEnabled();
+    const results = await new AxeBuilder({ page }).include('.fl-cell').include('.fl-table').analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${path}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  }
+});

@@ -1,0 +1,44 @@
+// The walking skeleton: the chapter's first cell shows the engine's verdict, an edit reruns in the
+// worker, and a runaway strategy stops at a budget while the page keeps answering.
+import { expect, test } from '@playwright/test';
+import { abbaTitle, cell, chapter2007, originalCode, replaceCode, run, status } from './helpers';
+import { fixLockOrder, runawayStrategy } from './strategies';
+
+test('the ABBA cell shows Deadlock for its original code', async ({ page }) => {
+  await page.goto(chapter2007);
+  const abba = cell(page, abbaTitle);
+  await expect(abba).toHaveAttribute('data-verdict', 'deadlock');
+  await expect(status(abba)).toHaveText(/^Deadlock/);
+  await expect(abba.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+});
+
+test('fixing the lock order and rerunning turns the verdict to OK', async ({ page }) => {
+  await page.goto(chapter2007);
+  const abba = cell(page, abbaTitle);
+  const fixed = fixLockOrder(await originalCode(abba));
+  await replaceCode(page, abba, fixed);
+  await run(abba);
+  await expect(status(abba)).toHaveText(/^OK/);
+  await expect(abba).toHaveAttribute('data-verdict', 'ok');
+  // and back: the original code deadlocks again when run in the browser (not the static page)
+  await abba.getByRole('button', { name: 'Reset' }).click();
+  await expect(status(abba)).toHaveText(/^Deadlock/);
+  await run(abba);
+  await expect(abba).toHaveAttribute('data-verdict', 'deadlock');
+  await expect(status(abba)).toHaveText(/^Deadlock/);
+});
+
+test('a runaway strategy stops at a budget and the page stays responsive', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto(chapter2007);
+  const abba = cell(page, abbaTitle);
+  await replaceCode(page, abba, runawayStrategy(await originalCode(abba)));
+  await run(abba);
+  await expect(status(abba)).toHaveText(/^Running/);
+  // while the search runs, the page answers: another control responds at once
+  await abba.getByRole('button', { name: 'Share' }).click();
+  await expect(abba.getByRole('textbox', { name: `Permalink to ${abbaTitle}` })).toBeVisible({ timeout: 2_000 });
+  expect(await page.evaluate(() => 6 * 7)).toBe(42);
+  await expect(status(abba)).toHaveText(/^Budget/, { timeout: 20_000 });
+  await expect(abba).toHaveAttribute('data-verdict', 'budget');
+});

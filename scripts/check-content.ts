@@ -1,0 +1,110 @@
+// Content check: every <Cell … /> placed in a chapter (src/content/docs/**/*.mdx) is run through the
+// engine, exactly as the build does, and its verdict compared with the cell's `expect`. Exits 1
+// with a list of every mismatch or malformed cell. Exercises add their own checks beside this one.
+//   npm run check:content            all pages
+//   npm run check:content -- primer  only files whose path contains "primer"
+//   npm run check:content -- --strict  also fail on pending cells (placed in a chapter, code not written yet)
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { check } from '../src/engine/index';
+import type { MemoryModel } from '../src/engine/api';
+import { buildBudget } from '../src/components/cell/budget';
+
+const root = new URL('..', import.meta.url).pathname;
+const docs = join(root, 'src/content/docs');
+const strict = process.argv.includes('--strict');
+const filter = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '';
+
+class Pending {
+  constructor(readonly message: string) {}
+}
+
+function mdxFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? mdxFiles(join(dir, e.name)) : e.name.endsWith('.mdx') ? [join(dir, e.name)] : [],
+  );
+}
+
+export interface CellTag {
+  file: string;
+  line: number;
+  attrs: Record<string, string>;
+  problems: string[];
+}
+
+/** Find `<Cell … />` tags; attributes must be plain string literals (the convention). */
+export function cellTags(file: string, text: string): CellTag[] {
+  const tags: CellTag[] = [];
+  for (const m of text.matchAll(/<Cell\b([^>]*?)\/>/gs)) {
+    const line = text.slice(0, m.index).split('\n').length;
+    const attrs: Record<string, string> = {};
+    const problems: string[] = [];
+    const body = m[1];
+    for (const a of body.matchAll(/([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\{))/g)) {
+      if (a[4]) problems.push(`attribute ${a[1]} is an expression; cells take plain string literals`);
+      else attrs[a[1]] = a[2] ?? a[3];
+    }
+    for (const required of ['id', 'chapter', 'title', 'scenario', 'expect']) {
+      if (!(required in attrs)) problems.push(`missing ${required}="…"`);
+    }
+    tags.push({ file, line, attrs, problems });
+  }
+  return tags;
+}
+
+function checkTag(tag: CellTag): string | Pending | null {
+  const where = `${relative(root, tag.file)}:${tag.line} cell "${tag.attrs.id ?? '?'}"`;
+  if (tag.problems.length) return `${where}: ${tag.problems.join('; ')}`;
+  const { id, chapter, scenario, expect } = tag.attrs;
+  const codeFile = join(root, 'src/content/cells', chapter, `${id}.c`);
+  if (!existsSync(codeFile)) return new Pending(`${where}: no code file ${relative(root, codeFile)} yet`);
+  let params: Record<string, number | boolean> = {};
+  if (tag.attrs.params) {
+    try {
+      params = JSON.parse(tag.attrs.params);
+    } catch {
+      return `${where}: params is not JSON`;
+    }
+  }
+  const models = (tag.attrs.models ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const model = (tag.attrs.model ?? models[0]) as MemoryModel | undefined;
+  const result = check({ scenario, strategy: readFileSync(codeFile, 'utf8'), model, params, budget: buildBudget });
+  if (result.outcome !== expect) return `${where}: expected ${expect}, the engine says ${result.outcome}: ${result.headline}`;
+  return null;
+}
+
+function main(): void {
+  const files = mdxFiles(docs).filter((f) => f.includes(filter));
+  const failures: string[] = [];
+  const pending: string[] = [];
+  let count = 0;
+  for (const file of files) {
+    const tags = cellTags(file, readFileSync(file, 'utf8'));
+    const seen = new Set<string>();
+    for (const tag of tags) {
+      count++;
+      const id = tag.attrs.id;
+      if (id && seen.has(id)) failures.push(`${relative(root, file)}:${tag.line}: cell id "${id}" used twice on one page`);
+      if (id) seen.add(id);
+      const started = performance.now();
+      const failure = checkTag(tag);
+      const ms = Math.round(performance.now() - started);
+      if (failure instanceof Pending) (strict ? failures : pending).push(failure.message);
+      else if (failure) failures.push(failure);
+      else console.log(`ok  ${relative(root, file)}:${tag.line} ${tag.attrs.id} → ${tag.attrs.expect} (${ms} ms)`);
+    }
+  }
+  if (pending.length) {
+    console.warn(`\n${pending.length} cells are placed but not written yet (--strict fails on these):`);
+    for (const p of pending) console.warn(`  … ${p}`);
+  }
+  if (failures.length) {
+    console.error(`\n${failures.length} of ${count} cells fail the content check:`);
+    for (const f of failures) console.error(`  ✗ ${f}`);
+    process.exit(1);
+  }
+  console.log(`content check: ${count - pending.length} cells in ${files.length} pages agree with their expected verdicts`);
+}
+
+main();

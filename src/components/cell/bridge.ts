@@ -1,0 +1,123 @@
+// The bridge between cells and engine workers. A small pool: idle workers are kept warm (the first
+// one is started when the page is idle), a run takes one, and a new run for the same cell key
+// cancels the one in flight by terminating its worker (a synchronous search cannot be interrupted
+// any other way). A watchdog terminates a worker that overruns its time budget, so whatever a
+// reader types, the main thread only ever waits on a message.
+import type { CheckRequest, CheckResult } from '../../engine/api';
+import { browserBudget, watchdogGraceMillis } from './budget';
+import type { WorkerReply } from './engine.worker';
+
+const maxIdle = 2;
+
+interface Flight {
+  worker: Worker;
+  id: number;
+  timer: ReturnType<typeof setTimeout>;
+  settle: (outcome: { result: CheckResult } | { cancelled: true } | { error: string }) => void;
+}
+
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled by a newer run');
+  }
+}
+
+let nextId = 1;
+const idle: Worker[] = [];
+const flights = new Map<string, Flight>();
+
+function spawn(): Worker {
+  return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'faultlines-engine' });
+}
+
+function whenIdle(fn: () => void): void {
+  const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
+  if (ric) ric(fn, { timeout: 2000 });
+  else setTimeout(fn, 200);
+}
+
+/** Start one worker when the page is idle, so the first Run does not pay for loading the engine. */
+export function warmUp(): void {
+  whenIdle(() => {
+    if (idle.length === 0) idle.push(spawn());
+  });
+}
+
+function release(worker: Worker): void {
+  if (idle.length < maxIdle) idle.push(worker);
+  else worker.terminate();
+}
+
+/** Cancel the run in flight for this key, if any. */
+export function cancel(key: string): void {
+  const flight = flights.get(key);
+  if (!flight) return;
+  flights.delete(key);
+  clearTimeout(flight.timer);
+  flight.worker.terminate();
+  flight.settle({ cancelled: true });
+  warmUp();
+}
+
+function stuckResult(req: CheckRequest, millis: number): CheckResult {
+  return {
+    outcome: 'budget',
+    verdict: null,
+    headline: `Budget: no answer within ${(millis / 1000).toFixed(1)} s; the run was stopped (is there a loop that never reaches a scheduling point?)`,
+    diagnostics: [],
+    stats: { states: 0, transitions: 0, millis, exhaustive: false, stoppedBy: 'time' },
+    costs: null,
+    trace: null,
+  };
+}
+
+/**
+ * Run one check for `key` (a cell, or a cell × scenario of a table). Rejects with Cancelled when a
+ * newer run for the same key replaces it.
+ */
+export function run(key: string, request: CheckRequest): Promise<CheckResult> {
+  cancel(key);
+  const req: CheckRequest = { ...request, budget: { ...browserBudget, ...request.budget } };
+  const worker = idle.pop() ?? spawn();
+  const id = nextId++;
+  const limit = (req.budget?.maxMillis ?? browserBudget.maxMillis) + watchdogGraceMillis;
+  return new Promise<CheckResult>((resolve, reject) => {
+    const flight: Flight = {
+      worker,
+      id,
+      timer: setTimeout(() => {
+        if (flights.get(key) !== flight) return;
+        flights.delete(key);
+        worker.terminate();
+        warmUp();
+        resolve(stuckResult(req, limit));
+      }, limit),
+      settle: (outcome) => {
+        worker.onmessage = null;
+        worker.onerror = null;
+        if ('result' in outcome) resolve(outcome.result);
+        else if ('cancelled' in outcome) reject(new Cancelled());
+        else reject(new Error(outcome.error));
+      },
+    };
+    flights.set(key, flight);
+    worker.onmessage = (event: MessageEvent<WorkerReply | { id: 0; ready: true }>) => {
+      const data = event.data;
+      if (data.id !== id || flights.get(key) !== flight) return;
+      flights.delete(key);
+      clearTimeout(flight.timer);
+      release(worker);
+      flight.settle('result' in data ? { result: data.result } : { error: 'error' in data ? data.error : 'no result' });
+    };
+    worker.onerror = (event) => {
+      if (flights.get(key) !== flight) return;
+      event.preventDefault();
+      flights.delete(key);
+      clearTimeout(flight.timer);
+      worker.terminate();
+      warmUp();
+      flight.settle({ error: `the engine failed: ${event.message || 'worker error'}` });
+    };
+    worker.postMessage({ id, req });
+  });
+}

@@ -1,0 +1,324 @@
+// One live cell in the browser: wires the static markup rendered by Cell.astro to the page's
+// reactive module, the engine workers and, on demand, the editor, the diff and sharing.
+import type { CheckRequest, CheckResult, MemoryModel } from '../../engine/api';
+import { Cancelled, run as runEngine } from './bridge';
+import type { CellData } from './data';
+import { cellKey } from './data';
+import type { CellEditor } from './editor';
+import { statusText } from './present';
+import { names, pageModule, STATIC, type Source, type Static } from './reactive';
+import type { SharedCell } from './share';
+import { clearEdit, loadEdit, saveEdit } from './storage';
+import { attachResultViews, renderResultViews } from '../views/result-views';
+
+type Mark = '' | 'edited' | 'edited by the link';
+
+function q<T extends Element>(root: Element, selector: string): T {
+  const el = root.querySelector<T>(selector);
+  if (!el) throw new Error(`cell markup lacks ${selector}`);
+  return el;
+}
+
+export class LiveCell {
+  readonly key: string;
+  private editor: CellEditor | null = null;
+  private editorLoading: Promise<CellEditor> | null = null;
+  private version = 0;
+  private closeDiff: (() => void) | null = null;
+  private scrubber: { destroy(): void } | null = null;
+  private readonly staticViews: string;
+  private readonly staticStatus: string;
+  private readonly staticVerdict: string;
+  /** code waiting for the editor to load (an edit restored from storage or a link) */
+  private pendingCode: string | null = null;
+
+  private readonly status: HTMLElement;
+  private readonly views: HTMLElement;
+  private readonly code: HTMLElement;
+  private readonly editorHost: HTMLElement;
+  private readonly message: HTMLElement;
+  private readonly mark: HTMLElement;
+  private readonly diffHost: HTMLElement;
+  private readonly diffButton: HTMLButtonElement;
+
+  constructor(readonly el: HTMLElement, readonly data: CellData) {
+    this.key = cellKey(data.chapter, data.id);
+    this.status = q(el, '[data-fl-status]');
+    this.views = q(el, '[data-fl-views-host]');
+    this.code = q(el, '[data-fl-code]');
+    this.editorHost = q(el, '[data-fl-editor]');
+    this.message = q(el, '[data-fl-message]');
+    this.mark = q(el, '[data-fl-mark]');
+    this.diffHost = q(el, '[data-fl-diff]');
+    this.diffButton = q(el, 'button[data-action="diff"]');
+    this.staticViews = this.views.innerHTML;
+    this.staticStatus = this.status.textContent ?? '';
+    this.staticVerdict = el.dataset.verdict ?? '';
+    this.define();
+    this.wire();
+    this.scrubber = this.attachStatic();
+    const saved = loadEdit(this.key);
+    if (saved && (saved.code !== data.code || saved.model !== data.model)) {
+      this.restore(saved.code, saved.model, saved.params, 'edited');
+      this.say('Your last edit in this browser is restored; the verdict shown is for the original code until you press Run.');
+    }
+  }
+
+  // ---- reactive variables -------------------------------------------------------------------
+
+  private define(): void {
+    const module = pageModule();
+    const { key } = this;
+    const original: Source = { code: this.data.code, model: this.data.model, params: this.data.params, version: 0 };
+    module.define(names.source(key), [], () => original);
+    module
+      .variable({
+        pending: () => this.pending(),
+        fulfilled: (value) => this.showStatus(value as CheckResult | Static),
+        rejected: (error) => this.failed(error),
+      })
+      .define(names.verdict(key), [names.source(key)], (source: Source) =>
+        source.version === 0 ? STATIC : runEngine(key, this.request(source)),
+      );
+    module
+      .variable({ fulfilled: (value) => this.showViews(value as { html: string; result: CheckResult } | Static) })
+      .define(names.views(key), [names.verdict(key)], (verdict: CheckResult | Static) =>
+        verdict === STATIC ? STATIC : { html: renderResultViews(verdict), result: verdict },
+      );
+  }
+
+  private request(source: Source): CheckRequest {
+    return { scenario: this.data.scenario, strategy: source.code, model: source.model, params: source.params };
+  }
+
+  private submit(source: Omit<Source, 'version'> | null): void {
+    this.version = source ? this.version + 1 : 0;
+    const value: Source = source
+      ? { ...source, version: this.version }
+      : { code: this.data.code, model: this.data.model, params: this.data.params, version: 0 };
+    pageModule().redefine(names.source(this.key), [], () => value);
+  }
+
+  /** The build's views need only the original trace to come alive (the scrubber). */
+  private attachStatic(): { destroy(): void } {
+    return attachResultViews(this.views, { trace: this.data.trace } as CheckResult);
+  }
+
+  // ---- what the reader sees -----------------------------------------------------------------
+
+  private pending(): void {
+    this.el.setAttribute('aria-busy', 'true');
+    this.el.dataset.state = 'running';
+    this.status.textContent = 'Running…';
+  }
+
+  private settle(verdict: string, text: string): void {
+    this.el.removeAttribute('aria-busy');
+    delete this.el.dataset.state;
+    this.el.dataset.verdict = verdict;
+    this.status.textContent = text;
+  }
+
+  private showStatus(value: CheckResult | Static): void {
+    if (value === STATIC) {
+      this.settle(this.staticVerdict, this.staticStatus);
+      return;
+    }
+    this.settle(value.outcome, statusText(value));
+    this.editor?.showDiagnostics(value.diagnostics);
+  }
+
+  private showViews(value: { html: string; result: CheckResult } | Static): void {
+    this.scrubber?.destroy();
+    if (value === STATIC) {
+      this.views.innerHTML = this.staticViews;
+      this.scrubber = this.attachStatic();
+    } else {
+      this.views.innerHTML = value.html;
+      this.scrubber = attachResultViews(this.views, value.result);
+    }
+  }
+
+  private failed(error: unknown): void {
+    if (error instanceof Cancelled) return; // a newer run replaced this one
+    const message = error instanceof Error ? error.message : String(error);
+    this.settle('error', `Error: ${message}`);
+  }
+
+  private say(text: string, extra?: Node): void {
+    this.message.textContent = text;
+    if (extra) this.message.append(' ', extra);
+    this.message.hidden = !text;
+  }
+
+  private setMark(mark: Mark): void {
+    this.mark.textContent = mark;
+    this.mark.hidden = !mark;
+    this.el.dataset.edited = mark ? 'true' : 'false';
+  }
+
+  // ---- controls -----------------------------------------------------------------------------
+
+  private wire(): void {
+    const on = (action: string, fn: () => void) => {
+      const button = this.el.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`);
+      if (!button) return;
+      button.addEventListener('click', fn);
+      button.disabled = false;
+    };
+    on('run', () => this.run());
+    on('reset', () => this.reset());
+    on('diff', () => void this.toggleDiff());
+    on('share', () => void this.share());
+    this.code.addEventListener('click', () => void this.openEditor(true));
+    this.code.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter') return;
+      e.preventDefault();
+      if (e.shiftKey || e.ctrlKey || e.metaKey) this.run();
+      else void this.openEditor(true);
+    });
+    for (const input of this.el.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-fl-param], [data-fl-model]')) {
+      input.disabled = false;
+      input.addEventListener('change', () => this.run());
+    }
+  }
+
+  currentCode(): string {
+    return this.editor?.getCode() ?? this.pendingCode ?? this.data.code;
+  }
+
+  private readParams(): { model?: MemoryModel; params: Record<string, number | boolean> } {
+    const params: Record<string, number | boolean> = { ...this.data.params };
+    for (const input of this.el.querySelectorAll<HTMLInputElement>('input[data-fl-param]')) {
+      const name = input.dataset.flParam!;
+      params[name] = input.type === 'checkbox' ? input.checked : Number(input.value);
+    }
+    const select = this.el.querySelector<HTMLSelectElement>('select[data-fl-model]');
+    const model = (select?.value as MemoryModel | undefined) ?? this.data.model;
+    return { model, params };
+  }
+
+  private writeParams(model: MemoryModel | undefined, params: Record<string, number | boolean> | undefined): void {
+    for (const input of this.el.querySelectorAll<HTMLInputElement>('input[data-fl-param]')) {
+      const value = params?.[input.dataset.flParam!] ?? this.data.params[input.dataset.flParam!];
+      if (input.type === 'checkbox') input.checked = value === true;
+      else if (typeof value === 'number') input.value = String(value);
+    }
+    const select = this.el.querySelector<HTMLSelectElement>('select[data-fl-model]');
+    if (select && (model ?? this.data.model)) select.value = (model ?? this.data.model)!;
+  }
+
+  run(): void {
+    const code = this.currentCode();
+    const { model, params } = this.readParams();
+    this.say('');
+    this.remember(code, model, params);
+    this.submit({ code, model, params });
+  }
+
+  /** Keep the edit in this browser (or forget it when it equals the original) and mark the cell. */
+  private remember(code: string, model: MemoryModel | undefined, params: Record<string, number | boolean>): void {
+    const original = code === this.data.code && model === this.data.model && JSON.stringify(params) === JSON.stringify(this.data.params);
+    if (original) clearEdit(this.key);
+    else saveEdit(this.key, { code, model, params });
+    if (original) this.setMark('');
+    else if (code === this.pendingShared) this.setMark('edited by the link');
+    else this.setMark('edited');
+  }
+
+  /** the code a permalink brought, while the reader has not changed it */
+  private pendingShared: string | null = null;
+
+  reset(): void {
+    clearEdit(this.key);
+    this.pendingCode = null;
+    this.pendingShared = null;
+    this.editor?.setCode(this.data.code);
+    this.writeParams(this.data.model, this.data.params);
+    this.setMark('');
+    this.say('');
+    if (this.closeDiff) void this.toggleDiff();
+    this.submit(null);
+  }
+
+  async openEditor(focus: boolean): Promise<CellEditor> {
+    if (this.editor) {
+      if (focus) this.editor.focus();
+      return this.editor;
+    }
+    this.editorLoading ??= import('./editor').then(({ mountEditor }) => {
+      const editor = mountEditor(this.editorHost, {
+        code: this.pendingCode ?? this.data.code,
+        label: `Code of ${this.data.title}`,
+        onRun: () => this.run(),
+        onChange: (code) => this.edited(code),
+      });
+      this.pendingCode = null;
+      this.code.hidden = true;
+      this.editorHost.hidden = false;
+      this.editor = editor;
+      return editor;
+    });
+    const editor = await this.editorLoading;
+    if (focus) editor.focus();
+    return editor;
+  }
+
+  private edited(code: string): void {
+    const { model, params } = this.readParams();
+    this.remember(code, model, params);
+  }
+
+  /** Show code from storage or a link without running it: the reader decides when to Run. */
+  restore(code: string, model: MemoryModel | undefined, params: Record<string, number | boolean> | undefined, mark: Mark): void {
+    this.pendingCode = code;
+    this.writeParams(model, params);
+    this.setMark(mark);
+    void this.openEditor(false).then((editor) => {
+      if (editor.getCode() !== code) editor.setCode(code);
+    });
+  }
+
+  applyShared(shared: SharedCell): void {
+    this.pendingShared = shared.code;
+    this.restore(shared.code, shared.model, shared.params, 'edited by the link');
+    this.say('Opened from a permalink. Nothing has run yet: press Run to check this code.');
+    this.el.scrollIntoView({ block: 'start' });
+  }
+
+  private async toggleDiff(): Promise<void> {
+    if (this.closeDiff) {
+      this.closeDiff();
+      this.closeDiff = null;
+      this.diffHost.hidden = true;
+      this.diffButton.setAttribute('aria-pressed', 'false');
+      return;
+    }
+    const { mountDiff } = await import('./diff');
+    this.diffHost.hidden = false;
+    this.closeDiff = mountDiff(this.diffHost, this.data.code, this.currentCode(), this.data.title);
+    this.diffButton.setAttribute('aria-pressed', 'true');
+  }
+
+  private async share(): Promise<void> {
+    const { encodeShare } = await import('./share');
+    const { model, params } = this.readParams();
+    const url = new URL(location.href);
+    url.hash = encodeShare({ id: this.data.id, code: this.currentCode(), model, params });
+    const field = document.createElement('input');
+    field.type = 'text';
+    field.readOnly = true;
+    field.value = url.href;
+    field.className = 'fl-permalink';
+    field.setAttribute('aria-label', `Permalink to ${this.data.title}`);
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(url.href);
+      copied = true;
+    } catch {
+      // no clipboard permission (or an insecure context): the link is shown to copy by hand
+    }
+    this.say(copied ? 'Permalink copied to the clipboard:' : 'Permalink (copy it):', field);
+    field.select();
+  }
+}
