@@ -23,7 +23,9 @@ afterEach(() => {
 describe('attachScrubber', () => {
   it('walks the trace with Previous and Next, moving the current swimlane row', () => {
     const root = mount(renderResultViews(abbaResult));
+    expect(root.querySelector('[data-fl-scrubber] [disabled]')).not.toBeNull();
     const h = attachScrubber(root, abbaTrace);
+    expect(root.querySelector('[data-fl-scrubber] [disabled]')).toBeNull();
     expect(h.step).toBe(4);
     expect(currentRows(root)).toEqual(['4']);
     $<HTMLButtonElement>(root, '[data-fl-prev]').click();
@@ -76,6 +78,7 @@ describe('attachScrubber', () => {
     h.destroy();
     $<HTMLButtonElement>(root, '[data-fl-next]').click();
     expect(h.step).toBe(2);
+    expect($<HTMLInputElement>(root, '[data-fl-range]').disabled).toBe(true);
   });
 });
 

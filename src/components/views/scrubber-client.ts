@@ -80,6 +80,7 @@ export function attachScrubber(root: HTMLElement, trace: Trace): ScrubberHandle 
     if (row) show(Number(row));
   };
 
+  for (const control of [range, prev, next]) control?.removeAttribute('disabled');
   range.addEventListener('input', onInput);
   prev?.addEventListener('click', onPrev);
   next?.addEventListener('click', onNext);
@@ -97,6 +98,7 @@ export function attachScrubber(root: HTMLElement, trace: Trace): ScrubberHandle 
       next?.removeEventListener('click', onNext);
       el.removeEventListener('keydown', onKey);
       for (const row of rows) row.removeEventListener('click', onRowClick);
+      for (const control of [range, prev, next]) control?.setAttribute('disabled', '');
     },
   };
 }

@@ -18,6 +18,11 @@ describe('renderScrubber', () => {
     expect(status.getAttribute('role')).toBeNull();
   });
 
+  it('renders its controls disabled until the client attaches them', () => {
+    const root = parse(renderScrubber(abbaTrace));
+    expect(Array.from(root.querySelectorAll('button, input')).map((c) => c.hasAttribute('disabled'))).toEqual([true, true, true]);
+  });
+
   it('shows the world after the chosen step, and the step’s call stack', () => {
     const root = parse(renderScrubber(abbaTrace, 1));
     expect(root.querySelector('[data-fl-step-status]')!.textContent).toBe('Step 1 of 4: A lock_page(page 0)');

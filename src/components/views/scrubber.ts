@@ -1,6 +1,8 @@
 // The step scrubber: a labelled slider, Previous/Next buttons and the world after the chosen
 // step. Step 0 is the initial world; step k is the world after the k-th row of the swimlane.
 // This file only renders strings (build time and client alike); scrubber-client.ts wires it.
+// The controls are rendered disabled and enabled by attachScrubber: without JavaScript the
+// page shows the last step's world and no control that pretends to work.
 import type { Trace, WorldSnapshot } from '../../engine/api.js';
 import { esc } from './escape.js';
 import { opText, stackText } from './stack.js';
@@ -40,9 +42,9 @@ export function renderScrubber(trace: Trace, step = trace.steps.length): string 
   return (
     `<div class="fl-scrubber not-content" data-fl-scrubber role="group" aria-label="Step through the trace">` +
     `<div class="fl-scrub-controls">` +
-    `<button type="button" class="fl-scrub-prev" data-fl-prev${k <= 0 ? ' aria-disabled="true"' : ''}>Previous step</button>` +
-    `<label class="fl-scrub-label">Step <input type="range" data-fl-range min="0" max="${n}" step="1" value="${k}" aria-valuetext="${esc(`step ${k} of ${n}`)}"></label>` +
-    `<button type="button" class="fl-scrub-next" data-fl-next${k >= n ? ' aria-disabled="true"' : ''}>Next step</button>` +
+    `<button type="button" class="fl-scrub-prev" data-fl-prev disabled${k <= 0 ? ' aria-disabled="true"' : ''}>Previous step</button>` +
+    `<label class="fl-scrub-label">Step <input type="range" data-fl-range disabled min="0" max="${n}" step="1" value="${k}" aria-valuetext="${esc(`step ${k} of ${n}`)}"></label>` +
+    `<button type="button" class="fl-scrub-next" data-fl-next disabled${k >= n ? ' aria-disabled="true"' : ''}>Next step</button>` +
     `</div>` +
     `<p class="fl-scrub-status" aria-live="polite" data-fl-step-status>${esc(stepSummary(trace, k))}</p>` +
     `<p class="fl-scrub-stack" data-fl-stack>${esc(stepStack(trace, k))}</p>` +
