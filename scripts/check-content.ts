@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { check } from '../src/engine/index';
 import type { MemoryModel } from '../src/engine/api';
 import { buildBudget } from '../src/components/cell/budget';
+import { checkExercises } from './check-exercises';
 
 const root = new URL('..', import.meta.url).pathname;
 const docs = join(root, 'src/content/docs');
@@ -95,6 +96,8 @@ function main(): void {
       else console.log(`ok  ${relative(root, file)}:${tag.line} ${tag.attrs.id} → ${tag.attrs.expect} (${ms} ms)`);
     }
   }
+  const exercises = checkExercises(filter);
+  failures.push(...exercises.failures.map((f) => `exercise ${f}`));
   if (pending.length) {
     console.warn(`\n${pending.length} cells are placed but not written yet (--strict fails on these):`);
     for (const p of pending) console.warn(`  … ${p}`);
