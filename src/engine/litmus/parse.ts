@@ -4,7 +4,7 @@
 // feature named (LitmusError 'unsupported'), so no later stage can give a wrong answer for them.
 import { LitmusError, type Cond, type Expr, type LitmusTest, type Stmt, type Thread } from './ast.js';
 import { tokenize, type Token } from './lexer.js';
-import { primitive, unsupportedReason } from './primitives.js';
+import { primitive, unsupportedReason } from '../memory/primitives.js';
 
 const scalarTypes = new Set(['int', 'long', 'unsigned', 'signed', 'short', 'char', 'bool', 'u8', 'u16', 'u32', 'u64', 's8', 's16', 's32', 's64', 'intptr_t', 'uintptr_t', 'atomic_t', 'atomic_long_t', 'spinlock_t', 'const', 'volatile']);
 const binaryPrecedence: Record<string, number> = {

@@ -66,6 +66,12 @@ export interface MemorySystem {
   rmw(w: Int32Array, base: number, layout: MemoryLayout, cpu: number, addr: number, op: RmwOp, a: number, b: number, order: RmwOrder): number;
   /** the memory's settled value, as a later observer with all buffers drained would see it */
   settled(w: Int32Array, base: number, layout: MemoryLayout, addr: number): number;
+  /**
+   * Optional: CPU `cpu` will never load again (every task on it has finished). A model may then
+   * drop state only that CPU's loads could observe (weak: its invalidate queue), which keeps
+   * equivalent states from multiplying. Its buffered stores still drain.
+   */
+  retire?(w: Int32Array, base: number, layout: MemoryLayout, cpu: number): void;
   /** append the internal steps enabled in this state */
   internalSteps(w: Int32Array, base: number, layout: MemoryLayout, out: InternalStep[]): void;
   applyInternal(w: Int32Array, base: number, layout: MemoryLayout, step: InternalStep): void;

@@ -1,6 +1,9 @@
-// The LKMM primitives a litmus test may call, and what each means to the memory system.
-// Anything not listed here is refused with `unsupported: <name>`; a few well-known ones get a reason.
-import type { Fence, RmwOp, RmwOrder } from '../memory/model.js';
+// The kernel's memory-ordering primitives (barriers, ONCE accesses, acquire/release, atomics,
+// bit operations) and what each means to the memory system. One table serves both the engine's
+// builtins (builtins.ts) and the litmus reader (litmus/parse.ts), so the two cannot disagree.
+// `deref`: the litmus form takes `*x` (READ_ONCE(*x)); the others take the pointer (`x`, `&v`).
+// A litmus call the table lacks is refused with `unsupported: <name>`; well-known ones get a reason.
+import type { Fence, RmwOp, RmwOrder } from './model.js';
 
 export type Primitive =
   /** a load; `acquire` adds the acquire fence after it */
@@ -68,6 +71,11 @@ const reasons: [RegExp, string][] = [
   [/^(mutex_|down|up)/, 'sleeping locks in litmus tests'],
   [/^smp_(load|store|cond_load|mb__after)/, 'this ordering primitive'],
 ];
+
+/** every primitive, by name */
+export function primitives(): ReadonlyMap<string, Primitive> {
+  return table;
+}
 
 export function primitive(name: string): Primitive | undefined {
   return table.get(name);

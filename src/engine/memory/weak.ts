@@ -15,7 +15,8 @@
 //
 // State, relative to base: memory words, the store buffers (buffer.ts), then per CPU a bitmask of
 // locations with a pending invalidation followed by the stale value of each location (zero when none
-// is pending, so equal states hash equally).
+// is pending, so equal states hash equally). The mask's bit `words` marks a retired CPU: its tasks
+// are done, its queue could only affect its own loads, so it is dropped rather than explored.
 import type { MemoryLayout, MemorySystem } from './model.js';
 import { rmwResult } from './rmw.js';
 import {
@@ -23,7 +24,8 @@ import {
   entryAddr, entryBarrier, entryValue,
 } from './buffer.js';
 
-const maskWords = (layout: MemoryLayout): number => (layout.words + 31) >> 5;
+// one bit per location, plus bit `words`: the CPU has retired (runs no more loads)
+const maskWords = (layout: MemoryLayout): number => (layout.words + 32) >> 5;
 const queueWords = (layout: MemoryLayout): number => maskWords(layout) + layout.words;
 /** offset of CPU `cpu`'s invalidate queue (mask, then stale values), relative to base */
 const queueAt = (layout: MemoryLayout, cpu: number): number =>
@@ -39,7 +41,9 @@ function processInvalidation(w: Int32Array, q: number, layout: MemoryLayout, add
 }
 
 function processQueue(w: Int32Array, q: number, layout: MemoryLayout): void {
+  const retired = pending(w, q, layout.words);
   w.fill(0, q, q + queueWords(layout));
+  if (retired) w[q + (layout.words >> 5)] |= 1 << (layout.words & 31);
 }
 
 /** a store of `cpu` reaches memory: other CPUs holding the old value are sent an invalidation */
@@ -48,7 +52,8 @@ function writeMemory(w: Int32Array, base: number, layout: MemoryLayout, cpu: num
   if (old !== value) {
     for (let d = 0; d < layout.cpus; d++) {
       const q = base + queueAt(layout, d);
-      if (d === cpu || pending(w, q, addr)) continue; // an older stale value stays: still coherent
+      // an older stale value stays (still coherent); a retired CPU never reads again
+      if (d === cpu || pending(w, q, addr) || pending(w, q, layout.words)) continue;
       w[q + (addr >> 5)] |= 1 << (addr & 31);
       w[q + maskWords(layout) + addr] = old;
     }
@@ -132,6 +137,11 @@ export const weak: MemorySystem = {
       const q = base + queueAt(layout, c);
       for (let a = 0; a < layout.words; a++) if (pending(w, q, a)) out.push({ cpu: c, kind: 'invalidate', slot: a });
     }
+  },
+  retire(w, base, layout, cpu) {
+    const q = base + queueAt(layout, cpu);
+    w.fill(0, q, q + queueWords(layout));
+    w[q + (layout.words >> 5)] = 1 << (layout.words & 31);
   },
   applyInternal(w, base, layout, step) {
     if (step.kind === 'drain') drainEntry(w, base, layout, step.cpu, step.slot);

@@ -4,7 +4,7 @@ import type { Expr, LitmusTest } from '../ast.js';
 import type { FinalValues } from '../condition.js';
 import { memorySystem } from '../../memory/model.js';
 import { explore, fence, ld, rmw, st, type Op } from '../../memory/test/naive.js';
-import { bitOperand, negatedOperand, primitive } from '../primitives.js';
+import { bitOperand, negatedOperand, primitive } from '../../memory/primitives.js';
 import type { MemoryModel } from '../../api.js';
 
 const constant = (e: Expr | undefined): number => {

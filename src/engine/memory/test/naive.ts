@@ -33,6 +33,8 @@ export interface Program {
   init?: number[];
   cpus: Op[][];
   bufferSlots?: number;
+  /** call the model's retire() when a CPU finishes its program (default true) */
+  retire?: boolean;
 }
 
 export function explore(ms: MemorySystem, prog: Program): Final[] {
@@ -71,6 +73,7 @@ export function explore(ms: MemorySystem, prog: Program): Final[] {
       if (!done) continue;
       const pc = s.pc.slice();
       pc[c]++;
+      if (pc[c] === prog.cpus[c].length && prog.retire !== false) ms.retire?.(w, 0, layout, c);
       stack.push({ w, pc, regs });
       moved = true;
     }

@@ -1,0 +1,78 @@
+// The memory-ordering primitives as engine builtins: barriers, acquire/release, atomics and bit
+// operations on shared words, each one scheduling point routed through the scenario's memory
+// system. Generated from primitives.ts, the table the litmus reader uses too. READ_ONCE and
+// WRITE_ONCE are not here: the compiler turns them into plain shared loads and stores.
+import type { Builtin } from '../kernel/builtin.js';
+import { indexOf, isKind, Kind } from '../kernel/handles.js';
+import { Status, type Machine } from '../kernel/machine.js';
+import { bitOperand, negatedOperand, primitives, type Primitive } from './primitives.js';
+
+/** the shared word a pointer argument names, or -1 after reporting the bug */
+function word(m: Machine, name: string, h: number): number {
+  if (isKind(h, Kind.WORD)) return indexOf(h);
+  m.bug(h === 0 ? `NULL pointer dereference in ${name}()` : `${name}() needs a pointer to a shared variable (&x)`);
+  return -1;
+}
+
+function arity(p: Primitive): number {
+  return p.kind === 'fence' ? 0 : p.kind === 'load' ? 1 : p.kind === 'store' ? 2 : p.args;
+}
+
+function runner(name: string, p: Primitive): Builtin['run'] {
+  return (m, w, t, a) => {
+    const L = m.layout;
+    const cpu = m.taskCpu[t];
+    const ms = m.memory;
+    switch (p.kind) {
+      case 'fence':
+        if (!ms.fence(w, L.memBase, L.mem, cpu, p.fence)) m.status = Status.BLOCKED;
+        return 0;
+      case 'load': {
+        const addr = word(m, name, w[a]);
+        if (addr < 0) return 0;
+        const v = ms.load(w, L.memBase, L.mem, cpu, addr);
+        if (p.acquire) ms.fence(w, L.memBase, L.mem, cpu, 'acquire');
+        return v;
+      }
+      case 'store': {
+        const addr = word(m, name, w[a]);
+        if (addr < 0) return 0;
+        if (p.release) ms.fence(w, L.memBase, L.mem, cpu, 'release'); // idempotent if the store must wait
+        if (!ms.store(w, L.memBase, L.mem, cpu, addr, w[a + 1])) { m.status = Status.BLOCKED; return 0; }
+        if (p.mb) ms.fence(w, L.memBase, L.mem, cpu, 'mb');
+        return 0;
+      }
+      case 'rmw': {
+        const addr = word(m, name, w[a + p.locArg]);
+        if (addr < 0) return 0;
+        let x = typeof p.operand === 'number' ? w[a + p.operand] : p.operand.constant;
+        if (negatedOperand.has(name)) x = -x | 0;
+        const bit = bitOperand.has(name) ? x : 0;
+        if (bitOperand.has(name)) x = 1 << x;
+        const y = p.op === 'cmpxchg' ? w[a + 2] : 0;
+        const old = ms.rmw(w, L.memBase, L.mem, cpu, addr, p.op, x, y, p.order);
+        switch (p.result) {
+          case 'none': return 0;
+          case 'old': return old;
+          case 'new': return (old + x) | 0;
+          case 'zero?': return ((old + x) | 0) === 0 ? 1 : 0;
+          case 'bit': return (old >>> bit) & 1;
+        }
+      }
+    }
+  };
+}
+
+function docOf(name: string, p: Primitive): string {
+  switch (p.kind) {
+    case 'fence': return `${name}(): memory barrier (${p.fence})`;
+    case 'load': return `${name}(p): load *p${p.acquire ? ', acquire' : ''}`;
+    case 'store': return `${name}(p, v): store v to *p${p.release ? ', release' : ''}${p.mb ? ', then smp_mb()' : ''}`;
+    case 'rmw': return `${name}: atomic ${p.op}, ${p.order === 'full' ? 'fully ordered' : p.order === 'relaxed' ? 'unordered' : p.order}`;
+  }
+}
+
+/** the builtins, in a stable order (register them after the kernel's own) */
+export const memoryBuiltins: Builtin[] = [...primitives()]
+  .filter(([, p]) => !((p.kind === 'load' || p.kind === 'store') && p.deref))
+  .map(([name, p]) => ({ name, nargs: arity(p), visible: true, run: runner(name, p), doc: docOf(name, p) }));
