@@ -9,7 +9,7 @@ import { statusText } from './present';
 import { names, pageModule, STATIC, type Source, type Static } from './reactive';
 import type { SharedCell } from './share';
 import { clearEdit, loadEdit, saveEdit } from './storage';
-import { attachResultViews, renderResultViews } from '../views/result-views';
+import { attachViews, renderViews } from './views';
 
 type Mark = '' | 'edited' | 'edited by the link';
 
@@ -83,7 +83,7 @@ export class LiveCell {
     module
       .variable({ fulfilled: (value) => this.showViews(value as { html: string; result: CheckResult } | Static) })
       .define(names.views(key), [names.verdict(key)], (verdict: CheckResult | Static) =>
-        verdict === STATIC ? STATIC : { html: renderResultViews(verdict), result: verdict },
+        verdict === STATIC ? STATIC : { html: renderViews(verdict), result: verdict },
       );
   }
 
@@ -100,8 +100,8 @@ export class LiveCell {
   }
 
   /** The build's views need only the original trace to come alive (the scrubber). */
-  private attachStatic(): { destroy(): void } {
-    return attachResultViews(this.views, { trace: this.data.trace } as CheckResult);
+  private attachStatic(): { destroy(): void } | null {
+    return attachViews(this.views, this.data);
   }
 
   // ---- what the reader sees -----------------------------------------------------------------
@@ -135,7 +135,7 @@ export class LiveCell {
       this.scrubber = this.attachStatic();
     } else {
       this.views.innerHTML = value.html;
-      this.scrubber = attachResultViews(this.views, value.result);
+      this.scrubber = attachViews(this.views, value.result);
     }
   }
 
