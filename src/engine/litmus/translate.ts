@@ -1,0 +1,112 @@
+// Translate a parsed litmus test into the engine's own terms: strategy-language code (one function
+// per thread, taking its locations as `int *` as the litmus text does), shared globals for the
+// locations, and one task per thread on its own CPU. The ONE engine then explores it; nothing here
+// executes anything. Registers are reported through globals `P<n>_<reg>` the thread stores last.
+import type { Expr, LitmusTest, Stmt, Thread } from './ast.js';
+import { primitive } from '../memory/primitives.js';
+
+export interface LitmusProgram {
+  /** strategy-language source: globals and the thread functions */
+  code: string;
+  /** shared globals in address order, with initial values */
+  globals: { name: string; init: number }[];
+  tasks: { name: string; cpu: number; entry: string }[];
+  /** final-state key (`0:r0`, `x`) → the global that holds it */
+  observe: { key: string; global: string }[];
+}
+
+const precedence: Record<string, number> = {
+  '||': 1, '&&': 2, '|': 3, '^': 4, '&': 5, '==': 6, '!=': 6, '<': 7, '>': 7, '<=': 7, '>=': 7,
+  '<<': 8, '>>': 8, '+': 9, '-': 9, '*': 10, '/': 10, '%': 10,
+};
+
+function expr(e: Expr, outer = 0): string {
+  switch (e.k) {
+    case 'num': return e.value < 0 ? `(${e.value})` : String(e.value);
+    case 'reg': return e.name;
+    case 'unary': return `${e.op}${expr(e.e, 11)}`;
+    case 'binary': {
+      const p = precedence[e.op];
+      const s = `${expr(e.l, p)} ${e.op} ${expr(e.r, p + 1)}`;
+      return p < outer ? `(${s})` : s;
+    }
+    case 'prim': return call(e.name, e.loc, e.args);
+  }
+}
+
+function call(name: string, loc: string, args: Expr[]): string {
+  const p = primitive(name)!;
+  if (p.kind === 'fence') return `${name}()`;
+  const at = p.kind === 'rmw' ? p.locArg : 0;
+  const deref = (p.kind === 'load' || p.kind === 'store') && p.deref;
+  const parts = args.map((a) => expr(a));
+  parts.splice(at, 0, deref ? `*${loc}` : loc);
+  return `${name}(${parts.join(', ')})`;
+}
+
+function stmts(body: Stmt[], indent: string): string[] {
+  const out: string[] = [];
+  for (const s of body) {
+    if (s.k === 'assign') out.push(`${indent}${s.reg} = ${expr(s.e)};`);
+    else if (s.k === 'prim') out.push(`${indent}${call(s.name, s.loc, s.args)};`);
+    else {
+      out.push(`${indent}if (${expr(s.cond)}) {`, ...stmts(s.then, `${indent}\t`));
+      if (s.else.length > 0) out.push(`${indent}} else {`, ...stmts(s.else, `${indent}\t`));
+      out.push(`${indent}}`);
+    }
+  }
+  return out;
+}
+
+/** the locations a thread's code names, in the test's order */
+function threadLocations(test: LitmusTest, t: Thread): string[] {
+  const used = new Set<string>();
+  const visitE = (e: Expr): void => {
+    if (e.k === 'prim') { if (e.loc) used.add(e.loc); e.args.forEach(visitE); }
+    else if (e.k === 'unary') visitE(e.e);
+    else if (e.k === 'binary') { visitE(e.l); visitE(e.r); }
+  };
+  const visitS = (s: Stmt): void => {
+    if (s.k === 'assign') visitE(s.e);
+    else if (s.k === 'prim') { if (s.loc) used.add(s.loc); s.args.forEach(visitE); }
+    else { visitE(s.cond); s.then.forEach(visitS); s.else.forEach(visitS); }
+  };
+  t.body.forEach(visitS);
+  return test.locations.map((l) => l.name).filter((n) => used.has(n));
+}
+
+export function translate(test: LitmusTest): LitmusProgram {
+  const taken = new Set(test.locations.map((l) => l.name));
+  const fresh = (want: string): string => {
+    let name = want;
+    for (let k = 2; taken.has(name); k++) name = `${want}_${k}`;
+    taken.add(name);
+    return name;
+  };
+  const globals = test.locations.map((l) => ({ name: l.name, init: l.init }));
+  const observe: LitmusProgram['observe'] = [];
+  const lines: string[] = [`// litmus test ${test.name}, translated for the engine`];
+  for (const g of globals) lines.push(`int ${g.name} = ${g.init};`);
+  const tasks: LitmusProgram['tasks'] = [];
+  test.threads.forEach((t, cpu) => {
+    const fn = fresh(`P${t.id}`);
+    const regGlobals = t.regs.map((r) => fresh(`P${t.id}_${r}`));
+    regGlobals.forEach((g, i) => {
+      lines.push(`int ${g};`);
+      globals.push({ name: g, init: 0 });
+      observe.push({ key: `${t.id}:${t.regs[i]}`, global: g });
+    });
+    const locs = threadLocations(test, t);
+    lines.push('', `void ${fn}(${locs.map((l) => `int *${l}`).join(', ') || 'void'})`, '{');
+    for (const r of t.regs) {
+      const init = test.regInit.find((i) => i.thread === t.id && i.reg === r)?.value ?? 0;
+      lines.push(`\tint ${r} = ${init};`);
+    }
+    lines.push(...stmts(t.body, '\t'));
+    t.regs.forEach((r, i) => lines.push(`\t${regGlobals[i]} = ${r};`));
+    lines.push('}');
+    tasks.push({ name: fn, cpu, entry: `${fn}(${locs.map((l) => `&${l}`).join(', ')})` });
+  });
+  for (const l of test.locations) observe.push({ key: l.name, global: l.name });
+  return { code: `${lines.join('\n')}\n`, globals, tasks, observe };
+}
