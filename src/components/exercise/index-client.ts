@@ -63,6 +63,7 @@ function init(): void {
       refresh(root);
     });
   }
+  progress.all(); // reads every stored record, so an unreadable one is named below
   if (progress.corrupt.size > 0) say(root, `Some stored progress could not be read and was set aside: ${[...progress.corrupt].join(', ')}. The rest is intact.`);
   document.documentElement.classList.add('fl-live');
 }

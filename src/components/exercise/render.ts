@@ -57,7 +57,7 @@ function runItem(run: RunReport, open: boolean): string {
   if (!run.passed && (run.trace || run.cycle)) {
     body = `<details class="fl-ex-trace"${open ? ' open' : ''}><summary>The interleaving that failed it</summary><div class="fl-views" data-fl-ex-views>${renderViews(runAsResult(run))}</div></details>`;
   }
-  return `<li class="fl-ex-run" data-run="${esc(run.id)}" data-passed="${run.passed}">${head}${body}</li>`;
+  return `<li class="fl-ex-run" data-run="${esc(run.id)}" data-passed="${run.passed}" data-outcome="${esc(run.outcome)}">${head}${body}</li>`;
 }
 
 function costItem(c: CostReport): string {

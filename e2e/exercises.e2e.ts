@@ -1,0 +1,165 @@
+// Exercises end to end: a reader opens one, checks the starter (it fails, with the trace of the
+// failing scenario), takes a hint, writes a passing solution, sees it completed on /exercises/,
+// reloads, and views the solution without losing the attempt. And the CLI grades the same code
+// the same way the browser did.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { editorText, watchConsole } from './helpers';
+
+// The exercise the journey uses: a strategy exercise with hints and a trace on failure.
+const ID = 'gup-fast-no-sleep';
+const content = (path: string) => readFileSync(join(process.cwd(), 'src/content/exercises', ID, path), 'utf8');
+
+function exercise(page: Page): Locator {
+  return page.locator(`section[data-exercise="${ID}"]`);
+}
+
+async function title(): Promise<string> {
+  const yaml = readFileSync(join(process.cwd(), 'src/content/exercises', `${ID}.yaml`), 'utf8');
+  return /^title:\s*(.+)$/m.exec(yaml)![1].replace(/^['"]|['"]$/g, '');
+}
+
+function statusOf(ex: Locator): Locator {
+  return ex.locator('[data-fl-ex-status]');
+}
+
+async function replaceAttempt(page: Page, ex: Locator, code: string): Promise<void> {
+  const editor = ex.locator('.cm-content');
+  if ((await editor.count()) === 0) await ex.getByRole('textbox', { name: /^Your / }).click();
+  await editor.click();
+  await expect(editor).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+  await expect.poll(() => editorText(ex)).toBe(code);
+}
+
+async function check(ex: Locator): Promise<void> {
+  await ex.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(statusOf(ex)).not.toHaveText(/^Checking/);
+  await expect(statusOf(ex)).toHaveText(/^(Passed|Failed|Error)/);
+}
+
+/** What the page reports, run by run: id → outcome and pass. */
+async function browserRuns(ex: Locator): Promise<Record<string, string>> {
+  return ex.locator('[data-run]').evaluateAll((items) =>
+    Object.fromEntries(items.map((li) => [li.getAttribute('data-run'), `${li.getAttribute('data-outcome')}/${li.getAttribute('data-passed')}`])),
+  );
+}
+
+/** What the CLI reports for the same code. */
+function cliRuns(code: string): { exit: number; runs: Record<string, string> } {
+  const dir = mkdtempSync(join(tmpdir(), 'fl-ex-'));
+  const file = join(dir, 'attempt.c');
+  writeFileSync(file, code);
+  let stdout: string;
+  let exit = 0;
+  try {
+    stdout = execFileSync('npx', ['tsx', 'src/engine/cli/main.ts', 'exercise', ID, '--solution', file, '--json'], { encoding: 'utf8' });
+  } catch (e) {
+    const err = e as { status: number; stdout: string };
+    exit = err.status;
+    stdout = err.stdout;
+  }
+  const report = JSON.parse(stdout) as { runs: { id: string; outcome: string; passed: boolean }[] };
+  return { exit, runs: Object.fromEntries(report.runs.map((r) => [r.id, `${r.outcome}/${r.passed}`])) };
+}
+
+test('a reader fails, takes a hint, passes, and keeps the mark and the attempt', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.goto(`/exercises/${ID}/`);
+  const ex = exercise(page);
+  await expect(ex).toHaveAccessibleName(`Exercise: ${await title()}`);
+
+  // the starter fails, and the failing scenario's trace is on the page
+  await check(ex);
+  await expect(statusOf(ex)).toHaveText(/^Failed/);
+  const failed = ex.locator('[data-run][data-passed="false"]').first();
+  await expect(failed).toBeVisible();
+  await expect(failed.locator('[data-fl-swimlane]')).toBeVisible();
+
+  // hints come one at a time
+  const hints = ex.getByRole('list', { name: 'Hints' }).locator('li');
+  await expect(hints.first()).toBeHidden();
+  await ex.getByRole('button', { name: 'Show a hint' }).click();
+  await expect(hints.nth(0)).toBeVisible();
+  if ((await hints.count()) > 1) await expect(hints.nth(1)).toBeHidden();
+
+  // a passing solution, written in the editor
+  const attempt = content('solution.c').replace(/\n$/, '') + '\n/* my own words */';
+  await replaceAttempt(page, ex, attempt);
+  await check(ex);
+  await expect(statusOf(ex)).toHaveText(/^Passed/);
+  await expect(ex.locator('[data-run][data-passed="false"]')).toHaveCount(0);
+  await expect(ex.getByText('Completed', { exact: true })).toBeVisible();
+
+  // completed on the index, and still after a reload
+  await page.goto('/exercises/');
+  const item = page.locator(`[data-exercise-item="${ID}"]`);
+  await expect(item.locator('[data-fl-ex-mark]')).toHaveText('Completed');
+  await page.reload();
+  await expect(item.locator('[data-fl-ex-mark]')).toHaveText('Completed');
+
+  // back on the exercise: the attempt is restored; the solution opens beside it and changes nothing
+  await page.goto(`/exercises/${ID}/`);
+  await expect.poll(() => editorText(ex)).toBe(attempt);
+  await ex.getByRole('button', { name: 'Show solution' }).click();
+  const solution = ex.getByRole('region', { name: /^Solution of / });
+  await expect(solution).toBeVisible();
+  await expect(solution).toContainText('try_get_page_pin_fast');
+  expect(await editorText(ex)).toBe(attempt);
+  await ex.getByRole('button', { name: 'Hide solution' }).click();
+  await expect(solution).toBeHidden();
+
+  // Reset asks first; Cancel keeps the attempt, Yes restores the starter and keeps the mark
+  await ex.getByRole('button', { name: 'Reset' }).click();
+  await ex.getByRole('button', { name: 'Cancel' }).click();
+  expect(await editorText(ex)).toBe(attempt);
+  await ex.getByRole('button', { name: 'Reset' }).click();
+  await ex.getByRole('button', { name: 'Yes, reset' }).click();
+  await expect.poll(() => editorText(ex)).toBe(content('starter.c'));
+  await expect(ex.getByText('Completed', { exact: true })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('the CLI grades the same code the same way as the browser', async ({ page }) => {
+  await page.goto(`/exercises/${ID}/`);
+  const ex = exercise(page);
+  for (const file of ['starter.c', 'wrong/' + readFileSync(join(process.cwd(), 'src/content/exercises', `${ID}.yaml`), 'utf8').match(/file:\s*(\S+)/)![1], 'solution.c']) {
+    const code = content(file);
+    await replaceAttempt(page, ex, code);
+    await check(ex);
+    const browser = await browserRuns(ex);
+    const cli = cliRuns(code);
+    expect(cli.runs, file).toEqual(browser);
+    const passed = /^Passed/.test((await statusOf(ex).textContent()) ?? '');
+    expect(cli.exit, file).toBe(passed ? 0 : 1);
+  }
+});
+
+test('progress survives a corrupt record and travels as a file', async ({ page }) => {
+  await page.goto('/exercises/');
+  await page.evaluate((id) => {
+    localStorage.setItem(`faultlines:exercise:${id}`, JSON.stringify({ v: 1, status: 'completed', hints: 0 }));
+    localStorage.setItem('faultlines:exercise:some-broken-record', '{oops');
+  }, ID);
+  await page.reload();
+  await expect(page.locator(`[data-exercise-item="${ID}"] [data-fl-ex-mark]`)).toHaveText('Completed');
+  await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toContainText('some-broken-record');
+
+  // export, then import into a fresh browser context
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export progress' }).click();
+  const file = await (await download).path();
+  const other = await page.context().browser()!.newContext();
+  const fresh = await other.newPage();
+  await fresh.goto('/exercises/');
+  await expect(fresh.locator(`[data-exercise-item="${ID}"] [data-fl-ex-mark]`)).toBeHidden();
+  await fresh.getByLabel('Import progress').setInputFiles(file);
+  await expect(fresh.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
+  await expect(fresh.locator(`[data-exercise-item="${ID}"] [data-fl-ex-mark]`)).toHaveText('Completed');
+  await other.close();
+});
