@@ -24,7 +24,8 @@ const sidebar = [
     items: chapters.filter((c) => hasPage(c.slug)).map((c) => ({ label: c.label, slug: c.slug })),
   },
 ];
-if (hasDir('exercises/')) sidebar.push({ label: 'Exercises', autogenerate: { directory: 'exercises' } });
+// Exercises are pages of their own (src/pages/exercises/, data in the `exercises` collection), not docs.
+if (existsSync(new URL('./src/content/exercises/', import.meta.url))) sidebar.push({ label: 'Exercises', link: '/exercises/' });
 
 export default defineConfig({
   site: 'http://localhost:4321',
