@@ -3,8 +3,8 @@
 // with the layout below and get the same Exercise back.
 //
 //   src/content/exercises/<id>.yaml            metadata (exercise.ts)
-//   src/content/exercises/<id>/starter.<ext>   what the reader starts from
-//   src/content/exercises/<id>/solution.<ext>  a solution that passes
+//   src/content/exercises/<id>/starter.<ext>   what the reader starts from   (or `starter: cell:…` in the YAML)
+//   src/content/exercises/<id>/solution.<ext>  a solution that passes       (or `solution: cell:…`)
 //   src/content/exercises/<id>/<name>.c        reference strategies named `file:<name>.c`
 //   src/content/exercises/<id>/wrong/<file>    wrong-but-plausible answers (tests only)
 //   src/content/cells/<chapter>/<cell>.c       reference strategies named `cell:<chapter>/<cell>`
@@ -17,11 +17,14 @@ export const CODE_EXT: Record<ExerciseKind, string> = { strategy: 'c', scenario:
 export function codePaths(meta: ExerciseMeta): { starter: string; solution: string; references: Record<string, string> } {
   const dir = `exercises/${meta.id}`;
   const ext = CODE_EXT[meta.kind];
+  const resolve = (ref: string) => (ref.startsWith('cell:') ? `cells/${ref.slice(5)}.c` : `${dir}/${ref.slice(5)}`);
   const references: Record<string, string> = {};
-  for (const [name, ref] of Object.entries(meta.references)) {
-    references[name] = ref.startsWith('cell:') ? `cells/${ref.slice(5)}.c` : `${dir}/${ref.slice(5)}`;
-  }
-  return { starter: `${dir}/starter.${ext}`, solution: `${dir}/solution.${ext}`, references };
+  for (const [name, ref] of Object.entries(meta.references)) references[name] = resolve(ref);
+  return {
+    starter: meta.starterFrom ? resolve(meta.starterFrom) : `${dir}/starter.${ext}`,
+    solution: meta.solutionFrom ? resolve(meta.solutionFrom) : `${dir}/solution.${ext}`,
+    references,
+  };
 }
 
 /** `read` returns a file's text, or null when it does not exist. */

@@ -76,6 +76,9 @@ export interface ExerciseMeta {
   bet?: Bet;
   /** reference strategies by name: `cell:<chapter>/<cell-id>` or `file:<name>.c` in the exercise folder */
   references: Record<string, string>;
+  /** where the starter and the solution come from, when not `starter.<ext>`/`solution.<ext>`: a `cell:` or `file:` reference */
+  starterFrom?: string;
+  solutionFrom?: string;
   wrong: WrongAnswer[];
 }
 
@@ -90,6 +93,7 @@ export interface Exercise extends ExerciseMeta {
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
+const REF = /^(cell:[a-z0-9-]+\/[a-z0-9-]+|file:[\w-]+(\.[\w-]+)*)$/;
 
 /** Checks raw parsed YAML and fills defaults. Every problem is listed, each with its field path. */
 export function validateExercise(raw: unknown, id?: string): Validated<ExerciseMeta> {
@@ -172,9 +176,7 @@ class Reader {
     const kind = o.kind === undefined ? 'strategy' : this.oneOf(o.kind, ['strategy', 'scenario'] as const, 'kind');
     const references: Record<string, string> = {};
     for (const [name, ref] of Object.entries(this.obj(o.references ?? {}, 'references'))) {
-      if (typeof ref !== 'string' || !/^(cell:[a-z0-9-]+\/[a-z0-9-]+|file:[\w.-]+\.c)$/.test(ref)) {
-        this.fail(`references.${name}`, 'expected "cell:<chapter>/<cell-id>" or "file:<name>.c"');
-      } else references[name] = ref;
+      if (this.ref(ref, `references.${name}`)) references[name] = ref as string;
     }
     const runs = this.list(o, 'runs', '', false).map((v, i) => this.run(v, `runs[${i}]`, kind, references));
     if (runs.length === 0) this.fail('runs', 'a goal needs at least one run');
@@ -198,7 +200,15 @@ class Reader {
       wrong: this.list(o, 'wrong', '').map((v, i) => this.wrong(v, `wrong[${i}]`)),
     };
     if (o.bet !== undefined) meta.bet = this.bet(o.bet, runs.length);
+    if (o.starter !== undefined && this.ref(o.starter, 'starter')) meta.starterFrom = o.starter as string;
+    if (o.solution !== undefined && this.ref(o.solution, 'solution')) meta.solutionFrom = o.solution as string;
     return meta;
+  }
+
+  private ref(v: unknown, path: string): boolean {
+    if (typeof v === 'string' && REF.test(v)) return true;
+    this.fail(path, 'expected "cell:<chapter>/<cell-id>" or "file:<name>"');
+    return false;
   }
 
   private target(o: Obj, path: string, kind: ExerciseKind, refs: Record<string, string>) {
