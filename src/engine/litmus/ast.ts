@@ -36,6 +36,8 @@ export interface LitmusTest {
   locations: { name: string; init: number }[];
   /** initial register values (`0:r1=2` in the init block) */
   regInit: { thread: number; reg: string; value: number }[];
+  /** spinlock_t parameters (shared words, 0 when free) */
+  locks: string[];
   threads: Thread[];
   quantifier: 'exists' | '~exists' | 'forall';
   condition: Cond;

@@ -4,7 +4,7 @@
 // feature named (LitmusError 'unsupported'), so no later stage can give a wrong answer for them.
 import { LitmusError, type Cond, type Expr, type LitmusTest, type Stmt, type Thread } from './ast.js';
 import { tokenize, type Token } from './lexer.js';
-import { primitive, unsupportedReason } from '../memory/primitives.js';
+import { arity, primitive, unsupportedReason } from '../memory/primitives.js';
 
 const scalarTypes = new Set(['int', 'long', 'unsigned', 'signed', 'short', 'char', 'bool', 'u8', 'u16', 'u32', 'u64', 's8', 's16', 's32', 's64', 'intptr_t', 'uintptr_t', 'atomic_t', 'atomic_long_t', 'spinlock_t', 'const', 'volatile']);
 const binaryPrecedence: Record<string, number> = {
@@ -35,6 +35,9 @@ class Parser {
   private readonly threads: Thread[] = [];
   /** the current thread's location parameters and registers */
   private params = new Set<string>();
+  /** the current thread's spinlock_t parameters */
+  private lockParams = new Set<string>();
+  private readonly locks = new Set<string>();
   private regs: string[] = [];
 
   constructor(private readonly toks: Token[], private readonly name: string) {}
@@ -71,6 +74,7 @@ class Parser {
       name: this.name,
       locations: [...this.locations].map(([name, init]) => ({ name, init })),
       regInit: this.regInit,
+      locks: [...this.locks],
       threads: this.threads,
       quantifier,
       condition,
@@ -119,6 +123,7 @@ class Parser {
   private thread(): void {
     const id = Number(this.next().text.slice(1));
     this.params = new Set();
+    this.lockParams = new Set();
     this.regs = [];
     this.expect('(');
     while (!this.accept(')')) {
@@ -129,7 +134,10 @@ class Parser {
       for (; t.text === '*'; t = this.next()) stars++;
       if (t.kind !== 'ident') throw this.error(`expected a parameter name, found '${t.text}'`, t);
       if (stars !== 1) throw new LitmusError('unsupported', `parameter '${t.text}': ${stars === 0 ? 'non-pointer' : 'pointer-to-pointer'} parameters`, t.line);
-      if (!types.includes('spinlock_t')) {
+      if (types.includes('spinlock_t')) {
+        this.lockParams.add(t.text);
+        this.locks.add(t.text);
+      } else {
         this.params.add(t.text);
         if (!this.locations.has(t.text)) this.locations.set(t.text, 0);
       }
@@ -243,27 +251,30 @@ class Parser {
     const locArg = p.kind === 'rmw' ? p.locArg : p.kind === 'fence' ? -1 : 0;
     const deref = (p.kind === 'load' || p.kind === 'store') && p.deref;
     while (!this.accept(')')) {
-      if (raw.length === locArg) raw.push(this.location(deref));
+      if (raw.length === locArg) raw.push(this.location(deref, p.kind === 'lock'));
       else raw.push(this.expr());
       if (!this.accept(',')) {
         this.expect(')');
         break;
       }
     }
-    const want = p.kind === 'fence' ? 0 : p.kind === 'load' ? 1 : p.kind === 'store' ? 2 : p.args;
+    const want = arity(p);
     if (raw.length !== want) throw this.error(`${t.text} takes ${want} argument${want === 1 ? '' : 's'}, not ${raw.length}`, t);
     const loc = locArg >= 0 ? (raw[locArg] as string) : '';
     const args = raw.filter((_, i) => i !== locArg) as Expr[];
     return { k: 'prim', name: t.text, loc, args };
   }
 
-  private location(deref: boolean): string {
+  private location(deref: boolean, lock: boolean): string {
     const star = this.accept('*');
     const t = this.next();
     if (t.text === '&') throw new LitmusError('unsupported', 'taking addresses (pointer values)', t.line);
     if (t.kind !== 'ident') throw this.error(`expected a location, found '${t.text}'`, t);
     if (this.regs.includes(t.text)) throw new LitmusError('unsupported', `accessing memory through the register '${t.text}' (address dependencies)`, t.line);
-    if (!this.params.has(t.text)) throw this.error(`'${t.text}' is not a parameter of this thread`, t);
+    if (lock !== this.lockParams.has(t.text)) {
+      throw this.error(lock ? `'${t.text}' is not a spinlock_t parameter of this thread` : `'${t.text}' is a spin lock, not an int location`, t);
+    }
+    if (!lock && !this.params.has(t.text)) throw this.error(`'${t.text}' is not a parameter of this thread`, t);
     if (star !== deref) throw this.error(deref ? `expected '*${t.text}'` : `expected '${t.text}', not '*${t.text}'`, t);
     return t.text;
   }

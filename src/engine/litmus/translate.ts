@@ -72,11 +72,11 @@ function threadLocations(test: LitmusTest, t: Thread): string[] {
     else { visitE(s.cond); s.then.forEach(visitS); s.else.forEach(visitS); }
   };
   t.body.forEach(visitS);
-  return test.locations.map((l) => l.name).filter((n) => used.has(n));
+  return [...test.locations.map((l) => l.name), ...test.locks].filter((n) => used.has(n));
 }
 
 export function translate(test: LitmusTest): LitmusProgram {
-  const taken = new Set(test.locations.map((l) => l.name));
+  const taken = new Set([...test.locations.map((l) => l.name), ...test.locks]);
   const fresh = (want: string): string => {
     let name = want;
     for (let k = 2; taken.has(name); k++) name = `${want}_${k}`;
@@ -87,6 +87,10 @@ export function translate(test: LitmusTest): LitmusProgram {
   const observe: LitmusProgram['observe'] = [];
   const lines: string[] = [`// litmus test ${test.name}, translated for the engine`];
   for (const g of globals) lines.push(`int ${g.name} = ${g.init};`);
+  for (const l of test.locks) {
+    lines.push(`int ${l} = 0; // spinlock_t: 0 free, else the holder's task number + 1`);
+    globals.push({ name: l, init: 0 });
+  }
   const tasks: LitmusProgram['tasks'] = [];
   test.threads.forEach((t, cpu) => {
     const fn = fresh(`P${t.id}`);

@@ -5,7 +5,7 @@
 import type { Builtin } from '../kernel/builtin.js';
 import { indexOf, isKind, Kind } from '../kernel/handles.js';
 import { Status, type Machine } from '../kernel/machine.js';
-import { bitOperand, negatedOperand, primitives, type Primitive } from './primitives.js';
+import { arity, bitOperand, negatedOperand, primitives, type Primitive } from './primitives.js';
 
 /** the shared word a pointer argument names, or -1 after reporting the bug */
 function word(m: Machine, name: string, h: number): number {
@@ -14,9 +14,22 @@ function word(m: Machine, name: string, h: number): number {
   return -1;
 }
 
-function arity(p: Primitive): number {
-  return p.kind === 'fence' ? 0 : p.kind === 'load' ? 1 : p.kind === 'store' ? 2 : p.args;
+function wordName(m: Machine, addr: number): string {
+  return m.program.globals[addr]?.name ?? `word ${addr}`;
 }
+
+/** spin_lock waits while the word is held (as an RMW by this CPU would see it) */
+const lockBlocks: Builtin['blocks'] = (m, w, t, a) => {
+  const h = w[a];
+  if (!isKind(h, Kind.WORD)) return false; // run() reports the bad pointer
+  return m.memory.latest(w, m.layout.memBase, m.layout.mem, m.taskCpu[t], indexOf(h)) !== 0;
+};
+
+const lockWaitsFor: Builtin['waitsFor'] = (m, w, t, a) => {
+  const addr = indexOf(w[a]);
+  const owner = m.memory.latest(w, m.layout.memBase, m.layout.mem, m.taskCpu[t], addr) - 1;
+  return { name: wordName(m, addr), holders: owner >= 0 && owner < m.taskNames.length ? [owner] : [] };
+};
 
 function runner(name: string, p: Primitive): Builtin['run'] {
   return (m, w, t, a) => {
@@ -40,6 +53,21 @@ function runner(name: string, p: Primitive): Builtin['run'] {
         if (p.release) ms.fence(w, L.memBase, L.mem, cpu, 'release'); // idempotent if the store must wait
         if (!ms.store(w, L.memBase, L.mem, cpu, addr, w[a + 1])) { m.status = Status.BLOCKED; return 0; }
         if (p.mb) ms.fence(w, L.memBase, L.mem, cpu, 'mb');
+        return 0;
+      }
+      case 'lock': {
+        const addr = word(m, name, w[a]);
+        if (addr < 0) return 0;
+        if (p.lock === 'unlock') {
+          if (ms.latest(w, L.memBase, L.mem, cpu, addr) === 0) { m.bug(`${name}() of ${wordName(m, addr)}, which is not locked`); return 0; }
+          ms.fence(w, L.memBase, L.mem, cpu, 'release');
+          if (!ms.store(w, L.memBase, L.mem, cpu, addr, 0)) m.status = Status.BLOCKED;
+          return 0;
+        }
+        // the owner is recorded as task + 1, so a deadlock can name who holds the lock
+        const old = ms.rmw(w, L.memBase, L.mem, cpu, addr, 'cmpxchg', 0, t + 1, 'acquire');
+        if (p.lock === 'trylock') return old === 0 ? 1 : 0;
+        if (old !== 0) m.status = Status.BLOCKED; // blocks() said free: cannot happen
         return 0;
       }
       case 'rmw': {
@@ -66,6 +94,7 @@ function runner(name: string, p: Primitive): Builtin['run'] {
 function docOf(name: string, p: Primitive): string {
   switch (p.kind) {
     case 'fence': return `${name}(): memory barrier (${p.fence})`;
+    case 'lock': return `${name}(p): spin lock on the shared word *p (${p.lock === 'unlock' ? 'release' : 'acquire'})`;
     case 'load': return `${name}(p): load *p${p.acquire ? ', acquire' : ''}`;
     case 'store': return `${name}(p, v): store v to *p${p.release ? ', release' : ''}${p.mb ? ', then smp_mb()' : ''}`;
     case 'rmw': return `${name}: atomic ${p.op}, ${p.order === 'full' ? 'fully ordered' : p.order === 'relaxed' ? 'unordered' : p.order}`;
@@ -75,4 +104,7 @@ function docOf(name: string, p: Primitive): string {
 /** the builtins, in a stable order (register them after the kernel's own) */
 export const memoryBuiltins: Builtin[] = [...primitives()]
   .filter(([, p]) => !((p.kind === 'load' || p.kind === 'store') && p.deref))
-  .map(([name, p]) => ({ name, nargs: arity(p), visible: true, run: runner(name, p), doc: docOf(name, p) }));
+  .map(([name, p]) => ({
+    name, nargs: arity(p), visible: true, run: runner(name, p), doc: docOf(name, p),
+    ...(p.kind === 'lock' && p.lock === 'lock' ? { blocks: lockBlocks, waitsFor: lockWaitsFor } : {}),
+  }));

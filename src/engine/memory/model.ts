@@ -64,6 +64,11 @@ export interface MemorySystem {
    * equivalent to those drains happening just before it with nothing in between.
    */
   rmw(w: Int32Array, base: number, layout: MemoryLayout, cpu: number, addr: number, op: RmwOp, a: number, b: number, order: RmwOrder): number;
+  /**
+   * The value an RMW by `cpu` would read now: the CPU's own newest buffered store to addr, else
+   * memory. No side effects (a blocking builtin asks it before committing to a step).
+   */
+  latest(w: Int32Array, base: number, layout: MemoryLayout, cpu: number, addr: number): number;
   /** the memory's settled value, as a later observer with all buffers drained would see it */
   settled(w: Int32Array, base: number, layout: MemoryLayout, addr: number): number;
   /**

@@ -12,6 +12,11 @@ export type Primitive =
   | { kind: 'store'; deref: boolean; release: boolean; mb: boolean }
   | { kind: 'fence'; fence: Fence }
   /**
+   * a spin lock on a shared word (0 free, task + 1 held): lock is an acquire RMW that waits while
+   * the word is held, unlock a release store of 0, trylock an acquire cmpxchg returning success
+   */
+  | { kind: 'lock'; lock: 'lock' | 'unlock' | 'trylock' }
+  /**
    * an atomic read-modify-write. `locArg`: which argument is the location; `operand`: the argument
    * index feeding RmwOp operand a (or a constant); `result`: what the caller sees, from old value.
    */
@@ -30,6 +35,11 @@ def(['smp_store_release', 'atomic_set_release'], { kind: 'store', deref: false, 
 def(['smp_store_mb'], { kind: 'store', deref: false, release: false, mb: true });
 def(['smp_mb', 'smp_mb__before_atomic', 'smp_mb__after_atomic'], { kind: 'fence', fence: 'mb' });
 def(['smp_wmb'], { kind: 'fence', fence: 'wmb' });
+// full ordering after a lock acquisition / across an unlock+lock pair: a full barrier is that
+def(['smp_mb__after_spinlock', 'smp_mb__after_unlock_lock'], { kind: 'fence', fence: 'mb' });
+def(['spin_lock', 'raw_spin_lock'], { kind: 'lock', lock: 'lock' });
+def(['spin_unlock', 'raw_spin_unlock'], { kind: 'lock', lock: 'unlock' });
+def(['spin_trylock', 'raw_spin_trylock'], { kind: 'lock', lock: 'trylock' });
 def(['smp_rmb'], { kind: 'fence', fence: 'rmb' });
 
 const orders: [string, RmwOrder][] = [['', 'full'], ['_relaxed', 'relaxed'], ['_acquire', 'acquire'], ['_release', 'release']];
@@ -65,12 +75,18 @@ export const negatedOperand = new Set(['atomic_sub_return', 'atomic_sub_and_test
 export const bitOperand = new Set(['set_bit', 'clear_bit', 'clear_bit_unlock', 'test_and_set_bit', 'test_and_clear_bit', 'test_and_set_bit_lock']);
 
 const reasons: [RegExp, string][] = [
-  [/^(raw_)?spin_(lock|unlock|trylock|is_locked)$|^smp_mb__after_spinlock$|^smp_mb__after_unlock_lock$/, 'spin locks'],
+  [/^(raw_)?spin_is_locked$/, 'spin_is_locked: its LKMM ordering is special'],
+  [/^(raw_)?spin_/, 'only spin_lock, spin_unlock and spin_trylock are modelled'],
   [/^(rcu_|synchronize_rcu|call_rcu)/, 'RCU'],
   [/^(srcu_|synchronize_srcu)/, 'SRCU'],
   [/^(mutex_|down|up)/, 'sleeping locks in litmus tests'],
   [/^smp_(load|store|cond_load|mb__after)/, 'this ordering primitive'],
 ];
+
+/** how many arguments a primitive takes */
+export function arity(p: Primitive): number {
+  return p.kind === 'fence' ? 0 : p.kind === 'load' || p.kind === 'lock' ? 1 : p.kind === 'store' ? 2 : p.args;
+}
 
 /** every primitive, by name */
 export function primitives(): ReadonlyMap<string, Primitive> {

@@ -19,6 +19,7 @@ export const sc: MemorySystem = {
     w[base + addr] = rmwResult(op, old, a, b);
     return old;
   },
+  latest: (w, base, _layout, _cpu, addr) => w[base + addr],
   settled: (w, base, _layout, addr) => w[base + addr],
   internalSteps() {},
   applyInternal() {},

@@ -37,6 +37,7 @@ export const tso: MemorySystem = {
     w[base + addr] = rmwResult(op, old, a, b);
     return old;
   },
+  latest: (w, base, layout, cpu, addr) => bufferForward(w, base + bufferAt(layout, cpu), addr) ?? w[base + addr],
   settled(w, base, layout, addr) {
     // With one writer per location this is exact; with several it is the value of the
     // highest-numbered CPU's newest store, one of the possible outcomes.

@@ -124,6 +124,7 @@ export const weak: MemorySystem = {
     if (order === 'acquire') processQueue(w, base + queueAt(layout, cpu), layout);
     return old;
   },
+  latest: (w, base, layout, cpu, addr) => bufferForward(w, base + bufferAt(layout, cpu), addr) ?? w[base + addr],
   settled(w, base, layout, addr) {
     // exact with one writer per location; with several, one of the possible outcomes
     let v = w[base + addr];

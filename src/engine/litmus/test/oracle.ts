@@ -26,6 +26,7 @@ export function oracleFinals(test: LitmusTest, model: MemoryModel): FinalValues[
         if (!call || call.k !== 'prim') return null;
         const p = primitive(call.name)!;
         const addr = locs.indexOf(call.loc);
+        if (p.kind === 'lock') return null;
         if (p.kind === 'fence') ops.push(fence(p.fence));
         else if (p.kind === 'load') ops.push(ld(target, addr), ...(p.acquire ? [fence('acquire')] : []));
         else if (p.kind === 'store') ops.push(...(p.release ? [fence('release')] : []), st(addr, constant(call.args[0])), ...(p.mb ? [fence('mb')] : []));
