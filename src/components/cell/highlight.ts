@@ -5,11 +5,11 @@ import { createHighlighter, type Highlighter } from 'shiki';
 let highlighter: Promise<Highlighter> | undefined;
 
 export async function highlightC(code: string): Promise<string> {
-  highlighter ??= createHighlighter({ themes: ['github-light', 'github-dark'], langs: ['c'] });
+  highlighter ??= createHighlighter({ themes: ['github-light-default', 'github-dark-default'], langs: ['c'] });
   const h = await highlighter;
   return h.codeToHtml(code, {
     lang: 'c',
-    themes: { light: 'github-light', dark: 'github-dark' },
+    themes: { light: 'github-light-default', dark: 'github-dark-default' },
     defaultColor: false,
   });
 }
