@@ -7,19 +7,26 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import yaml from 'js-yaml';
+import { assemble, wrongPath } from '../src/engine/grade/assemble';
+import { validateExercise, type Exercise } from '../src/engine/grade/exercise';
 import { editorText, watchConsole } from './helpers';
 
-// The exercise the journey uses: a strategy exercise with hints and a trace on failure.
+// The exercise the journey uses: a strategy exercise with hints, wrong answers and a trace on failure.
 const ID = 'gup-fast-no-sleep';
-const content = (path: string) => readFileSync(join(process.cwd(), 'src/content/exercises', ID, path), 'utf8');
+const contentDir = join(process.cwd(), 'src/content');
+const read = (path: string) => readFileSync(join(contentDir, path), 'utf8');
+
+/** The exercise as the grader sees it (the same pure loader steps as the CLI's). */
+function load(): Exercise {
+  const v = validateExercise(yaml.load(read(`exercises/${ID}.yaml`)), ID);
+  if (!v.ok) throw new Error(v.errors.join('\n'));
+  return assemble(v.value, (p) => read(p)).exercise;
+}
+const EX = load();
 
 function exercise(page: Page): Locator {
   return page.locator(`section[data-exercise="${ID}"]`);
-}
-
-async function title(): Promise<string> {
-  const yaml = readFileSync(join(process.cwd(), 'src/content/exercises', `${ID}.yaml`), 'utf8');
-  return /^title:\s*(.+)$/m.exec(yaml)![1].replace(/^['"]|['"]$/g, '');
 }
 
 function statusOf(ex: Locator): Locator {
@@ -72,7 +79,7 @@ test('a reader fails, takes a hint, passes, and keeps the mark and the attempt',
   const errors = watchConsole(page);
   await page.goto(`/exercises/${ID}/`);
   const ex = exercise(page);
-  await expect(ex).toHaveAccessibleName(`Exercise: ${await title()}`);
+  await expect(ex).toHaveAccessibleName(`Exercise: ${EX.title}`);
 
   // the starter fails, and the failing scenario's trace is on the page
   await check(ex);
@@ -89,7 +96,7 @@ test('a reader fails, takes a hint, passes, and keeps the mark and the attempt',
   if ((await hints.count()) > 1) await expect(hints.nth(1)).toBeHidden();
 
   // a passing solution, written in the editor
-  const attempt = content('solution.c').replace(/\n$/, '') + '\n/* my own words */';
+  const attempt = EX.solution.replace(/\n$/, '') + '\n/* my own words */';
   await replaceAttempt(page, ex, attempt);
   await check(ex);
   await expect(statusOf(ex)).toHaveText(/^Passed/);
@@ -120,7 +127,7 @@ test('a reader fails, takes a hint, passes, and keeps the mark and the attempt',
   expect(await editorText(ex)).toBe(attempt);
   await ex.getByRole('button', { name: 'Reset' }).click();
   await ex.getByRole('button', { name: 'Yes, reset' }).click();
-  await expect.poll(() => editorText(ex)).toBe(content('starter.c'));
+  await expect.poll(() => editorText(ex)).toBe(EX.starter);
   await expect(ex.getByText('Completed', { exact: true })).toBeVisible();
   expect(errors).toEqual([]);
 });
@@ -128,8 +135,12 @@ test('a reader fails, takes a hint, passes, and keeps the mark and the attempt',
 test('the CLI grades the same code the same way as the browser', async ({ page }) => {
   await page.goto(`/exercises/${ID}/`);
   const ex = exercise(page);
-  for (const file of ['starter.c', 'wrong/' + readFileSync(join(process.cwd(), 'src/content/exercises', `${ID}.yaml`), 'utf8').match(/file:\s*(\S+)/)![1], 'solution.c']) {
-    const code = content(file);
+  const attempts: [string, string][] = [
+    ['starter', EX.starter],
+    ...EX.wrong.map((w): [string, string] => [w.file, read(wrongPath(EX, w.file))]),
+    ['solution', EX.solution],
+  ];
+  for (const [file, code] of attempts) {
     await replaceAttempt(page, ex, code);
     await check(ex);
     const browser = await browserRuns(ex);

@@ -6,7 +6,7 @@
 //   src/content/exercises/<id>/starter.<ext>   what the reader starts from   (or `starter: cell:…` in the YAML)
 //   src/content/exercises/<id>/solution.<ext>  a solution that passes       (or `solution: cell:…`)
 //   src/content/exercises/<id>/<name>.c        reference strategies named `file:<name>.c`
-//   src/content/exercises/<id>/wrong/<file>    wrong-but-plausible answers (tests only)
+//   src/content/exercises/<id>/wrong/<file>    wrong-but-plausible answers (tests only; or `cell:…`)
 //   src/content/cells/<chapter>/<cell>.c       reference strategies named `cell:<chapter>/<cell>`
 import type { Exercise, ExerciseKind, ExerciseMeta } from './exercise.js';
 
@@ -25,6 +25,11 @@ export function codePaths(meta: ExerciseMeta): { starter: string; solution: stri
     solution: meta.solutionFrom ? resolve(meta.solutionFrom) : `${dir}/solution.${ext}`,
     references,
   };
+}
+
+/** Path under src/content/ of a wrong answer: a file in `wrong/`, or a chapter cell (`cell:<chapter>/<id>`). */
+export function wrongPath(meta: ExerciseMeta, file: string): string {
+  return file.startsWith('cell:') ? `cells/${file.slice(5)}.c` : `exercises/${meta.id}/wrong/${file}`;
 }
 
 /** `read` returns a file's text, or null when it does not exist. */

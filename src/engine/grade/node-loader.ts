@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
-import { assemble } from './assemble.js';
+import { assemble, wrongPath } from './assemble.js';
 import { validateExercise, type Exercise } from './exercise.js';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
@@ -62,5 +62,5 @@ export function loadExercises(root = REPO_ROOT): Loaded {
 
 /** A wrong answer's code (tests). */
 export function readWrong(ex: Exercise, file: string, root = REPO_ROOT): string {
-  return readFileSync(join(contentDir(root), 'exercises', ex.id, 'wrong', file), 'utf8');
+  return readFileSync(join(contentDir(root), wrongPath(ex, file)), 'utf8');
 }
