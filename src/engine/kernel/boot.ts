@@ -1,0 +1,87 @@
+// Booting a scenario: compile the prelude, the scenario's own code and the reader's strategy
+// into one program, lay out the world, and start every task up to its first scheduling point.
+import type { Diagnostic, MemoryModel } from '../api.js';
+import { compile, type CompileEnv } from '../lang/compiler.js';
+import type { SharedGlobal } from '../lang/bytecode.js';
+import { memorySystem } from '../memory/model.js';
+import { builtinTable } from './builtins/index.js';
+import { kernelConstants } from './constants.js';
+import { fieldTable } from './fields.js';
+import { handle, Kind } from './handles.js';
+import { computeLayout } from './layout.js';
+import { Machine, Status } from './machine.js';
+import { PRELUDE } from './prelude.js';
+import type { ScenarioSpec } from './spec.js';
+import { runTask, startTask } from './vm.js';
+import { initialWorld } from './world.js';
+
+export interface Booted {
+  machine: Machine | null;
+  initial: Int32Array | null;
+  diagnostics: Diagnostic[];
+  /** a task failed before its first scheduling point */
+  startFault?: { task: number; status: Status; message: string };
+}
+
+export const SYNC_TASK = '__sync';
+
+/** the scenario's code: one wrapper function per task, placed on the task's own line */
+export function scenarioSource(spec: ScenarioSpec): string {
+  const lines: string[] = [];
+  const put = (line: number, text: string) => {
+    while (lines.length < line) lines.push('');
+    lines[line - 1] = lines[line - 1] ? `${lines[line - 1]} ${text}` : text;
+  };
+  for (const t of spec.tasks) put(t.line, `void __task_${t.name}(void) { ${t.entry}; }`);
+  if (spec.serialCheck) put(Math.max(1, lines.length + 1), `void __task_${SYNC_TASK}(void) { sys_sync(); }`);
+  const code = spec.code.split('\n');
+  for (let k = 0; k < code.length; k++) put(spec.codeLine + k, code[k]);
+  return lines.join('\n');
+}
+
+export function compileEnv(spec: ScenarioSpec, params: Record<string, number | boolean> = {}): CompileEnv {
+  const builtins = builtinTable();
+  const constants = new Map<string, number>(kernelConstants(spec.pageSize));
+  spec.pages.forEach((p, i) => constants.set(p.name.replace(/[^A-Za-z0-9_]/g, '_'), handle(Kind.PAGE, i)));
+  spec.files.forEach((f, i) => constants.set(f.name, handle(Kind.FILE, i)));
+  spec.mms.forEach((mm, i) => constants.set(mm.name, handle(Kind.MM, i)));
+  spec.locks.forEach((l, i) => constants.set(l.name, handle(Kind.LOCK, i)));
+  spec.tasks.forEach((t, i) => constants.set(t.name, handle(Kind.TASK, i)));
+  for (const p of spec.params) {
+    const v = params[p.name] ?? p.default;
+    constants.set(p.name, typeof v === 'boolean' ? +v : v);
+  }
+  const presetGlobals: SharedGlobal[] = spec.globals.map((g, addr) => ({ name: g.name, addr, init: g.init }));
+  return {
+    builtins: new Map(builtins.map((b, id) => [b.name, { id, nargs: b.nargs }])),
+    fields: new Map(fieldTable.map((f, id) => [f.name, { id, writable: f.writable, addressable: f.addressable }])),
+    constants,
+    presetGlobals,
+    wordHandle: (addr) => handle(Kind.WORD, addr),
+  };
+}
+
+export function boot(spec: ScenarioSpec, strategy: string, model: MemoryModel, params: Record<string, number | boolean> = {}): Booted {
+  const env = compileEnv(spec, params);
+  const { program, diagnostics } = compile([
+    { source: 'prelude', text: PRELUDE },
+    { source: 'scenario', text: scenarioSource(spec) },
+    { source: 'strategy', text: strategy },
+  ], env);
+  if (!program) return { machine: null, initial: null, diagnostics };
+  const memory = memorySystem(model);
+  const specForLayout = spec.serialCheck ? { ...spec, tasks: [...spec.tasks, { name: SYNC_TASK, cpu: 0, mm: null, entry: 'sys_sync()', line: 0 }] } : spec;
+  const layout = computeLayout(specForLayout, program.globals.length, (l) => memory.size(l));
+  layout.nTasks = spec.tasks.length; // the sync task is laid out but never scheduled
+  const roots = specForLayout.tasks.map((t) => program.functionIndex.get(`__task_${t.name}`)!);
+  const machine = new Machine(program, layout, spec, memory, builtinTable(), fieldTable, roots);
+  if (spec.budget.maxStepsPerTransition) machine.maxSteps = spec.budget.maxStepsPerTransition;
+  const initial = initialWorld(machine);
+  for (let t = 0; t < spec.tasks.length; t++) {
+    startTask(machine, initial, t);
+    const st = runTask(machine, initial, t, true);
+    if (st !== Status.OK) return { machine, initial, diagnostics, startFault: { task: t, status: st, message: machine.message } };
+  }
+  if (spec.serialCheck) initial[layout.taskBase + spec.tasks.length * layout.taskWords] = 1; // TASK_DONE until the check runs it
+  return { machine, initial, diagnostics };
+}

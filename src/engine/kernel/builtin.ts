@@ -1,0 +1,38 @@
+// The shape of a kernel primitive: one atomic step of the simulated kernel, written in
+// TypeScript. Arguments sit in the world vector at w[a], w[a+1]… (the task's operand stack).
+import type { Machine } from './machine.js';
+
+export interface Resource {
+  /** what is waited for, as a reader reads it: `page0`, `mmap_sem` */
+  name: string;
+  /** tasks holding it */
+  holders: number[];
+}
+
+export interface Builtin {
+  name: string;
+  nargs: number;
+  /** a scheduling point: other tasks may run between this step and the next */
+  visible: boolean;
+  /** might_sleep(): a bug under pagefault_disable or with interrupts off */
+  sleeps?: boolean;
+  /** true when the call cannot proceed now: the task sleeps until it can */
+  blocks?(m: Machine, w: Int32Array, t: number, a: number): boolean;
+  /** what a blocked call waits for, to name a deadlock's cycle */
+  waitsFor?(m: Machine, w: Int32Array, t: number, a: number): Resource;
+  run(m: Machine, w: Int32Array, t: number, a: number): number;
+  /** how the trace shows each argument: object handles are named automatically */
+  doc: string;
+}
+
+export interface FieldDef {
+  name: string;
+  /** never changes while tasks run: reading it is not a scheduling point */
+  stable: boolean;
+  writable: boolean;
+  addressable: boolean;
+  get(m: Machine, w: Int32Array, h: number, t: number): number;
+  set?(m: Machine, w: Int32Array, h: number, v: number, t: number): void;
+  /** the lock handle of an addressable field (`&mm->mmap_sem`) */
+  address?(m: Machine, w: Int32Array, h: number, t: number): number;
+}

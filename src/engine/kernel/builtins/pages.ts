@@ -1,0 +1,121 @@
+// Page flags, reference counts and the free-page pool.
+import type { Builtin } from '../builtin.js';
+import { pageBase } from '../access.js';
+import { handle, indexOf, Kind } from '../handles.js';
+import {
+  P_FLAGS, P_MAP, P_MAPPING, P_OWNER, P_REF, PG_dirty, PG_free, PG_locked, PG_uptodate, PG_writeback, pageAt,
+} from '../layout.js';
+import type { Machine } from '../machine.js';
+
+function flagTest(name: string, bit: number): Builtin {
+  return {
+    name, nargs: 1, visible: true, doc: `is ${name.replace(/^Page/, 'PG_').toLowerCase()} set?`,
+    run: (m, w, _t, a) => { const p = pageBase(m, w[a], name); return p < 0 ? 0 : +((w[p + P_FLAGS] & bit) !== 0); },
+  };
+}
+
+function flagSet(name: string, bit: number, on: boolean): Builtin {
+  return {
+    name, nargs: 1, visible: true, doc: `${on ? 'set' : 'clear'} the page flag`,
+    run(m, w, _t, a) {
+      const p = pageBase(m, w[a], name);
+      if (p < 0) return 0;
+      const was = +((w[p + P_FLAGS] & bit) !== 0);
+      if (on) w[p + P_FLAGS] |= bit; else w[p + P_FLAGS] &= ~bit;
+      return was;
+    },
+  };
+}
+
+/** drop a reference; at zero the page returns to the free pool */
+export function putPage(m: Machine, w: Int32Array, p: number, name: string): void {
+  if (w[p + P_REF] <= 0) { m.bug(`put_page: reference count underflow on ${name}`); return; }
+  w[p + P_REF]--;
+  if (w[p + P_REF] === 0) {
+    if (w[p + P_MAPPING] !== 0) { m.bug(`freeing ${name} while it is still in the page cache`); return; }
+    if (w[p + P_MAP] !== 0) { m.bug(`freeing ${name} while it is still mapped`); return; }
+    w[p + P_FLAGS] = PG_free;
+    w[p + P_OWNER] = 0;
+  }
+}
+
+/** take the lowest free page (deterministic), or -1 */
+export function allocPage(m: Machine, w: Int32Array): number {
+  const L = m.layout;
+  for (let i = 0; i < L.nPages; i++) {
+    const p = pageAt(L, i);
+    if (w[p + P_FLAGS] & PG_free) {
+      w[p + P_FLAGS] = 0;
+      w[p + P_REF] = 1;
+      w[p + P_MAPPING] = 0;
+      m.count('pagesAllocated');
+      return i;
+    }
+  }
+  return -1;
+}
+
+export const pageBuiltins: Builtin[] = [
+  flagTest('PageUptodate', PG_uptodate),
+  flagSet('SetPageUptodate', PG_uptodate, true),
+  flagSet('ClearPageUptodate', PG_uptodate, false),
+  flagTest('PageDirty', PG_dirty),
+  flagSet('SetPageDirty', PG_dirty, true),
+  flagSet('ClearPageDirty', PG_dirty, false),
+  flagTest('PageWriteback', PG_writeback),
+  {
+    name: 'set_page_dirty', nargs: 1, visible: true, doc: 'mark the page dirty; 1 if it was clean',
+    run(m, w, _t, a) {
+      const p = pageBase(m, w[a], 'set_page_dirty');
+      if (p < 0) return 0;
+      const was = w[p + P_FLAGS] & PG_dirty;
+      w[p + P_FLAGS] |= PG_dirty;
+      return was ? 0 : 1;
+    },
+  },
+  {
+    name: 'clear_page_dirty_for_io', nargs: 1, visible: true, doc: 'clear PG_dirty before writing the page out; 1 if it was dirty',
+    run(m, w, _t, a) {
+      const p = pageBase(m, w[a], 'clear_page_dirty_for_io');
+      if (p < 0) return 0;
+      if (!(w[p + P_FLAGS] & PG_locked)) return m.bug('clear_page_dirty_for_io() on an unlocked page');
+      const was = w[p + P_FLAGS] & PG_dirty;
+      w[p + P_FLAGS] &= ~PG_dirty;
+      return was ? 1 : 0;
+    },
+  },
+  {
+    name: 'get_page', nargs: 1, visible: true, doc: 'take a reference on the page',
+    run(m, w, _t, a) {
+      const p = pageBase(m, w[a], 'get_page');
+      if (p < 0) return 0;
+      if (w[p + P_REF] <= 0) return m.bug(`get_page() on a free page (${m.layout.pageNames[indexOf(w[a])]})`);
+      w[p + P_REF]++;
+      return 0;
+    },
+  },
+  {
+    name: 'put_page', nargs: 1, visible: true, doc: 'drop a reference; at zero the page is freed',
+    run(m, w, _t, a) {
+      const p = pageBase(m, w[a], 'put_page');
+      if (p >= 0) putPage(m, w, p, m.layout.pageNames[indexOf(w[a])]);
+      return 0;
+    },
+  },
+  {
+    name: 'page_count', nargs: 1, visible: true, doc: 'the reference count',
+    run: (m, w, _t, a) => { const p = pageBase(m, w[a], 'page_count'); return p < 0 ? 0 : w[p + P_REF]; },
+  },
+  {
+    name: 'page_mapcount', nargs: 1, visible: true, doc: 'how many page-table entries map the page',
+    run: (m, w, _t, a) => { const p = pageBase(m, w[a], 'page_mapcount'); return p < 0 ? 0 : w[p + P_MAP]; },
+  },
+  {
+    name: 'alloc_page', nargs: 0, visible: true, doc: 'a free page with one reference, or NULL when the pool is empty',
+    run: (m, w) => { const i = allocPage(m, w); return i < 0 ? 0 : handle(Kind.PAGE, i); },
+  },
+  {
+    name: 'page_cache_alloc', nargs: 1, visible: true, doc: 'a free page for the mapping (not yet in the cache), or NULL',
+    run: (m, w) => { const i = allocPage(m, w); return i < 0 ? 0 : handle(Kind.PAGE, i); },
+  },
+];

@@ -1,0 +1,449 @@
+// The simulated kernel's own code, written in the strategy language so readers can open it and
+// override any function by defining one with the same name in a cell. Only the atomic steps
+// underneath are TypeScript builtins (see builtins/). Modelled on Linux 2.6.20 (2007), with
+// the page fault handler locking the page as after Nick Piggin's fault-vs-invalidate fix.
+// Line numbers of this text appear in traces, so keep it tidy.
+export const PRELUDE = String.raw`/* mm/filemap.c, mm/memory.c, mm/mlock.c ... in miniature */
+
+#define VM_FAULT_OOM	1
+#define VM_FAULT_SIGBUS	2
+
+/* a page-cache page, locked, with a reference; NULL if not cached */
+struct page *find_lock_page(struct file *mapping, unsigned long index)
+{
+	struct page *page;
+repeat:
+	page = find_get_page(mapping, index);
+	if (page) {
+		lock_page(page);
+		if (page->mapping != mapping) {	/* truncated while we slept */
+			unlock_page(page);
+			put_page(page);
+			goto repeat;
+		}
+	}
+	return page;
+}
+
+/* find or create a locked page-cache page, with a reference */
+struct page *grab_cache_page(struct file *mapping, unsigned long index)
+{
+	struct page *page;
+	int err;
+repeat:
+	page = find_lock_page(mapping, index);
+	if (page)
+		return page;
+	page = page_cache_alloc(mapping);
+	if (!page)
+		return NULL;
+	err = add_to_page_cache(page, mapping, index);
+	if (err) {
+		put_page(page);
+		if (err == -EEXIST)
+			goto repeat;
+		return NULL;
+	}
+	return page;
+}
+
+/* the fault handler of file mappings: find or read the page, lock it, map it */
+int filemap_fault(struct vm_area_struct *vma, unsigned long address)
+{
+	struct file *file = vma->vm_file;
+	unsigned long index = vma->vm_pgoff + (address - vma->vm_start) / PAGE_SIZE;
+	struct page *page;
+
+	if (index * PAGE_SIZE >= i_size_read(file->f_mapping))
+		return VM_FAULT_SIGBUS;
+	page = grab_cache_page(file->f_mapping, index);
+	if (!page)
+		return VM_FAULT_OOM;
+	if (!PageUptodate(page)) {
+		readpage(file, page);		/* unlocks the page when the read is done */
+		lock_page(page);
+	}
+	if (page->mapping == file->f_mapping)	/* not truncated meanwhile */
+		install_pte(vma, address, page);
+	unlock_page(page);
+	put_page(page);
+	return 0;
+}
+
+int do_anonymous_page(struct vm_area_struct *vma, unsigned long address)
+{
+	struct page *page = alloc_page();
+
+	if (!page)
+		return VM_FAULT_OOM;
+	zero_user(page, 0, PAGE_SIZE);
+	install_pte(vma, address, page);
+	put_page(page);
+	return 0;
+}
+
+int handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long address, int write)
+{
+	count_vm_event(PGFAULT);
+	if (write && !(vma->vm_flags & VM_WRITE))
+		return VM_FAULT_SIGBUS;
+	if (vma->vm_file)
+		return filemap_fault(vma, address);
+	return do_anonymous_page(vma, address);
+}
+
+/* the CPU faulted on a user address: 0 when the access can be retried */
+int do_page_fault(unsigned long address, int write)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	int ret;
+
+	if (pagefault_disabled() || !mm)
+		return -EFAULT;		/* the exception table fixes up the copy */
+	down_read(&mm->mmap_sem);
+	vma = find_vma(mm, address);
+	if (!vma) {
+		up_read(&mm->mmap_sem);
+		return -EFAULT;
+	}
+	ret = handle_mm_fault(mm, vma, address, write);
+	up_read(&mm->mmap_sem);
+	return ret ? -EFAULT : 0;
+}
+
+/* copy from user memory into a page, faulting as needed; zeroes what it could not copy */
+unsigned long filemap_copy_from_user(struct page *page, unsigned long offset, char __user *buf, unsigned long bytes)
+{
+	unsigned long left = __copy_from_user_inatomic(page, offset, buf, bytes);
+
+	while (left) {
+		unsigned long done = bytes - left;
+		if (do_page_fault(buf + done, 0))
+			break;
+		left = __copy_from_user_inatomic(page, offset + done, buf + done, left);
+	}
+	if (left)
+		zero_user(page, offset + bytes - left, left);
+	return left;
+}
+
+unsigned long copy_from_user(struct page *page, unsigned long offset, char __user *buf, unsigned long bytes)
+{
+	return filemap_copy_from_user(page, offset, buf, bytes);
+}
+
+/* copy from a page to user memory, faulting as needed */
+unsigned long copy_to_user(char __user *buf, struct page *page, unsigned long offset, unsigned long bytes)
+{
+	unsigned long left = __copy_to_user_inatomic(buf, page, offset, bytes);
+
+	while (left) {
+		unsigned long done = bytes - left;
+		if (do_page_fault(buf + done, 1))
+			break;
+		left = __copy_to_user_inatomic(buf + done, page, offset + done, left);
+	}
+	return left;
+}
+
+/* one user page, faulted in and with a reference; the caller holds mmap_sem */
+struct page *get_user_page(struct mm_struct *mm, unsigned long address, int write)
+{
+	struct vm_area_struct *vma = find_vma(mm, address);
+	struct page *page;
+
+	if (!vma)
+		return NULL;
+	for (;;) {
+		page = follow_page(vma, address, FOLL_GET | (write ? FOLL_WRITE : 0));
+		if (page)
+			return page;
+		if (handle_mm_fault(mm, vma, address, write))
+			return NULL;
+	}
+}
+
+/* fault in nr_pages user pages from start; the number present, or -EFAULT */
+int get_user_pages(struct task_struct *tsk, struct mm_struct *mm, unsigned long start, int nr_pages, int write)
+{
+	int i;
+
+	for (i = 0; i < nr_pages; i++) {
+		struct page *page = get_user_page(mm, start + i * PAGE_SIZE, write);
+		if (!page)
+			return i ? i : -EFAULT;
+		put_page(page);
+	}
+	return i;
+}
+
+int make_pages_present(unsigned long addr, unsigned long end)
+{
+	return get_user_pages(current, current->mm, addr, (end - addr + PAGE_SIZE - 1) / PAGE_SIZE, 0);
+}
+
+int sys_mlock(unsigned long start, unsigned long len)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+
+	down_write(&mm->mmap_sem);
+	vma = find_vma(mm, start);
+	if (vma)
+		vma->vm_flags = vma->vm_flags | VM_LOCKED;
+	make_pages_present(start, start + len);
+	up_write(&mm->mmap_sem);
+	return 0;
+}
+
+int sys_munmap(unsigned long start, unsigned long len)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+
+	down_write(&mm->mmap_sem);
+	vma = find_vma(mm, start);
+	if (vma)
+		unmap_vma(vma);
+	up_write(&mm->mmap_sem);
+	return 0;
+}
+
+int prepare_write(struct file *file, struct page *page, unsigned from, unsigned to)
+{
+	if (!PageUptodate(page) && (from != 0 || to != PAGE_SIZE))
+		block_read_page(file, page, from, to);	/* read-modify-write */
+	return 0;
+}
+
+int commit_write(struct file *file, struct page *page, unsigned from, unsigned to)
+{
+	loff_t pos = page->index * PAGE_SIZE + to;
+
+	SetPageUptodate(page);
+	set_page_dirty(page);
+	if (pos > i_size_read(file->f_mapping))
+		i_size_write(file->f_mapping, pos);
+	return 0;
+}
+
+/* the write path of 2.6.20: copy_from_user with the page locked */
+ssize_t generic_file_buffered_write(struct file *file, loff_t pos, char __user *buf, size_t count)
+{
+	struct file *mapping = file->f_mapping;
+	ssize_t written = 0;
+
+	do {
+		unsigned long index = pos / PAGE_SIZE;
+		unsigned long offset = pos % PAGE_SIZE;
+		unsigned long bytes = PAGE_SIZE - offset;
+		unsigned long left;
+		struct page *page;
+
+		if (bytes > count)
+			bytes = count;
+		page = grab_cache_page(mapping, index);
+		if (!page)
+			return written ? written : -ENOMEM;
+		prepare_write(file, page, offset, offset + bytes);
+		left = filemap_copy_from_user(page, offset, buf, bytes);
+		commit_write(file, page, offset, offset + bytes);
+		unlock_page(page);
+		put_page(page);
+		if (left)
+			return written ? written : -EFAULT;
+		written += bytes;
+		pos += bytes;
+		buf += bytes;
+		count -= bytes;
+	} while (count);
+	return written;
+}
+
+ssize_t sys_write(struct file *file, loff_t pos, char __user *buf, size_t count)
+{
+	ssize_t written;
+
+	mutex_lock(&file->f_mapping->i_mutex);
+	written = generic_file_buffered_write(file, pos, buf, count);
+	mutex_unlock(&file->f_mapping->i_mutex);
+	return written;
+}
+
+/* read(): copy count bytes at pos of the file to user memory */
+ssize_t do_generic_file_read(struct file *file, loff_t pos, char __user *buf, size_t count)
+{
+	struct file *mapping = file->f_mapping;
+	ssize_t copied = 0;
+
+	while (count > 0) {
+		unsigned long index = pos / PAGE_SIZE;
+		unsigned long offset = pos % PAGE_SIZE;
+		unsigned long nr = PAGE_SIZE - offset;
+		loff_t isize = i_size_read(mapping);
+		unsigned long left;
+		struct page *page;
+
+		if (pos >= isize)
+			break;
+		if (nr > count)
+			nr = count;
+		if (nr > isize - pos)
+			nr = isize - pos;
+		page = find_get_page(mapping, index);
+		if (!page) {
+			page = page_cache_alloc(mapping);
+			if (!page)
+				return copied ? copied : -ENOMEM;
+			if (add_to_page_cache(page, mapping, index)) {
+				put_page(page);
+				continue;
+			}
+			readpage(file, page);
+		} else if (!PageUptodate(page)) {
+			lock_page(page);
+			if (!page->mapping) {		/* truncated: look again */
+				unlock_page(page);
+				put_page(page);
+				continue;
+			}
+			if (!PageUptodate(page))
+				readpage(file, page);
+			else
+				unlock_page(page);
+		}
+		left = copy_to_user(buf + copied, page, offset, nr);
+		put_page(page);
+		copied += nr - left;
+		if (left)
+			return copied ? copied : -EFAULT;
+		pos += nr;
+		count -= nr;
+	}
+	return copied;
+}
+
+ssize_t generic_file_read(struct file *file, loff_t pos, char __user *buf, size_t count)
+{
+	return do_generic_file_read(file, pos, buf, count);
+}
+
+ssize_t sys_read(struct file *file, loff_t pos, char __user *buf, size_t count)
+{
+	return generic_file_read(file, pos, buf, count);
+}
+
+/* drop the page-cache pages from lstart on, unmapping them first */
+void truncate_inode_pages(struct file *mapping, loff_t lstart)
+{
+	unsigned long index;
+
+	for (index = (lstart + PAGE_SIZE - 1) / PAGE_SIZE; index < file_max_pages(mapping); index++) {
+		struct page *page = find_lock_page(mapping, index);
+		if (!page)
+			continue;
+		unmap_mapping_page(page);
+		delete_from_page_cache(page);
+		unlock_page(page);
+		put_page(page);
+	}
+}
+
+int vmtruncate(struct file *inode, loff_t offset)
+{
+	i_size_write(inode, offset);
+	truncate_inode_pages(inode->i_mapping, offset);
+	return 0;
+}
+
+int sys_truncate(struct file *file, loff_t size)
+{
+	mutex_lock(&file->f_mapping->i_mutex);
+	vmtruncate(file->f_mapping, size);
+	mutex_unlock(&file->f_mapping->i_mutex);
+	return 0;
+}
+
+/* drop clean, unmapped, unlocked pages (invalidate_mapping_pages) */
+int invalidate_mapping_pages(struct file *mapping)
+{
+	unsigned long index;
+	int n = 0;
+
+	for (index = 0; index < file_max_pages(mapping); index++) {
+		struct page *page = find_get_page(mapping, index);
+		if (!page)
+			continue;
+		if (trylock_page(page)) {
+			if (page->mapping == mapping && !PageDirty(page) && !page_mapcount(page)) {
+				delete_from_page_cache(page);
+				n++;
+			}
+			unlock_page(page);
+		}
+		put_page(page);
+	}
+	return n;
+}
+
+/* reclaim one page-cache page if it can be taken now: unmap it, write it if dirty, free it */
+int shrink_page(struct page *page)
+{
+	if (!trylock_page(page))
+		return 0;
+	if (!page->mapping) {
+		unlock_page(page);
+		return 0;
+	}
+	if (page_mapcount(page))
+		unmap_mapping_page(page);
+	if (PageDirty(page) && clear_page_dirty_for_io(page))
+		writepage(page);
+	delete_from_page_cache(page);
+	unlock_page(page);
+	return 1;
+}
+
+/* reclaim what can be reclaimed from a file's cache */
+int shrink_mapping(struct file *mapping)
+{
+	unsigned long index;
+	int n = 0;
+
+	for (index = 0; index < file_max_pages(mapping); index++) {
+		struct page *page = find_get_page(mapping, index);
+		if (!page)
+			continue;
+		n += shrink_page(page);
+		put_page(page);
+	}
+	return n;
+}
+
+/* write every dirty page of the file to disk */
+int sync_mapping(struct file *mapping)
+{
+	unsigned long index;
+
+	for (index = 0; index < file_max_pages(mapping); index++) {
+		struct page *page = find_get_page(mapping, index);
+		if (!page)
+			continue;
+		lock_page(page);
+		if (page->mapping == mapping && clear_page_dirty_for_io(page))
+			writepage(page);
+		unlock_page(page);
+		put_page(page);
+	}
+	return 0;
+}
+
+void sys_sync(void)
+{
+	int i;
+
+	for (i = 0; i < nr_files(); i++)
+		sync_mapping(file_at(i));
+}
+`;

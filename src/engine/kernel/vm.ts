@@ -1,0 +1,277 @@
+// The interpreter. One call runs one transition of one task: the scheduling point at its pc
+// (a builtin, a shared load or store), then every local instruction after it, stopping just
+// before the next scheduling point. So in every state each live task waits at a visible step,
+// and the explorer knows what it would do next (and whether that would block).
+import { arith } from '../lang/compiler.js';
+import { FRAME_HEADER, Op } from '../lang/bytecode.js';
+import { handle, indexOf, isKind, Kind } from './handles.js';
+import { T_FP, T_HDR, T_IRQ, T_PC, T_PFDIS, T_RET, T_SP, T_STATUS, TASK_DONE, taskAt } from './layout.js';
+import { Status, type Machine } from './machine.js';
+
+/** operand room kept free above a frame's locals */
+const OPERAND_ROOM = 24;
+
+/** set up task t's root frame: its entry function with no arguments */
+export function startTask(m: Machine, w: Int32Array, t: number) {
+  const tb = taskAt(m.layout, t);
+  const fn = m.program.functions[m.roots[t]];
+  w[tb + T_STATUS] = 0;
+  w[tb + T_PC] = fn.entry;
+  w[tb + T_FP] = 0;
+  w[tb + T_SP] = fn.nlocals + FRAME_HEADER;
+  w[tb + T_HDR + fn.nlocals] = -1;
+  w[tb + T_HDR + fn.nlocals + 1] = -1;
+}
+
+/**
+ * Run task t from its pc. With `untilVisible`, stop before the first scheduling point
+ * (the prefix of a fresh task); otherwise run the scheduling point at pc and stop before the next.
+ */
+export function runTask(m: Machine, w: Int32Array, t: number, untilVisible = false): Status {
+  const L = m.layout;
+  const tb = taskAt(L, t);
+  const sb = tb + T_HDR;
+  const code = m.program.code;
+  const vis = m.visibleAt;
+  const fns = m.program.functions;
+  const limit = L.stackWords;
+  let pc = w[tb + T_PC];
+  let fp = w[tb + T_FP];
+  let sp = w[tb + T_SP];
+  let seen = untilVisible;
+  let steps = 0;
+  const maxSteps = m.maxSteps;
+  m.status = Status.OK;
+  let v = 0, b = 0;
+  for (;;) {
+    if (vis[pc] === 1) {
+      if (seen) break;
+      seen = true;
+    }
+    if (++steps > maxSteps) {
+      m.faultPc = pc;
+      m.fail(Status.BUDGET, `${m.taskNames[t]} ran ${maxSteps} instructions without reaching a scheduling point (an endless loop?) at line ${m.program.lines[pc]}`);
+      break;
+    }
+    const op = code[pc];
+    switch (op) {
+      case Op.PUSH: w[sb + sp++] = code[pc + 1]; pc += 2; continue;
+      case Op.POP: w[sb + --sp] = 0; pc += 1; continue;
+      case Op.DUP: w[sb + sp] = w[sb + sp - 1]; sp++; pc += 1; continue;
+      case Op.LDL: w[sb + sp++] = w[sb + fp + code[pc + 1]]; pc += 2; continue;
+      case Op.STL: w[sb + fp + code[pc + 1]] = w[sb + --sp]; w[sb + sp] = 0; pc += 2; continue;
+      case Op.LDG: {
+        if (m.record) record(m, pc, 'load', [globalName(m, code[pc + 1])]);
+        const val = m.memory.load(w, L.memBase, L.mem, m.taskCpu[t], code[pc + 1]);
+        if (m.record) m.record.result = String(val);
+        w[sb + sp++] = val;
+        pc += 2;
+        continue;
+      }
+      case Op.STG: {
+        v = w[sb + sp - 1];
+        if (m.record) record(m, pc, 'store', [globalName(m, code[pc + 1]), String(v)]);
+        if (!m.memory.store(w, L.memBase, L.mem, m.taskCpu[t], code[pc + 1], v)) { m.status = Status.BLOCKED; break; }
+        w[sb + --sp] = 0;
+        pc += 2;
+        continue;
+      }
+      case Op.LDP: {
+        b = w[sb + sp - 1];
+        if (!isKind(b, Kind.WORD)) { m.faultPc = pc; m.bug(b === 0 ? 'NULL pointer dereference' : `'*' on something that is not a pointer to a shared variable`); break; }
+        if (m.record) record(m, pc, 'load', [globalName(m, indexOf(b))]);
+        v = m.memory.load(w, L.memBase, L.mem, m.taskCpu[t], indexOf(b));
+        if (m.record) m.record.result = String(v);
+        w[sb + sp - 1] = v;
+        pc += 1;
+        continue;
+      }
+      case Op.STP: {
+        v = w[sb + sp - 1];
+        b = w[sb + sp - 2];
+        if (!isKind(b, Kind.WORD)) { m.faultPc = pc; m.bug(b === 0 ? 'NULL pointer dereference' : `'*' on something that is not a pointer to a shared variable`); break; }
+        if (m.record) record(m, pc, 'store', [globalName(m, indexOf(b)), String(v)]);
+        if (!m.memory.store(w, L.memBase, L.mem, m.taskCpu[t], indexOf(b), v)) { m.status = Status.BLOCKED; break; }
+        w[sb + --sp] = 0;
+        w[sb + --sp] = 0;
+        pc += 1;
+        continue;
+      }
+      case Op.NEG: w[sb + sp - 1] = -w[sb + sp - 1] | 0; pc += 1; continue;
+      case Op.NOT: w[sb + sp - 1] = w[sb + sp - 1] === 0 ? 1 : 0; pc += 1; continue;
+      case Op.BNOT: w[sb + sp - 1] = ~w[sb + sp - 1]; pc += 1; continue;
+      case Op.DIV: case Op.MOD:
+        if (w[sb + sp - 1] === 0) { m.faultPc = pc; m.bug('division by zero'); break; }
+        b = w[sb + --sp];
+        w[sb + sp] = 0;
+        w[sb + sp - 1] = arith(op, w[sb + sp - 1], b);
+        pc += 1;
+        continue;
+      case Op.ADD: case Op.SUB: case Op.MUL: case Op.SHL: case Op.SHR: case Op.BAND: case Op.BOR: case Op.BXOR:
+      case Op.EQ: case Op.NE: case Op.LT: case Op.LE: case Op.GT: case Op.GE:
+        b = w[sb + --sp];
+        w[sb + sp] = 0;
+        w[sb + sp - 1] = arith(op, w[sb + sp - 1], b);
+        pc += 1;
+        continue;
+      case Op.JMP: pc = code[pc + 1]; continue;
+      case Op.JZ: v = w[sb + --sp]; w[sb + sp] = 0; pc = v === 0 ? code[pc + 1] : pc + 2; continue;
+      case Op.JNZ: v = w[sb + --sp]; w[sb + sp] = 0; pc = v !== 0 ? code[pc + 1] : pc + 2; continue;
+      case Op.CALL: {
+        const fn = fns[code[pc + 1]];
+        const nfp = sp - code[pc + 2];
+        if (nfp + fn.nlocals + FRAME_HEADER + OPERAND_ROOM > limit) { m.faultPc = pc; m.bug(`kernel stack overflow calling ${fn.name} (recursion too deep)`); break; }
+        sp = nfp + fn.nlocals;
+        w[sb + sp] = pc + 3;
+        w[sb + sp + 1] = fp;
+        sp += FRAME_HEADER;
+        fp = nfp;
+        pc = fn.entry;
+        continue;
+      }
+      case Op.RET: {
+        v = w[sb + --sp];
+        const fn = fns[m.program.fnAt[pc]];
+        const h = sb + fp + fn.nlocals;
+        const retPc = w[h];
+        const savedFp = w[h + 1];
+        for (let k = sb + fp; k <= sb + sp; k++) w[k] = 0;
+        sp = fp;
+        if (retPc < 0) {
+          w[tb + T_STATUS] = TASK_DONE;
+          w[tb + T_RET] = v;
+          pc = 0; fp = 0; sp = 0;
+          retireCpu(m, w, t);
+          break;
+        }
+        w[sb + sp++] = v;
+        fp = savedFp;
+        pc = retPc;
+        continue;
+      }
+      case Op.CALLB: {
+        const bi = m.builtins[code[pc + 1]];
+        const n = code[pc + 2];
+        const a = sb + sp - n;
+        if (bi.sleeps && (w[tb + T_PFDIS] !== 0 || w[tb + T_IRQ] !== 0)) {
+          m.faultPc = pc;
+          if (m.record) record(m, pc, bi.name, argsOf(m, w, a, n));
+          m.bug(`sleeping function called from invalid context: ${bi.name}() ${w[tb + T_IRQ] ? 'with interrupts disabled' : 'under pagefault_disable()'}`);
+          break;
+        }
+        if (bi.blocks && bi.blocks(m, w, t, a)) { m.status = Status.BLOCKED; break; }
+        if (m.record && bi.visible) record(m, pc, bi.name, argsOf(m, w, a, n));
+        v = bi.run(m, w, t, a);
+        if (m.status !== Status.OK) { m.faultPc = pc; break; }
+        if (m.record && bi.visible && m.record.result === undefined) m.record.result = render(m, v);
+        for (let k = 0; k < n; k++) w[a + k] = 0;
+        sp -= n;
+        w[sb + sp++] = v;
+        pc += 3;
+        continue;
+      }
+      case Op.FIELD: {
+        const f = m.fields[code[pc + 1]];
+        b = w[sb + sp - 1];
+        if (b === 0) { m.faultPc = pc; m.bug(`NULL pointer dereference reading ->${f.name}`); break; }
+        if (m.record && !f.stable) record(m, pc, `->${f.name}`, [render(m, b)]);
+        v = f.get(m, w, b, t);
+        if (m.status !== Status.OK) { m.faultPc = pc; break; }
+        if (m.record && !f.stable) m.record.result = render(m, v);
+        w[sb + sp - 1] = v;
+        pc += 2;
+        continue;
+      }
+      case Op.SETFIELD: {
+        const f = m.fields[code[pc + 1]];
+        v = w[sb + sp - 1];
+        b = w[sb + sp - 2];
+        if (b === 0) { m.faultPc = pc; m.bug(`NULL pointer dereference writing ->${f.name}`); break; }
+        if (m.record) record(m, pc, `->${f.name} =`, [render(m, b), render(m, v)]);
+        f.set!(m, w, b, v, t);
+        if (m.status !== Status.OK) { m.faultPc = pc; break; }
+        w[sb + --sp] = 0;
+        w[sb + --sp] = 0;
+        pc += 2;
+        continue;
+      }
+      case Op.ADDRF: {
+        const f = m.fields[code[pc + 1]];
+        b = w[sb + sp - 1];
+        if (b === 0) { m.faultPc = pc; m.bug(`NULL pointer dereference taking &->${f.name}`); break; }
+        v = f.address!(m, w, b, t);
+        if (m.status !== Status.OK) { m.faultPc = pc; break; }
+        w[sb + sp - 1] = v;
+        pc += 2;
+        continue;
+      }
+      case Op.CURRENT: w[sb + sp++] = handle(Kind.TASK, t); pc += 1; continue;
+      case Op.BUG:
+        v = w[sb + --sp];
+        w[sb + sp] = 0;
+        if (m.record) record(m, pc, 'BUG_ON', [String(v)]);
+        if (v !== 0) { m.faultPc = pc; m.bug(`kernel BUG at line ${m.program.lines[pc]}`); break; }
+        pc += 1;
+        continue;
+      case Op.WARN:
+        v = w[sb + sp - 1] !== 0 ? 1 : 0;
+        w[sb + sp - 1] = v;
+        if (m.record) record(m, pc, 'WARN_ON', [String(v)]);
+        if (v !== 0) { m.faultPc = pc; m.bug(`WARNING at line ${m.program.lines[pc]}`); break; }
+        pc += 1;
+        continue;
+      default:
+        throw new Error(`bad opcode ${op} at ${pc}`);
+    }
+    break;
+  }
+  w[tb + T_PC] = pc;
+  w[tb + T_FP] = fp;
+  w[tb + T_SP] = sp;
+  return m.status;
+}
+
+/** tell the memory system when the last task of a CPU has finished */
+function retireCpu(m: Machine, w: Int32Array, t: number) {
+  if (!m.memory.retire) return;
+  const cpu = m.taskCpu[t];
+  for (let u = 0; u < m.layout.nTasks; u++) {
+    if (u !== t && m.taskCpu[u] === cpu && w[taskAt(m.layout, u) + T_STATUS] !== TASK_DONE) return;
+  }
+  m.memory.retire(w, m.layout.memBase, m.layout.mem, cpu);
+}
+
+function record(m: Machine, pc: number, op: string, args: string[]) {
+  const r = m.record!;
+  r.pc = pc;
+  r.op = op;
+  r.args = args;
+  r.result = undefined;
+}
+
+function argsOf(m: Machine, w: Int32Array, a: number, n: number): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < n; k++) out.push(render(m, w[a + k]));
+  return out;
+}
+
+function globalName(m: Machine, addr: number): string {
+  return m.program.globals[addr]?.name ?? `word ${addr}`;
+}
+
+/** a value as a person reads it: objects by name, integers as numbers */
+export function render(m: Machine, v: number): string {
+  const kind = v >>> 16;
+  const i = v & 0xffff;
+  const L = m.layout;
+  switch (kind) {
+    case Kind.PAGE: return L.pageNames[i] ?? `page ${i}`;
+    case Kind.FILE: return L.files[i]?.name ?? `file ${i}`;
+    case Kind.MM: return L.mms[i]?.name ?? `mm ${i}`;
+    case Kind.VMA: return `vma ${L.vmas[i]?.name ?? i}`;
+    case Kind.TASK: return m.taskNames[i] ?? `task ${i}`;
+    case Kind.LOCK: return L.locks[i]?.name ?? `lock ${i}`;
+    case Kind.WORD: return `&${globalName(m, i)}`;
+  }
+  return String(v);
+}

@@ -1,0 +1,397 @@
+// A recursive-descent parser for the strategy language (a small kernel C).
+// Errors carry line:column; after an error the parser skips to the next top-level item,
+// so one typo yields one message rather than a cascade.
+import type { Define, Expr, FunctionDecl, Param, Pos, Stmt, TypeRef, Unit, VarDecl } from './ast.js';
+import { lex, type Token } from './lexer.js';
+
+export interface ParseDiagnostic { line: number; column: number; message: string }
+
+class ParseError extends Error {
+  constructor(readonly pos: Pos, message: string) { super(message); }
+}
+
+const BASE_TYPES = new Set([
+  'void', 'int', 'long', 'short', 'char', 'unsigned', 'signed', 'bool', '_Bool', 'size_t', 'ssize_t', 'loff_t',
+  'pgoff_t', 'gfp_t', 'u8', 'u16', 'u32', 'u64', 's32', 's64', 'atomic_t', 'uintptr_t', 'vm_fault_t',
+]);
+const QUALIFIERS = new Set(['const', 'static', 'inline', 'volatile', '__user', 'extern', 'register', '__always_inline', 'noinline', '__must_check']);
+
+const BINARY_PRECEDENCE: Record<string, number> = {
+  '||': 1, '&&': 2, '|': 3, '^': 4, '&': 5, '==': 6, '!=': 6, '<': 7, '>': 7, '<=': 7, '>=': 7,
+  '<<': 8, '>>': 8, '+': 9, '-': 9, '*': 10, '/': 10, '%': 10,
+};
+const ASSIGN_OPS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '<<=', '>>=']);
+
+export function parse(src: string): { unit: Unit; errors: ParseDiagnostic[] } {
+  const { tokens, errors: lexErrors } = lex(src);
+  const p = new Parser(tokens);
+  const unit = p.unit();
+  return { unit, errors: [...lexErrors, ...p.errors] };
+}
+
+/** Parse one expression (task entries in scenario files, #define values). */
+export function parseExpression(src: string): { expr: Expr | null; errors: ParseDiagnostic[] } {
+  const { tokens, errors } = lex(src);
+  const p = new Parser(tokens);
+  try {
+    const expr = p.expression();
+    if (p.peek().kind !== 'eof') throw new ParseError(p.pos(), `unexpected '${p.peek().text}' after the expression`);
+    return { expr, errors };
+  } catch (e) {
+    if (!(e instanceof ParseError)) throw e;
+    return { expr: null, errors: [...errors, { ...e.pos, message: e.message }] };
+  }
+}
+
+class Parser {
+  i = 0;
+  errors: ParseDiagnostic[] = [];
+  constructor(private toks: Token[]) {}
+
+  peek(k = 0): Token { return this.toks[Math.min(this.i + k, this.toks.length - 1)]; }
+  pos(t: Token = this.peek()): Pos { return { line: t.line, column: t.column }; }
+  next(): Token { return this.toks[this.i < this.toks.length - 1 ? this.i++ : this.i]; }
+  is(text: string, k = 0): boolean { const t = this.peek(k); return (t.kind === 'punct' || t.kind === 'ident') && t.text === text; }
+  accept(text: string): boolean { if (this.is(text)) { this.i++; return true; } return false; }
+  expect(text: string, what?: string): Token {
+    if (this.is(text)) return this.next();
+    const t = this.peek();
+    throw new ParseError(this.pos(t), `expected '${text}'${what ? ` ${what}` : ''} but found ${t.kind === 'eof' ? 'the end of the code' : `'${t.text}'`}`);
+  }
+  ident(what: string): Token {
+    const t = this.peek();
+    if (t.kind !== 'ident') throw new ParseError(this.pos(t), `expected ${what} but found ${t.kind === 'eof' ? 'the end of the code' : `'${t.text}'`}`);
+    return this.next();
+  }
+
+  unit(): Unit {
+    const unit: Unit = { functions: [], globals: [], defines: [] };
+    while (this.peek().kind !== 'eof') {
+      const start = this.i;
+      try {
+        if (this.peek().kind === 'define') this.define(unit.defines);
+        else this.topLevel(unit);
+      } catch (e) {
+        if (!(e instanceof ParseError)) throw e;
+        this.errors.push({ ...e.pos, message: e.message });
+        this.skipTopLevel(start);
+      }
+    }
+    return unit;
+  }
+
+  private skipTopLevel(start: number) {
+    if (this.i === start) this.i++;
+    let depth = 0;
+    for (let k = this.i - 1; k >= start; k--) {
+      const t = this.toks[k];
+      if (t.text === '{') depth++;
+      else if (t.text === '}') depth--;
+    }
+    while (this.peek().kind !== 'eof') {
+      const t = this.next();
+      if (t.text === '{') depth++;
+      else if (t.text === '}') { depth--; if (depth <= 0) return; }
+      else if (t.text === ';' && depth <= 0) return;
+    }
+  }
+
+  private define(out: Define[]) {
+    const t = this.next();
+    const m = /^#\s*define\s+([A-Za-z_][A-Za-z0-9_]*)(\()?\s*(.*)$/.exec(t.text);
+    if (!m) throw new ParseError(this.pos(t), 'expected a name after #define');
+    if (m[2]) throw new ParseError(this.pos(t), `#define ${m[1]}(...): only integer constants can be defined, not macros with arguments`);
+    const body = m[3].replace(/\/\/.*$/, '').replace(/\/\*.*?\*\//g, '').trim();
+    if (!body) throw new ParseError(this.pos(t), `#define ${m[1]} needs a value`);
+    const sub = parseExpression(body);
+    const col0 = t.column + t.text.indexOf(m[3]);
+    if (!sub.expr || sub.errors.length) {
+      const e = sub.errors[0];
+      throw new ParseError({ line: t.line, column: col0 + (e ? e.column - 1 : 0) }, e ? e.message : 'bad #define');
+    }
+    const shift = (e: Expr) => { e.pos = { line: t.line, column: col0 + e.pos.column - 1 }; };
+    walkExpr(sub.expr, shift);
+    out.push({ name: m[1], value: sub.expr, pos: this.pos(t) });
+  }
+
+  isTypeStart(k = 0): boolean {
+    const t = this.peek(k);
+    return t.kind === 'ident' && (BASE_TYPES.has(t.text) || QUALIFIERS.has(t.text) || t.text === 'struct');
+  }
+
+  type(): TypeRef {
+    const parts: string[] = [];
+    const start = this.peek();
+    for (;;) {
+      const t = this.peek();
+      if (t.kind !== 'ident') break;
+      if (QUALIFIERS.has(t.text)) { this.next(); continue; }
+      if (t.text === 'struct') {
+        this.next();
+        parts.push(`struct ${this.ident('a struct name').text}`);
+        continue;
+      }
+      if (BASE_TYPES.has(t.text)) { this.next(); parts.push(t.text); continue; }
+      break;
+    }
+    if (!parts.length) throw new ParseError(this.pos(start), `expected a type but found '${start.text}'`);
+    let ptr = 0;
+    for (;;) {
+      if (this.accept('*')) { ptr++; continue; }
+      if (this.peek().kind === 'ident' && QUALIFIERS.has(this.peek().text)) { this.next(); continue; }
+      break;
+    }
+    const base = parts.filter((p) => p !== 'signed' || parts.length === 1).join(' ');
+    return { base, ptr };
+  }
+
+  private topLevel(unit: Unit) {
+    const pos = this.pos();
+    const type = this.type();
+    const name = this.ident('a function or variable name');
+    if (this.accept('(')) {
+      const params = this.params();
+      if (this.accept(';')) return; // a prototype
+      const body = this.block();
+      unit.functions.push({ name: name.text, returns: type, params, body, pos: this.pos(name) });
+      return;
+    }
+    this.varRest(type, name, unit.globals);
+    while (this.accept(',')) {
+      const t = this.pointerOn(type);
+      this.varRest(t, this.ident('a variable name'), unit.globals);
+    }
+    this.expect(';', 'after the declaration');
+    void pos;
+  }
+
+  private pointerOn(base: TypeRef): TypeRef {
+    let ptr = base.ptr;
+    while (this.accept('*')) ptr++;
+    return { base: base.base, ptr };
+  }
+
+  private varRest(type: TypeRef, name: Token, out: VarDecl[]) {
+    if (this.is('[')) throw new ParseError(this.pos(), `arrays are not supported ('${name.text}')`);
+    const init = this.accept('=') ? this.assignment() : null;
+    out.push({ name: name.text, type, init, pos: this.pos(name) });
+  }
+
+  private params(): Param[] {
+    const params: Param[] = [];
+    if (this.accept(')')) return params;
+    if (this.is('void') && this.is(')', 1)) { this.next(); this.next(); return params; }
+    for (;;) {
+      const pos = this.pos();
+      const type = this.type();
+      const name = this.ident('a parameter name');
+      if (this.is('[')) throw new ParseError(this.pos(), `array parameters are not supported ('${name.text}')`);
+      params.push({ name: name.text, type, pos: this.pos(name) });
+      void pos;
+      if (this.accept(')')) return params;
+      this.expect(',', 'between parameters');
+    }
+  }
+
+  block(): Stmt & { kind: 'block' } {
+    const pos = this.pos();
+    this.expect('{');
+    const body: Stmt[] = [];
+    while (!this.is('}')) {
+      if (this.peek().kind === 'eof') throw new ParseError(this.pos(), "expected '}' before the end of the code");
+      body.push(this.statement());
+    }
+    this.next();
+    return { kind: 'block', body, pos };
+  }
+
+  statement(): Stmt {
+    const t = this.peek();
+    const pos = this.pos(t);
+    if (t.kind === 'define') throw new ParseError(pos, '#define inside a function: put it at the top level');
+    if (this.is('{')) return this.block();
+    if (this.accept(';')) return { kind: 'empty', pos };
+    if (t.kind === 'ident' && this.is(':', 1) && !this.isTypeStart()) {
+      this.next(); this.next();
+      const body = this.is('}') ? { kind: 'empty' as const, pos } : this.statement();
+      return { kind: 'label', label: t.text, body, pos };
+    }
+    if (this.isTypeStart()) return this.declaration();
+    switch (t.kind === 'ident' ? t.text : '') {
+      case 'if': {
+        this.next(); this.expect('(', "after 'if'");
+        const test = this.expression(); this.expect(')', 'after the condition');
+        const then = this.statement();
+        const els = this.accept('else') ? this.statement() : null;
+        return { kind: 'if', test, then, else: els, pos };
+      }
+      case 'while': {
+        this.next(); this.expect('(', "after 'while'");
+        const test = this.expression(); this.expect(')', 'after the condition');
+        return { kind: 'while', test, body: this.statement(), pos };
+      }
+      case 'do': {
+        this.next();
+        const body = this.statement();
+        this.expect('while', "after the body of 'do'"); this.expect('(');
+        const test = this.expression(); this.expect(')'); this.expect(';', "after 'do ... while (...)'");
+        return { kind: 'do', body, test, pos };
+      }
+      case 'for': {
+        this.next(); this.expect('(', "after 'for'");
+        let init: Stmt | null = null;
+        if (this.isTypeStart()) init = this.declaration();
+        else if (!this.accept(';')) { const e = this.expression(); init = { kind: 'expr', expr: e, pos: e.pos }; this.expect(';', 'after the initialisation'); }
+        const test = this.is(';') ? null : this.expression();
+        this.expect(';', 'after the loop condition');
+        const update = this.is(')') ? null : this.expression();
+        this.expect(')', "to close 'for ('");
+        return { kind: 'for', init, test, update, body: this.statement(), pos };
+      }
+      case 'return': {
+        this.next();
+        const value = this.is(';') ? null : this.expression();
+        this.expect(';', 'after return');
+        return { kind: 'return', value, pos };
+      }
+      case 'break': this.next(); this.expect(';', "after 'break'"); return { kind: 'break', pos };
+      case 'continue': this.next(); this.expect(';', "after 'continue'"); return { kind: 'continue', pos };
+      case 'goto': {
+        this.next();
+        const label = this.ident('a label after goto').text;
+        this.expect(';', 'after goto');
+        return { kind: 'goto', label, pos };
+      }
+      case 'switch': throw new ParseError(pos, "'switch' is not supported: use if/else");
+    }
+    const expr = this.expression();
+    this.expect(';', 'after the statement');
+    return { kind: 'expr', expr, pos };
+  }
+
+  private declaration(): Stmt {
+    const pos = this.pos();
+    const type = this.type();
+    const decls: VarDecl[] = [];
+    this.varRest(type, this.ident('a variable name'), decls);
+    while (this.accept(',')) this.varRest(this.pointerOn({ base: type.base, ptr: 0 }), this.ident('a variable name'), decls);
+    this.expect(';', 'after the declaration');
+    return { kind: 'decl', decls, pos };
+  }
+
+  expression(): Expr {
+    let e = this.assignment();
+    while (this.is(',')) {
+      const pos = this.pos(this.next());
+      e = { kind: 'comma', left: e, right: this.assignment(), pos };
+    }
+    return e;
+  }
+
+  assignment(): Expr {
+    const left = this.conditional();
+    const t = this.peek();
+    if (t.kind === 'punct' && ASSIGN_OPS.has(t.text)) {
+      this.next();
+      return { kind: 'assign', op: t.text, target: left, value: this.assignment(), pos: this.pos(t) };
+    }
+    return left;
+  }
+
+  private conditional(): Expr {
+    const test = this.binary(1);
+    if (!this.is('?')) return test;
+    const pos = this.pos(this.next());
+    const then = this.expression();
+    this.expect(':', "in '?:'");
+    return { kind: 'cond', test, then, else: this.conditional(), pos };
+  }
+
+  private binary(minPrec: number): Expr {
+    let left = this.unary();
+    for (;;) {
+      const t = this.peek();
+      const prec = t.kind === 'punct' ? BINARY_PRECEDENCE[t.text] : undefined;
+      if (prec === undefined || prec < minPrec) return left;
+      this.next();
+      const right = this.binary(prec + 1);
+      left = { kind: 'binary', op: t.text, left, right, pos: this.pos(t) };
+    }
+  }
+
+  private unary(): Expr {
+    const t = this.peek();
+    const pos = this.pos(t);
+    if (t.kind === 'punct') {
+      if (t.text === '++' || t.text === '--') { this.next(); return { kind: 'incdec', op: t.text, prefix: true, arg: this.unary(), pos }; }
+      if (['-', '+', '!', '~', '*', '&'].includes(t.text)) { this.next(); return { kind: 'unary', op: t.text, arg: this.unary(), pos }; }
+      if (t.text === '(' && this.isTypeStart(1)) {
+        this.next();
+        const type = this.type();
+        this.expect(')', 'after the type in a cast');
+        return { kind: 'cast', type, arg: this.unary(), pos };
+      }
+    }
+    if (t.kind === 'ident' && t.text === 'sizeof') throw new ParseError(pos, "'sizeof' is not supported: use a #define");
+    return this.postfix(this.primary());
+  }
+
+  private postfix(e: Expr): Expr {
+    for (;;) {
+      const t = this.peek();
+      const pos = this.pos(t);
+      if (this.accept('->') || this.accept('.')) {
+        e = { kind: 'field', object: e, field: this.ident('a field name').text, arrow: t.text === '->', pos };
+      } else if (this.accept('[')) {
+        const index = this.expression();
+        this.expect(']');
+        e = { kind: 'index', object: e, index, pos };
+      } else if (this.is('++') || this.is('--')) {
+        this.next();
+        e = { kind: 'incdec', op: t.text as '++' | '--', prefix: false, arg: e, pos };
+      } else return e;
+    }
+  }
+
+  private primary(): Expr {
+    const t = this.peek();
+    const pos = this.pos(t);
+    if (t.kind === 'number' || t.kind === 'char') { this.next(); return { kind: 'num', value: t.value, pos }; }
+    if (t.kind === 'ident') {
+      this.next();
+      if (this.accept('(')) {
+        const args: Expr[] = [];
+        if (!this.accept(')')) {
+          for (;;) {
+            args.push(this.assignment());
+            if (this.accept(')')) break;
+            this.expect(',', 'between arguments');
+          }
+        }
+        return { kind: 'call', callee: t.text, args, pos };
+      }
+      return { kind: 'name', name: t.text, pos };
+    }
+    if (this.accept('(')) {
+      const e = this.expression();
+      this.expect(')');
+      return e;
+    }
+    if (t.kind === 'string') throw new ParseError(pos, 'strings are not supported in strategies');
+    throw new ParseError(pos, t.kind === 'eof' ? 'expected an expression before the end of the code' : `expected an expression but found '${t.text}'`);
+  }
+}
+
+/** Visit every sub-expression (pre-order). */
+export function walkExpr(e: Expr, f: (e: Expr) => void): void {
+  f(e);
+  switch (e.kind) {
+    case 'unary': case 'incdec': case 'cast': walkExpr(e.arg, f); break;
+    case 'binary': case 'comma': walkExpr(e.left, f); walkExpr(e.right, f); break;
+    case 'assign': walkExpr(e.target, f); walkExpr(e.value, f); break;
+    case 'cond': walkExpr(e.test, f); walkExpr(e.then, f); walkExpr(e.else, f); break;
+    case 'call': e.args.forEach((a) => walkExpr(a, f)); break;
+    case 'field': walkExpr(e.object, f); break;
+    case 'index': walkExpr(e.object, f); walkExpr(e.index, f); break;
+  }
+}

@@ -1,0 +1,3 @@
+import abba from './abba.js';
+
+export default [abba];
