@@ -273,5 +273,7 @@ export function render(m: Machine, v: number): string {
     case Kind.LOCK: return L.locks[i]?.name ?? `lock ${i}`;
     case Kind.WORD: return `&${globalName(m, i)}`;
   }
+  // user addresses read better in hex
+  if (v >= L.pageSize && L.vmas.some((x) => v >= x.start && v < x.end)) return `0x${v.toString(16)}`;
   return String(v);
 }

@@ -182,10 +182,8 @@ function declaration(spec: ScenarioSpec, ws: Word[], lineNo: number, raw: string
       if (start % spec.pageSize) throw new FormatError(lineNo, rest[1].column, `address 0x${start.toString(16)} is not page aligned (page-size ${spec.pageSize})`);
       const v: VmaSpec = { start, pages: 1, pgoff: 0, writable: false, populated: false };
       let optsFrom = 2;
-      if (kw.text === 'anon') {
-        if (rest[2]?.quoted) { v.content = rest[2].text; optsFrom = 3; }
-        v.populated = true;
-      }
+      // anonymous memory with content is resident (populated); without, its first touch faults in a zeroed page
+      if (kw.text === 'anon' && rest[2]?.quoted) { v.content = rest[2].text; optsFrom = 3; v.populated = true; }
       const o = options(rest.slice(optsFrom), lineNo, ['file', 'pgoff', 'pages'], ['writable', 'populated']);
       if (kw.text === 'map') {
         if (!o.get('file')) throw new FormatError(lineNo, 1, "a 'map' line needs 'file <name>' (use 'anon' for anonymous memory)");
@@ -195,7 +193,7 @@ function declaration(spec: ScenarioSpec, ws: Word[], lineNo: number, raw: string
       if (o.get('pages')) v.pages = num(o.get('pages')!, lineNo, 'a page count');
       v.writable = o.has('writable');
       if (o.has('populated')) v.populated = true;
-      if (kw.text === 'anon') {
+      if (kw.text === 'anon' && v.populated) {
         for (let k = 0; k < v.pages; k++) {
           const bytes = (v.content ?? '').slice(k * spec.pageSize, (k + 1) * spec.pageSize);
           spec.pages.push({ name: anonPageName(mm.name, start + k * spec.pageSize), flags: ['anon', 'uptodate'], content: bytes });

@@ -4,8 +4,9 @@ import type { Diagnostic, ScenarioInfo } from '../api.js';
 import type { ScenarioSpec } from '../kernel/spec.js';
 import { parseScenario } from './format.js';
 import primer from './primer/index.js';
+import y2007 from './2007/index.js';
 
-const TEXTS: string[] = [...primer];
+const TEXTS: string[] = [...primer, ...y2007];
 
 let registry: Map<string, { text: string; spec: ScenarioSpec }> | null = null;
 

@@ -1,3 +1,4 @@
 import abba from './abba.js';
+import flagRace from './flag-race.js';
 
-export default [abba];
+export default [abba, flagRace];
