@@ -68,6 +68,12 @@ export function boot(spec: ScenarioSpec, strategy: string, model: MemoryModel, p
     { source: 'scenario', text: scenarioSource(spec) },
     { source: 'strategy', text: strategy },
   ], env);
+  // diagnostics in a task's entry call point at the task line of the scenario file
+  for (const d of diagnostics) {
+    const t = d.source === 'scenario' ? spec.tasks.find((x) => x.line === d.line) : undefined;
+    const prefix = t ? `void __task_${t.name}(void) { `.length : 0;
+    if (t && d.column > prefix) d.column = d.column - prefix + (t.column ?? 1) - 1;
+  }
   if (!program) return { machine: null, initial: null, diagnostics };
   const memory = memorySystem(model);
   const specForLayout = spec.serialCheck ? { ...spec, tasks: [...spec.tasks, { name: SYNC_TASK, cpu: 0, mm: null, entry: 'sys_sync()', line: 0 }] } : spec;

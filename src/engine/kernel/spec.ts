@@ -39,6 +39,7 @@ export interface TaskSpec {
   mm: string | null; // null: a kernel thread
   entry: string; // a call expression, e.g. `task_a()`
   line: number; // line in the scenario text
+  column?: number; // column of the entry call in that line
 }
 
 export interface ParamSpec {

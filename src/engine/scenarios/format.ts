@@ -230,6 +230,7 @@ function declaration(spec: ScenarioSpec, ws: Word[], lineNo: number, raw: string
       const t: TaskSpec = {
         name: tname, cpu: o.get('cpu') ? num(o.get('cpu')!, lineNo, 'a CPU number') : spec.tasks.length,
         mm: o.get('mm') ? mmOf(o.get('mm')!).name : null, entry: raw.slice(colon + 1).replace(/#.*$/, '').trim().replace(/;$/, ''), line: lineNo,
+        column: colon + 2 + (raw.slice(colon + 1).length - raw.slice(colon + 1).trimStart().length),
       };
       if (!t.entry) throw new FormatError(lineNo, colon + 2, 'expected the task\'s entry call after the colon');
       if (spec.tasks.some((x) => x.name === tname)) throw new FormatError(lineNo, head[0].column, `task '${tname}' is declared twice`);
