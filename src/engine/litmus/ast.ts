@@ -49,10 +49,10 @@ export interface LitmusTest {
 /** A test the engine cannot run faithfully, or text that is not a litmus test. */
 export class LitmusError extends Error {
   constructor(
-    readonly kind: 'syntax' | 'unsupported',
+    readonly kind: 'syntax' | 'unsupported' | 'budget' | 'engine',
     message: string,
     readonly line = 0,
   ) {
-    super(kind === 'unsupported' ? `unsupported: ${message}` : line > 0 ? `${line}: ${message}` : message);
+    super(kind === 'unsupported' || kind === 'budget' ? `${kind}: ${message}` : line > 0 ? `${line}: ${message}` : message);
   }
 }

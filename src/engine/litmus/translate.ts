@@ -1,12 +1,14 @@
 // Translate a parsed litmus test into the engine's own terms: strategy-language code (one function
 // per thread, taking its locations as `int *` as the litmus text does), shared globals for the
 // locations, and one task per thread on its own CPU. The ONE engine then explores it; nothing here
-// executes anything. Registers are reported through globals `P<n>_<reg>` the thread stores last.
+// executes anything. Registers are reported through globals `P<n>_<reg>` the thread stores last;
+// locations, locks and those globals are declared by the scenario (`global x = 0`).
+import type { MemoryModel } from '../api.js';
 import type { Expr, LitmusTest, Stmt, Thread } from './ast.js';
 import { primitive } from '../memory/primitives.js';
 
 export interface LitmusProgram {
-  /** strategy-language source: globals and the thread functions */
+  /** strategy-language source: the thread functions */
   code: string;
   /** shared globals in address order, with initial values */
   globals: { name: string; init: number }[];
@@ -86,31 +88,42 @@ export function translate(test: LitmusTest): LitmusProgram {
   const globals = test.locations.map((l) => ({ name: l.name, init: l.init }));
   const observe: LitmusProgram['observe'] = [];
   const lines: string[] = [`// litmus test ${test.name}, translated for the engine`];
-  for (const g of globals) lines.push(`int ${g.name} = ${g.init};`);
-  for (const l of test.locks) {
-    lines.push(`int ${l} = 0; // spinlock_t: 0 free, else the holder's task number + 1`);
-    globals.push({ name: l, init: 0 });
-  }
+  // a spinlock_t is a shared word: 0 free, else the holder's task number + 1
+  for (const l of test.locks) globals.push({ name: l, init: 0 });
   const tasks: LitmusProgram['tasks'] = [];
   test.threads.forEach((t, cpu) => {
     const fn = fresh(`P${t.id}`);
     const regGlobals = t.regs.map((r) => fresh(`P${t.id}_${r}`));
     regGlobals.forEach((g, i) => {
-      lines.push(`int ${g};`);
       globals.push({ name: g, init: 0 });
       observe.push({ key: `${t.id}:${t.regs[i]}`, global: g });
     });
     const locs = threadLocations(test, t);
-    lines.push('', `void ${fn}(${locs.map((l) => `int *${l}`).join(', ') || 'void'})`, '{');
+    lines.push(`void ${fn}(${locs.map((l) => `int *${l}`).join(', ') || 'void'})`, '{');
     for (const r of t.regs) {
       const init = test.regInit.find((i) => i.thread === t.id && i.reg === r)?.value ?? 0;
       lines.push(`\tint ${r} = ${init};`);
     }
     lines.push(...stmts(t.body, '\t'));
     t.regs.forEach((r, i) => lines.push(`\t${regGlobals[i]} = ${r};`));
-    lines.push('}');
+    lines.push('}', '');
     tasks.push({ name: fn, cpu, entry: `${fn}(${locs.map((l) => `&${l}`).join(', ')})` });
   });
   for (const l of test.locations) observe.push({ key: l.name, global: l.name });
   return { code: `${lines.join('\n')}\n`, globals, tasks, observe };
+}
+
+/** the scenario file (scenarios/format.ts) that runs the translated test under `model` */
+export function scenarioFor(test: LitmusTest, prog: LitmusProgram, model: MemoryModel): string {
+  const lines = [
+    `id litmus/${test.name.replace(/[^A-Za-z0-9_+.-]/g, '_')}`,
+    `title "litmus test ${test.name}"`,
+    `model ${model}`,
+    ...prog.globals.map((g) => `global ${g.name} = ${g.init}`),
+    `observe ${prog.observe.map((o) => o.global).join(' ')}`,
+    ...prog.tasks.map((t) => `task ${t.name} cpu ${t.cpu} : ${t.entry}`),
+    'code:',
+    prog.code,
+  ];
+  return lines.join('\n');
 }
