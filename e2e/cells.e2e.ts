@@ -24,10 +24,20 @@ test('a syntax error is shown inline at its line and column', async ({ page }) =
   const abba = cell(page, abbaTitle);
   await replaceCode(page, abba, withSyntaxError(await originalCode(abba)));
   await page.keyboard.press('Shift+Enter');
-  await expect(status(abba)).toHaveText(/^Error: \d+:\d+/);
-  const where = (await status(abba).textContent())!.match(/(\d+:\d+)/)![1];
+  await expect(status(abba)).toHaveText(/^Error: \d+:\d+: /);
+  const [, line, column] = (await status(abba).textContent())!.match(/^Error: (\d+):(\d+)/)!;
+  // the missing ';' ends line `broken`; a parser names that line or the token after it
+  const broken = withSyntaxError(await originalCode(abba)).split('\n').findIndex((l) => /lock_page\(page0\)$/.test(l)) + 1;
+  expect([broken, broken + 1]).toContain(Number(line));
+  // shown inline, right under the line it names
   const inline = abba.locator('.fl-inline-diagnostic');
-  await expect(inline.first()).toContainText(`${where}:`);
+  await expect(inline.first()).toContainText(`${line}:${column}: `);
+  const linesAbove = await inline.first().evaluate((el) => {
+    let n = 0;
+    for (let p = el.previousElementSibling; p; p = p.previousElementSibling) if (p.classList.contains('cm-line')) n++;
+    return n;
+  });
+  expect(linesAbove).toBe(Number(line));
   await expect(abba.locator('.cm-lintRange-error').first()).toBeVisible();
   // a successful run clears the error
   await replaceCode(page, abba, fixLockOrder(await originalCode(abba)));

@@ -2,7 +2,7 @@
 // worker, and a runaway strategy stops at a budget while the page keeps answering.
 import { expect, test } from '@playwright/test';
 import { abbaTitle, cell, chapter2007, originalCode, replaceCode, run, status } from './helpers';
-import { fixLockOrder, runawayStrategy } from './strategies';
+import { endlessLoop, fixLockOrder, runawaySearch } from './strategies';
 
 test('the ABBA cell shows Deadlock for its original code', async ({ page }) => {
   await page.goto(chapter2007);
@@ -28,17 +28,29 @@ test('fixing the lock order and rerunning turns the verdict to OK', async ({ pag
   await expect(status(abba)).toHaveText(/^Deadlock/);
 });
 
-test('a runaway strategy stops at a budget and the page stays responsive', async ({ page }) => {
+test('a runaway search stops at a budget and the page stays responsive meanwhile', async ({ page }) => {
   test.setTimeout(60_000);
   await page.goto(chapter2007);
   const abba = cell(page, abbaTitle);
-  await replaceCode(page, abba, runawayStrategy(await originalCode(abba)));
+  await replaceCode(page, abba, runawaySearch(await originalCode(abba)));
   await run(abba);
   await expect(status(abba)).toHaveText(/^Running/);
-  // while the search runs, the page answers: another control responds at once
+  // while the search runs in its worker, the page answers: another control responds at once
   await abba.getByRole('button', { name: 'Share' }).click();
   await expect(abba.getByRole('textbox', { name: `Permalink to ${abbaTitle}` })).toBeVisible({ timeout: 2_000 });
-  expect(await page.evaluate(() => 6 * 7)).toBe(42);
+  await expect(abba).toHaveAttribute('data-state', 'running');
   await expect(status(abba)).toHaveText(/^Budget/, { timeout: 20_000 });
   await expect(abba).toHaveAttribute('data-verdict', 'budget');
+});
+
+test('an endless loop stops at the step budget with a message', async ({ page }) => {
+  await page.goto(chapter2007);
+  const abba = cell(page, abbaTitle);
+  await replaceCode(page, abba, endlessLoop(await originalCode(abba)));
+  await run(abba);
+  await expect(status(abba)).toHaveText(/^Budget: .*endless loop/, { timeout: 20_000 });
+  // and the cell is still usable: the original code runs again after Reset
+  await abba.getByRole('button', { name: 'Reset' }).click();
+  await run(abba);
+  await expect(status(abba)).toHaveText(/^Deadlock/);
 });

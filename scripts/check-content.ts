@@ -6,7 +6,7 @@
 //   npm run check:content -- --strict  also fail on pending cells (placed in a chapter, code not written yet)
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { check } from '../src/engine/index';
+import { check, listScenarios } from '../src/engine/index';
 import type { MemoryModel } from '../src/engine/api';
 import { buildBudget } from '../src/components/cell/budget';
 import { checkExercises } from './check-exercises';
@@ -54,12 +54,16 @@ export function cellTags(file: string, text: string): CellTag[] {
   return tags;
 }
 
+let scenarios: Set<string> | undefined;
+const knownScenarios = () => (scenarios ??= new Set(listScenarios().map((s) => s.id)));
+
 function checkTag(tag: CellTag): string | Pending | null {
   const where = `${relative(root, tag.file)}:${tag.line} cell "${tag.attrs.id ?? '?'}"`;
   if (tag.problems.length) return `${where}: ${tag.problems.join('; ')}`;
   const { id, chapter, scenario, expect } = tag.attrs;
   const codeFile = join(root, 'src/content/cells', chapter, `${id}.c`);
   if (!existsSync(codeFile)) return new Pending(`${where}: no code file ${relative(root, codeFile)} yet`);
+  if (!knownScenarios().has(scenario)) return new Pending(`${where}: scenario ${scenario} is not registered yet`);
   let params: Record<string, number | boolean> = {};
   if (tag.attrs.params) {
     try {
@@ -103,7 +107,7 @@ function main(): void {
     for (const p of pending) console.warn(`  … ${p}`);
   }
   if (failures.length) {
-    console.error(`\n${failures.length} of ${count} cells fail the content check:`);
+    console.error(`\n${failures.length} problems in the content check (${count} cells):`);
     for (const f of failures) console.error(`  ✗ ${f}`);
     process.exit(1);
   }

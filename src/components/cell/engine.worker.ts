@@ -12,11 +12,27 @@ export type WorkerReply = { id: number; result: CheckResult } | { id: number; er
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
+/**
+ * Longest trace sent to the page. A run stopped by a budget can come back with a serial run of
+ * thousands of steps; copying and drawing all of them would stall the page for nothing a reader
+ * can use, so the trace is cut and the cut is said on its last step.
+ */
+export const maxTraceSteps = 400;
+
+function bounded(result: CheckResult): CheckResult {
+  const trace = result.trace;
+  if (!trace || trace.steps.length <= maxTraceSteps) return result;
+  const steps = trace.steps.slice(0, maxTraceSteps);
+  const last = steps[steps.length - 1];
+  steps[steps.length - 1] = { ...last, note: `${last.note ? `${last.note}; ` : ''}trace cut here: ${trace.steps.length} steps in all` };
+  return { ...result, trace: { ...trace, steps, schedule: trace.schedule.slice(0, maxTraceSteps) } };
+}
+
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const { id, req } = event.data;
   let reply: WorkerReply;
   try {
-    reply = { id, result: check(req) };
+    reply = { id, result: bounded(check(req)) };
   } catch (error) {
     reply = { id, error: error instanceof Error ? error.message : String(error) };
   }
