@@ -2,5 +2,11 @@
 import mlock from './mlock.js';
 import samePage from './same-page.js';
 import twoWriters from './two-writers.js';
+// CH2007's scenarios
+import uncachedMlock from './uncached-mlock.js';
+import gupPinKernelThread from './gup-pin-kernel-thread.js';
 
-export default [samePage, twoWriters, mlock];
+export default [
+  samePage, twoWriters, mlock,
+  uncachedMlock, gupPinKernelThread,
+];
