@@ -5,8 +5,10 @@ import twoWriters from './two-writers.js';
 // CH2007's scenarios
 import uncachedMlock from './uncached-mlock.js';
 import gupPinKernelThread from './gup-pin-kernel-thread.js';
+import zeroTailReader from './zero-tail-reader.js';
+import zeroTailBailout from './zero-tail-bailout.js';
 
 export default [
   samePage, twoWriters, mlock,
-  uncachedMlock, gupPinKernelThread,
+  uncachedMlock, gupPinKernelThread, zeroTailReader, zeroTailBailout,
 ];
