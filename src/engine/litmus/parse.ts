@@ -174,7 +174,9 @@ class Parser {
     if (t.text === '*') throw new LitmusError('unsupported', 'plain (non-ONCE) accesses to shared memory', t.line);
     if (t.kind === 'ident' && this.toks[this.pos + 1].text === '=') {
       this.pos += 2;
-      return [{ k: 'assign', reg: this.register(t), e: this.expr(), line: t.line }];
+      const assign: Stmt = { k: 'assign', reg: this.register(t), e: this.expr(), line: t.line };
+      this.expect(';');
+      return [assign];
     }
     if (t.kind === 'ident' && this.toks[this.pos + 1].text === '(') {
       const e = this.call();

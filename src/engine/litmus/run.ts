@@ -89,6 +89,7 @@ export function runLitmus(text: string, opts: { model?: MemoryModel; budget?: Bu
 
 function valuesOf(m: Machine, w: Int32Array, prog: LitmusProgram): FinalValues {
   const values: FinalValues = {};
+  for (const c of prog.constants) values[c.key] = c.value;
   for (const o of prog.observe) {
     const gl = m.program.globals.find((x) => x.name === o.global)!;
     values[o.key] = m.memory.settled(w, m.layout.memBase, m.layout.mem, gl.addr);

@@ -15,6 +15,8 @@ export interface LitmusProgram {
   tasks: { name: string; cpu: number; entry: string }[];
   /** final-state key (`0:r0`, `x`) → the global that holds it */
   observe: { key: string; global: string }[];
+  /** registers no statement assigns: their final value is their initial one, stored nowhere */
+  constants: { key: string; value: number }[];
 }
 
 const precedence: Record<string, number> = {
@@ -77,6 +79,14 @@ function threadLocations(test: LitmusTest, t: Thread): string[] {
   return [...test.locations.map((l) => l.name), ...test.locks].filter((n) => used.has(n));
 }
 
+function assignedRegs(body: Stmt[], out = new Set<string>()): Set<string> {
+  for (const s of body) {
+    if (s.k === 'assign') out.add(s.reg);
+    else if (s.k === 'if') { assignedRegs(s.then, out); assignedRegs(s.else, out); }
+  }
+  return out;
+}
+
 export function translate(test: LitmusTest): LitmusProgram {
   const taken = new Set([...test.locations.map((l) => l.name), ...test.locks]);
   const fresh = (want: string): string => {
@@ -87,30 +97,33 @@ export function translate(test: LitmusTest): LitmusProgram {
   };
   const globals = test.locations.map((l) => ({ name: l.name, init: l.init }));
   const observe: LitmusProgram['observe'] = [];
+  const constants: LitmusProgram['constants'] = [];
   const lines: string[] = [`// litmus test ${test.name}, translated for the engine`];
   // a spinlock_t is a shared word: 0 free, else the holder's task number + 1
   for (const l of test.locks) globals.push({ name: l, init: 0 });
   const tasks: LitmusProgram['tasks'] = [];
   test.threads.forEach((t, cpu) => {
     const fn = fresh(`P${t.id}`);
-    const regGlobals = t.regs.map((r) => fresh(`P${t.id}_${r}`));
+    const assigned = assignedRegs(t.body);
+    const initOf = (r: string) => test.regInit.find((i) => i.thread === t.id && i.reg === r)?.value ?? 0;
+    // an observed register costs a store at the end of the thread (and its drain): only those assigned
+    const stored = t.regs.filter((r) => assigned.has(r));
+    for (const r of t.regs) if (!assigned.has(r)) constants.push({ key: `${t.id}:${r}`, value: initOf(r) });
+    const regGlobals = stored.map((r) => fresh(`P${t.id}_${r}`));
     regGlobals.forEach((g, i) => {
       globals.push({ name: g, init: 0 });
-      observe.push({ key: `${t.id}:${t.regs[i]}`, global: g });
+      observe.push({ key: `${t.id}:${stored[i]}`, global: g });
     });
     const locs = threadLocations(test, t);
     lines.push(`void ${fn}(${locs.map((l) => `int *${l}`).join(', ') || 'void'})`, '{');
-    for (const r of t.regs) {
-      const init = test.regInit.find((i) => i.thread === t.id && i.reg === r)?.value ?? 0;
-      lines.push(`\tint ${r} = ${init};`);
-    }
+    for (const r of t.regs) lines.push(`\tint ${r} = ${initOf(r)};`);
     lines.push(...stmts(t.body, '\t'));
-    t.regs.forEach((r, i) => lines.push(`\t${regGlobals[i]} = ${r};`));
+    stored.forEach((r, i) => lines.push(`\t${regGlobals[i]} = ${r};`));
     lines.push('}', '');
     tasks.push({ name: fn, cpu, entry: `${fn}(${locs.map((l) => `&${l}`).join(', ')})` });
   });
   for (const l of test.locations) observe.push({ key: l.name, global: l.name });
-  return { code: `${lines.join('\n')}\n`, globals, tasks, observe };
+  return { code: `${lines.join('\n')}\n`, globals, tasks, observe, constants };
 }
 
 /** the scenario file (scenarios/format.ts) that runs the translated test under `model` */
