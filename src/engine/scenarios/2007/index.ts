@@ -7,8 +7,9 @@ import uncachedMlock from './uncached-mlock.js';
 import gupPinKernelThread from './gup-pin-kernel-thread.js';
 import zeroTailReader from './zero-tail-reader.js';
 import zeroTailBailout from './zero-tail-bailout.js';
+import idea42 from './idea-42.js';
 
 export default [
   samePage, twoWriters, mlock,
-  uncachedMlock, gupPinKernelThread, zeroTailReader, zeroTailBailout,
+  uncachedMlock, gupPinKernelThread, zeroTailReader, zeroTailBailout, idea42,
 ];
