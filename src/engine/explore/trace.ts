@@ -68,9 +68,10 @@ export function replay(m: Machine, initial: Int32Array, choices: number[]): Repl
       internal.length = 0;
       m.memory.internalSteps(w, m.layout.memBase, m.layout.mem, internal);
       const s = internal[choice - nTasks];
+      const args = m.memory.describeInternal(w, m.layout.memBase, m.layout.mem, s, m.program.globals.map((g) => g.name));
       m.memory.applyInternal(w, m.layout.memBase, m.layout.mem, s);
       const actor = nTasks + s.cpu;
-      step = { actor, op: s.kind, args: [], stack: [], switched: lastActor >= 0 && lastActor !== actor, world: snapshot(m, w) };
+      step = { actor, op: s.kind, args, stack: [], switched: lastActor >= 0 && lastActor !== actor, world: snapshot(m, w) };
       lastActor = actor;
     }
     trace.steps.push(step);

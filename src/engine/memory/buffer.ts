@@ -52,11 +52,16 @@ export function bufferForward(w: Int32Array, b: number, addr: number): number | 
   return undefined;
 }
 
+/** entry i as people read it: `x=1` */
+export function describeEntry(w: Int32Array, b: number, i: number, names: readonly string[]): string {
+  const a = entryAddr(w, b, i);
+  return `${names[a] ?? `#${a}`}=${entryValue(w, b, i)}`;
+}
+
 export function describeEntries(w: Int32Array, b: number, names: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < w[b]; i++) {
-    const a = entryAddr(w, b, i);
-    out.push(`${names[a] ?? `#${a}`}=${entryValue(w, b, i)}`);
+    out.push(describeEntry(w, b, i, names));
     if (entryBarrier(w, b, i)) out.push('wmb');
   }
   return out;

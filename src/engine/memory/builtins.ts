@@ -5,6 +5,7 @@
 import type { Builtin } from '../kernel/builtin.js';
 import { indexOf, isKind, Kind } from '../kernel/handles.js';
 import { Status, type Machine } from '../kernel/machine.js';
+import { checkRefcountAdd } from '../kernel/pagewords.js';
 import { arity, bitOperand, negatedOperand, primitives, type Primitive } from './primitives.js';
 
 /** the shared word a pointer argument names, or -1 after reporting the bug */
@@ -79,6 +80,7 @@ function runner(name: string, p: Primitive): Builtin['run'] {
         if (bitOperand.has(name)) x = 1 << x;
         const y = p.op === 'cmpxchg' ? w[a + 2] : 0;
         const old = ms.rmw(w, L.memBase, L.mem, cpu, addr, p.op, x, y, p.order);
+        if (p.op === 'add') checkRefcountAdd(m, addr, old, x); // a page's _refcount must not wrap
         switch (p.result) {
           case 'none': return 0;
           case 'old': return old;

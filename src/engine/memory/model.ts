@@ -80,6 +80,8 @@ export interface MemorySystem {
   /** append the internal steps enabled in this state */
   internalSteps(w: Int32Array, base: number, layout: MemoryLayout, out: InternalStep[]): void;
   applyInternal(w: Int32Array, base: number, layout: MemoryLayout, step: InternalStep): void;
+  /** for traces, before applying it: what an internal step moves, e.g. [`x=1`] for a drain */
+  describeInternal(w: Int32Array, base: number, layout: MemoryLayout, step: InternalStep, names: readonly string[]): string[];
   /** for views: per-CPU buffer contents as text, e.g. `x=1` */
   describeBuffers(w: Int32Array, base: number, layout: MemoryLayout, names: readonly string[]): { cpu: number; entries: string[] }[];
 }

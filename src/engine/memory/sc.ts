@@ -24,4 +24,5 @@ export const sc: MemorySystem = {
   internalSteps() {},
   applyInternal() {},
   describeBuffers: () => [],
+  describeInternal: () => [],
 };

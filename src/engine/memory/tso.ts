@@ -6,7 +6,7 @@
 import type { MemorySystem } from './model.js';
 import { rmwResult } from './rmw.js';
 import {
-  bufferAt, bufferCount, bufferForward, bufferPush, bufferRemove, bufferWords, describeEntries, entryAddr, entryValue,
+  bufferAt, bufferCount, bufferForward, bufferPush, bufferRemove, bufferWords, describeEntries, describeEntry, entryAddr, entryValue,
 } from './buffer.js';
 
 /** drain every entry of the buffer at b, oldest first */
@@ -55,6 +55,7 @@ export const tso: MemorySystem = {
     w[base + entryAddr(w, b, 0)] = entryValue(w, b, 0);
     bufferRemove(w, b, 0);
   },
+  describeInternal: (w, base, layout, step, names) => [describeEntry(w, base + bufferAt(layout, step.cpu), 0, names)],
   describeBuffers(w, base, layout, names) {
     const out: { cpu: number; entries: string[] }[] = [];
     for (let c = 0; c < layout.cpus; c++) out.push({ cpu: c, entries: describeEntries(w, base + bufferAt(layout, c), names) });

@@ -20,7 +20,7 @@
 import type { MemoryLayout, MemorySystem } from './model.js';
 import { rmwResult } from './rmw.js';
 import {
-  bufferAt, bufferCount, bufferForward, bufferPush, bufferRemove, bufferWords, describeEntries,
+  bufferAt, bufferCount, bufferForward, bufferPush, bufferRemove, bufferWords, describeEntries, describeEntry,
   entryAddr, entryBarrier, entryValue,
 } from './buffer.js';
 
@@ -147,6 +147,10 @@ export const weak: MemorySystem = {
   applyInternal(w, base, layout, step) {
     if (step.kind === 'drain') drainEntry(w, base, layout, step.cpu, step.slot);
     else processInvalidation(w, base + queueAt(layout, step.cpu), layout, step.slot);
+  },
+  describeInternal(w, base, layout, step, names) {
+    if (step.kind === 'drain') return [describeEntry(w, base + bufferAt(layout, step.cpu), step.slot, names)];
+    return [names[step.slot] ?? `#${step.slot}`];
   },
   describeBuffers(w, base, layout, names) {
     const out: { cpu: number; entries: string[] }[] = [];
