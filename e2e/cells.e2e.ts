@@ -1,6 +1,6 @@
 // Live cells: diagnostics inline, dependent cells, permalinks, the scrubber by keyboard, kept edits.
 import { expect, test } from '@playwright/test';
-import { abbaTitle, cell, chapter2007, codeBox, editorText, originalCode, replaceCode, run, status } from './helpers';
+import { abbaTitle, cell, fixture, codeBox, editorText, originalCode, replaceCode, run, status } from './helpers';
 import { fixLockOrder, withSyntaxError } from './strategies';
 
 test('the editor loads only on demand', async ({ page }) => {
@@ -8,7 +8,7 @@ test('the editor loads only on demand', async ({ page }) => {
   page.on('request', (r) => {
     if (r.resourceType() === 'script') scripts.push(r.url());
   });
-  await page.goto(chapter2007);
+  await page.goto(fixture);
   const abba = cell(page, abbaTitle);
   await expect(abba.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
   await expect(abba.locator('.cm-editor')).toHaveCount(0);
@@ -20,7 +20,7 @@ test('the editor loads only on demand', async ({ page }) => {
 });
 
 test('a syntax error is shown inline at its line and column', async ({ page }) => {
-  await page.goto(chapter2007);
+  await page.goto(fixture);
   const abba = cell(page, abbaTitle);
   await replaceCode(page, abba, withSyntaxError(await originalCode(abba)));
   await page.keyboard.press('Shift+Enter');
@@ -65,7 +65,7 @@ test('a dependent table reruns when its source cell changes, and returns on Rese
 });
 
 test('a permalink restores the edit in a fresh browser context without running it', async ({ page, browser }) => {
-  await page.goto(chapter2007);
+  await page.goto(fixture);
   const abba = cell(page, abbaTitle);
   const fixed = fixLockOrder(await originalCode(abba));
   await replaceCode(page, abba, fixed);
@@ -89,9 +89,9 @@ test('a permalink restores the edit in a fresh browser context without running i
 });
 
 test('malformed and oversized permalinks are rejected with a message', async ({ page }) => {
-  await page.goto(`${chapter2007}#share=abba.%%%not-base64`);
+  await page.goto(`${fixture}#share=abba.%%%not-base64`);
   await expect(page.getByRole('alert')).toContainText('could not be opened');
-  await page.goto(`${chapter2007}#share=abba.${'A'.repeat(20_000)}`);
+  await page.goto(`${fixture}#share=abba.${'A'.repeat(20_000)}`);
   await page.reload();
   await expect(page.getByRole('alert')).toContainText('too long');
   const abba = cell(page, abbaTitle);
@@ -101,7 +101,7 @@ test('malformed and oversized permalinks are rejected with a message', async ({ 
 });
 
 test('an edit survives a reload, marked "edited", and Reset forgets it', async ({ page }) => {
-  await page.goto(chapter2007);
+  await page.goto(fixture);
   const abba = cell(page, abbaTitle);
   const fixed = fixLockOrder(await originalCode(abba));
   await replaceCode(page, abba, fixed);
@@ -119,7 +119,7 @@ test('an edit survives a reload, marked "edited", and Reset forgets it', async (
 });
 
 test('the scrubber walks the deadlock trace with the keyboard', async ({ page }) => {
-  await page.goto(chapter2007);
+  await page.goto(fixture);
   const abba = cell(page, abbaTitle);
   await expect(abba.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
   const slider = abba.getByRole('slider', { name: /Step/ });

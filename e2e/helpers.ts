@@ -5,7 +5,10 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 export const chapter2007 = '/chapters/2007-pagecache-write-deadlocks/';
-export const abbaTitle = 'Two tasks, two pages, opposite order';
+/** "How the cells work": SITE's page with one cell, a table and figures, the tests' stable fixture
+ *  (chapters change as they are written; this page does not). Its cell is the ABBA of the 2007 chapter. */
+export const fixture = '/cells/';
+export const abbaTitle = 'Opposite lock order';
 
 export function cell(page: Page, title: string): Locator {
   return page.getByRole('region', { name: title, exact: true });

@@ -1,11 +1,23 @@
 // The walking skeleton: the chapter's first cell shows the engine's verdict, an edit reruns in the
 // worker, and a runaway strategy stops at a budget while the page keeps answering.
 import { expect, test } from '@playwright/test';
-import { abbaTitle, cell, chapter2007, originalCode, replaceCode, run, status } from './helpers';
+import { abbaTitle, cell, chapter2007, fixture, originalCode, replaceCode, run, status } from './helpers';
 import { endlessLoop, fixLockOrder, runawaySearch } from './strategies';
 
-test('the ABBA cell shows Deadlock for its original code', async ({ page }) => {
+test('the 2007 chapter page shows its cells with the verdicts the build computed', async ({ page }) => {
   await page.goto(chapter2007);
+  const cells = page.locator('[data-cell]');
+  expect(await cells.count()).toBeGreaterThan(0);
+  for (const el of await cells.all()) {
+    await expect(el).toHaveAttribute('data-verdict', (await el.getAttribute('data-expect'))!);
+  }
+  const deadlock = page.locator('[data-cell][data-verdict="deadlock"]').first();
+  await expect(deadlock.getByRole('status')).toHaveText(/^Deadlock/);
+  await expect(deadlock.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+});
+
+test('the ABBA cell shows Deadlock for its original code', async ({ page }) => {
+  await page.goto(fixture);
   const abba = cell(page, abbaTitle);
   await expect(abba).toHaveAttribute('data-verdict', 'deadlock');
   await expect(status(abba)).toHaveText(/^Deadlock/);
@@ -13,7 +25,7 @@ test('the ABBA cell shows Deadlock for its original code', async ({ page }) => {
 });
 
 test('fixing the lock order and rerunning turns the verdict to OK', async ({ page }) => {
-  await page.goto(chapter2007);
+  await page.goto(fixture);
   const abba = cell(page, abbaTitle);
   const fixed = fixLockOrder(await originalCode(abba));
   await replaceCode(page, abba, fixed);
@@ -30,7 +42,7 @@ test('fixing the lock order and rerunning turns the verdict to OK', async ({ pag
 
 test('a runaway search stops at a budget and the page stays responsive meanwhile', async ({ page }) => {
   test.setTimeout(60_000);
-  await page.goto(chapter2007);
+  await page.goto(fixture);
   const abba = cell(page, abbaTitle);
   await replaceCode(page, abba, runawaySearch(await originalCode(abba)));
   await run(abba);
@@ -44,7 +56,7 @@ test('a runaway search stops at a budget and the page stays responsive meanwhile
 });
 
 test('an endless loop stops at the step budget with a message', async ({ page }) => {
-  await page.goto(chapter2007);
+  await page.goto(fixture);
   const abba = cell(page, abbaTitle);
   await replaceCode(page, abba, endlessLoop(await originalCode(abba)));
   await run(abba);
