@@ -8,8 +8,9 @@ import gupPinKernelThread from './gup-pin-kernel-thread.js';
 import zeroTailReader from './zero-tail-reader.js';
 import zeroTailBailout from './zero-tail-bailout.js';
 import idea42 from './idea-42.js';
+import performWrite from './perform-write.js';
 
 export default [
   samePage, twoWriters, mlock,
-  uncachedMlock, gupPinKernelThread, zeroTailReader, zeroTailBailout, idea42,
+  uncachedMlock, gupPinKernelThread, zeroTailReader, zeroTailBailout, idea42, performWrite,
 ];

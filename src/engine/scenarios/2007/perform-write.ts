@@ -1,0 +1,35 @@
+// The write_begin/write_end loop's two hazards in one world: the source is a mapping of the
+// destination page itself (2,8), and another thread unmaps the source between the prefault and
+// the atomic copy, so the copy comes up short into a page that is not up to date.
+export default String.raw`id          2007/perform-write
+title       write() from a mapping of the same page, with the mapping dropped meanwhile
+description A thread write()s two bytes to file A's page 0, which is not in the page cache, from a
+description buffer that maps that page. Another thread of the process calls madvise(MADV_DONTNEED) on
+description the buffer at any moment, so the next touch of it faults.
+model       sc
+strategy    src/content/cells/2007-pagecache-write-deadlocks/perform-write.c
+page-size   4
+
+file A "abcd"
+pool 2
+mm   m0
+map  m0 0x1000 file A writable           # the writer's buffer: file A's own page 0
+
+task writer cpu 0 mm m0 : sys_write(A, 0, 0x1000, 2)
+task zapper cpu 1 mm m0 : sys_madvise_dontneed(0x1000)
+
+code:
+/* madvise(start, PAGE_SIZE, MADV_DONTNEED): drop the PTE; the next touch faults it back in */
+int sys_madvise_dontneed(unsigned long start)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+
+	down_read(&mm->mmap_sem);
+	vma = find_vma(mm, start);
+	if (vma)
+		zap_pte(vma, start);
+	up_read(&mm->mmap_sem);
+	return 0;
+}
+`;
