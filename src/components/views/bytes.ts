@@ -10,6 +10,25 @@ function hex(v: number): string {
   return (v & 0xff).toString(16).padStart(2, '0');
 }
 
+const printable = (v: number): boolean => v > 0x20 && v < 0x7f;
+
+/** `"ab" 00 00`: printable bytes as quoted text (the scenarios write letters), others in hex. */
+export function byteText(values: number[]): string {
+  const parts: string[] = [];
+  let text = '';
+  for (const v of values) {
+    if (printable(v)) {
+      text += String.fromCharCode(v);
+      continue;
+    }
+    if (text) parts.push(`"${text}"`);
+    text = '';
+    parts.push(hex(v));
+  }
+  if (text) parts.push(`"${text}"`);
+  return parts.join(' ');
+}
+
 function runs(bytes: Byte[]): { writer: string; start: number; values: number[] }[] {
   const out: { writer: string; start: number; values: number[] }[] = [];
   bytes.forEach((b, i) => {
@@ -27,9 +46,10 @@ export function renderBytes(bytes: Byte[], actors: Actor[]): string {
       const style = writerStyle(r.writer, actors);
       const end = r.start + r.values.length - 1;
       const range = end === r.start ? `byte ${r.start}` : `bytes ${r.start}–${end}`;
+      const values = r.values.map((v) => `0x${hex(v)}`).join(' ');
       return (
-        `<span class="fl-run ${style.className}" data-writer="${esc(r.writer)}" title="${esc(`${range}: ${style.label}`)}">` +
-        `<span class="fl-run-who">${esc(r.writer)}</span> <span class="fl-run-values">${r.values.map(hex).join(' ')}</span></span>`
+        `<span class="fl-run ${style.className}" data-writer="${esc(r.writer)}" title="${esc(`${range} (${values}): ${style.label}`)}">` +
+        `<span class="fl-run-who">${esc(r.writer)}</span> <span class="fl-run-values">${esc(byteText(r.values))}</span></span>`
       );
     })
     .join('');

@@ -12,7 +12,7 @@ const frames = (...names: string[]): StackFrame[] =>
   });
 
 function page(id: number, over: Partial<PageView> = {}): PageView {
-  return { id, name: `page ${id}`, flags: ['uptodate'], refcount: 1, mapcount: 0, lockOwner: null, waiters: [], bytes: bytes('init', 1, 2), inCache: true, ...over };
+  return { id, name: `page ${id}`, flags: ['uptodate'], refcount: 1, mapcount: 0, lockOwner: null, waiters: [], bytes: bytes('disk', 0x61, 0x62), inCache: true, ...over };
 }
 
 function world(over: Partial<WorldSnapshot> = {}): WorldSnapshot {
@@ -63,11 +63,11 @@ export const abbaTrace: Trace = {
   ],
   initial: abbaWorlds[0],
   steps: [
-    step(0, 'lock_page', ['page 0'], frames('task_a:2', 'lock_both:5'), abbaWorlds[1]),
-    step(1, 'lock_page', ['page 1'], frames('task_b:2', 'lock_both:5'), abbaWorlds[2], { switched: true }),
-    step(0, 'lock_page', ['page 1'], frames('task_a:2', 'lock_both:6'), abbaWorlds[3], { switched: true, blocked: true }),
+    step(0, 'lock_page', ['page 0'], frames('lock_both:5', 'task_a:2'), abbaWorlds[1]),
+    step(1, 'lock_page', ['page 1'], frames('lock_both:5', 'task_b:2'), abbaWorlds[2], { switched: true }),
+    step(0, 'lock_page', ['page 1'], frames('lock_both:6', 'task_a:2'), abbaWorlds[3], { switched: true, blocked: true }),
     // a reader-controlled name that must arrive escaped
-    step(1, 'lock_page', ['page 0'], frames('task_b:2', '<img src=x onerror=alert(1)>:6'), abbaWorlds[4], { switched: true, blocked: true, note: 'waits "forever" & more' }),
+    step(1, 'lock_page', ['page 0'], frames('<img src=x onerror=alert(1)>:6', 'task_b:2'), abbaWorlds[4], { switched: true, blocked: true, note: 'waits "forever" & more' }),
   ],
   schedule: [0, 1, 0, 1],
 };
@@ -114,30 +114,34 @@ export const weakResult = result({
   finals: [{ values: { r0: 0 }, count: 1 }, { values: { r0: 1 }, count: 1 }],
 });
 
-// --- corruption: W extends the file, R reads the page before W's copy fills it ---------------
-const disk = [{ file: 'file A', bytes: bytes('stale', 0xde, 0xad, 0xbe, 0xef) }];
+// --- corruption: W adds a page and copies two bytes; R reads all four, two that nobody wrote.
+// Index 1 holds kernel zeros and a stale block, so every special writer shows up.
+const disk = [{ file: 'file A', bytes: [...bytes('disk', 0x61), ...bytes('stale', 0x3f, 0x3f, 0x3f)] }];
+const tail = page(1, { name: 'file A, index 1', bytes: [...bytes('zero', 0, 0), ...bytes('stale', 0x3f, 0x3f)] });
+const pte = (present: boolean) => [{ mm: 'R', addr: 0x1000, page: present ? 0 : null, writable: present }];
+const head = (over: Partial<PageView>) => page(0, { name: 'file A, index 0', ...over });
 export const corruptionTrace: Trace = {
   actors: [
     { name: 'W', kind: 'task', cpu: 0 },
     { name: 'R', kind: 'task', cpu: 1 },
   ],
-  initial: world({ disk, pages: [], ptes: [{ mm: 'R', addr: 0x1000, page: null, writable: false }] }),
+  initial: world({ disk, pages: [tail], ptes: pte(false) }),
   steps: [
     step(0, 'add_to_page_cache', ['file A', 'index 0'], frames('generic_perform_write:4'), world({
       disk,
-      pages: [page(0, { name: 'file A, index 0', flags: ['locked'], lockOwner: 'W', refcount: 2, bytes: [...bytes('zero', 0, 0), ...bytes('stale', 0xbe, 0xef)] })],
-      ptes: [{ mm: 'R', addr: 0x1000, page: null, writable: false }],
+      pages: [head({ flags: ['locked'], lockOwner: 'W', refcount: 2, bytes: bytes('nobody', 0, 0, 0, 0) }), tail],
+      ptes: pte(false),
     })),
     step(0, 'copy_from_user', ['page 0', '2 bytes'], frames('generic_perform_write:7'), world({
       disk,
-      pages: [page(0, { name: 'file A, index 0', flags: ['uptodate'], refcount: 2, bytes: [...bytes('W', 0x41, 0x41), ...bytes('stale', 0xbe, 0xef)] })],
-      ptes: [{ mm: 'R', addr: 0x1000, page: null, writable: false }],
+      pages: [head({ flags: ['uptodate'], refcount: 2, bytes: [...bytes('W', 0x41, 0x41), ...bytes('nobody', 0, 0)] }), tail],
+      ptes: pte(false),
     })),
     step(1, 'copy_to_user', ['page 0', '4 bytes'], frames('generic_file_read:3'), world({
       disk,
-      pages: [page(0, { name: 'file A, index 0', flags: ['uptodate'], refcount: 1, mapcount: 1, bytes: [...bytes('W', 0x41, 0x41), ...bytes('stale', 0xbe, 0xef)] })],
-      ptes: [{ mm: 'R', addr: 0x1000, page: 0, writable: true }],
-    }), { switched: true, note: 'R sees stale disk data' }),
+      pages: [head({ flags: ['uptodate'], refcount: 1, mapcount: 1, bytes: [...bytes('W', 0x41, 0x41), ...bytes('nobody', 0, 0)] }), tail],
+      ptes: pte(true),
+    }), { switched: true, note: 'R sees bytes nobody wrote' }),
   ],
   schedule: [0, 0, 1],
 };
@@ -145,7 +149,7 @@ export const corruptionTrace: Trace = {
 export const corruptionResult = result({
   outcome: 'corruption',
   verdict: 'corruption',
-  headline: 'Corruption: R read stale disk data at bytes 2–3',
+  headline: 'Corruption: a read returned a byte nobody wrote (byte 2 of file A)',
   trace: corruptionTrace,
 });
 

@@ -88,7 +88,7 @@ describe('attachResultViews', () => {
     const views = attachResultViews(root, corruptionResult);
     views.scrubber!.setStep(1);
     expect(status(root)).toBe('Step 1 of 3: W add_to_page_cache(file A, index 0)');
-    expect(root.querySelector('[data-fl-world] .fl-w-zero')).not.toBeNull();
+    expect(root.querySelector('[data-fl-world] .fl-w-nobody')).not.toBeNull();
     views.destroy();
     const bare = mount(renderResultViews(errorResult));
     expect(attachResultViews(bare, errorResult).scrubber).toBeNull();

@@ -26,7 +26,7 @@ describe('renderScrubber', () => {
   it('shows the world after the chosen step, and the step’s call stack', () => {
     const root = parse(renderScrubber(abbaTrace, 1));
     expect(root.querySelector('[data-fl-step-status]')!.textContent).toBe('Step 1 of 4: A lock_page(page 0)');
-    expect(root.querySelector('[data-fl-stack]')!.textContent).toBe('Call stack: task_a:2 › lock_both:5');
+    expect(root.querySelector('[data-fl-stack]')!.textContent).toBe('Call stack, innermost first: lock_both:5 ← task_a:2');
     expect(root.querySelector('[data-fl-world] tbody tr.fl-changed th')!.textContent).toBe('page 0 changed');
   });
 
@@ -43,6 +43,6 @@ describe('renderScrubber', () => {
 describe('stepSummary', () => {
   it('says who did what, and whether it switched, blocked or left a note', () => {
     expect(stepSummary(abbaTrace, 4)).toBe('Step 4 of 4: B lock_page(page 0), context switch, blocked (waits "forever" & more)');
-    expect(stepSummary(corruptionTrace, 3)).toBe('Step 3 of 3: R copy_to_user(page 0, 4 bytes), context switch (R sees stale disk data)');
+    expect(stepSummary(corruptionTrace, 3)).toBe('Step 3 of 3: R copy_to_user(page 0, 4 bytes), context switch (R sees bytes nobody wrote)');
   });
 });

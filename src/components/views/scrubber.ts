@@ -29,7 +29,7 @@ export function stepSummary(trace: Trace, k: number): string {
 }
 
 export function stepStack(trace: Trace, k: number): string {
-  return k <= 0 ? '' : `Call stack: ${stackText(trace.steps[k - 1].stack)}`;
+  return k <= 0 ? '' : `Call stack, innermost first: ${stackText(trace.steps[k - 1].stack)}`;
 }
 
 export function renderStepWorld(trace: Trace, k: number): string {

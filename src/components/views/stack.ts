@@ -6,10 +6,13 @@ export function frameText(f: StackFrame): string {
   return `${f.fn}:${f.line}`;
 }
 
-/** `write:3 › generic_perform_write:12`, outermost first as the engine records it. */
+/**
+ * `filemap_fault:52 ← handle_mm_fault:86 ← sys_write:264`: innermost frame first, as the
+ * engine records it, each arrow reading "called from".
+ */
 export function stackText(stack: StackFrame[] | undefined): string {
   if (!stack || stack.length === 0) return 'no call stack';
-  return stack.map(frameText).join(' › ');
+  return stack.map(frameText).join(' ← ');
 }
 
 /** `lock_page(page 0) → 1` */

@@ -31,8 +31,8 @@ describe('renderSwimlane', () => {
   it('gives each step its call stack as a tooltip and as text for screen readers', () => {
     const root = parse(renderSwimlane(abbaTrace, abbaCycle));
     const first = root.querySelector('tbody tr td.fl-step')!;
-    expect(first.querySelector('.fl-op')!.getAttribute('title')).toBe('task_a:2 › lock_both:5');
-    expect(first.querySelector('.fl-sr-text')!.textContent).toBe('; call stack: task_a:2 › lock_both:5');
+    expect(first.querySelector('.fl-op')!.getAttribute('title')).toBe('lock_both:5 ← task_a:2');
+    expect(first.querySelector('.fl-sr-text')!.textContent).toBe('; call stack, innermost first: lock_both:5 ← task_a:2');
   });
 
   it('marks blocked waits and the steps that close the deadlock cycle, in words', () => {
@@ -65,7 +65,7 @@ describe('renderSwimlane', () => {
     expect(html).not.toContain('<img');
     const root = parse(html);
     expect(root.querySelector('img')).toBeNull();
-    expect(root.querySelectorAll('tbody tr')[3].querySelector('.fl-op')!.getAttribute('title')).toBe('task_b:2 › <img src=x onerror=alert(1)>:6');
+    expect(root.querySelectorAll('tbody tr')[3].querySelector('.fl-op')!.getAttribute('title')).toBe('<img src=x onerror=alert(1)>:6 ← task_b:2');
     expect(root.querySelector('.fl-step-note')!.textContent).toBe('waits "forever" & more');
   });
 

@@ -37,7 +37,7 @@ function stepCell(step: TraceStep, edge: WaitEdge | undefined): string {
   const note = step.note ? `<span class="fl-step-note">${esc(step.note)}</span>` : '';
   return (
     `<td class="${classes}"><code class="fl-op" title="${esc(stack)}">${esc(opText(step))}</code>` +
-    `<span class="fl-sr-text">; call stack: ${esc(stack)}</span>${markers}${note}</td>`
+    `<span class="fl-sr-text">; call stack, innermost first: ${esc(stack)}</span>${markers}${note}</td>`
   );
 }
 

@@ -50,6 +50,20 @@ describe('renderWaitForGraph', () => {
     expect(texts(svg, '.fl-wfg-edge:not(.fl-wfg-cycle) > title')).toEqual(['i_mutex is held by C', 'C waits for page 0']);
   });
 
+  it('takes a rwsem waited for in one mode and held plainly as one resource (real engine names)', () => {
+    const cycle = [
+      { task: 'writer', holds: 'lock of pageA', wants: 'mmap_sem (read)' },
+      { task: 'mlocker', holds: 'mmap_sem', wants: 'lock of pageA' },
+    ];
+    const svg = parse(renderWaitForGraph(cycle)).querySelector('svg')!;
+    expect(texts(svg, '.fl-wfg-node > title')).toEqual(['resource lock of pageA', 'task writer', 'resource mmap_sem', 'task mlocker']);
+    expect(svg.querySelectorAll('.fl-wfg-edge:not(.fl-wfg-cycle)').length).toBe(0);
+    expect(texts(svg, '.fl-wfg-edge > title')[1]).toBe('writer waits for mmap_sem (read) (in the cycle)');
+    expect(describeCycle(cycle)).toBe(
+      'writer holds lock of pageA and waits for mmap_sem (read), held by mlocker; mlocker holds mmap_sem and waits for lock of pageA, held by writer.',
+    );
+  });
+
   it('escapes names and returns nothing for an empty cycle', () => {
     const html = renderWaitForGraph([{ task: '<script>x</script>', holds: 'a&b', wants: '"q"' }]);
     expect(html).not.toContain('<script>');

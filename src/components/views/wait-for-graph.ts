@@ -7,10 +7,18 @@ import type { WaitEdge } from '../../engine/api.js';
 import { esc } from './escape.js';
 
 interface Node { key: string; kind: 'task' | 'resource'; name: string; x: number; y: number; hw: number; hh: number }
-interface Edge { from: string; to: string; kind: 'wants' | 'holds'; cycle: boolean }
+interface Edge { from: string; to: string; kind: 'wants' | 'holds'; cycle: boolean; words: string }
 
 const MAX_LABEL = 18;
 const CHAR_W = 7.2;
+
+/**
+ * A resource's identity: the engine names a rwsem by mode where a task waits for it
+ * (`mmap_sem (read)`) and plainly where one holds it (`mmap_sem`); both are one node.
+ */
+export function resourceKey(name: string): string {
+  return name.replace(/\s*\((read|write|reader|writer|shared|exclusive)\)$/, '');
+}
 
 function label(name: string): string {
   return name.length > MAX_LABEL ? `${name.slice(0, MAX_LABEL - 1)}…` : name;
@@ -18,7 +26,8 @@ function label(name: string): string {
 
 function collect(cycle: WaitEdge[]): { nodes: Omit<Node, 'x' | 'y'>[]; edges: Edge[] } {
   const nodes: Omit<Node, 'x' | 'y'>[] = [];
-  const add = (kind: Node['kind'], name: string): string => {
+  const add = (kind: Node['kind'], full: string): string => {
+    const name = kind === 'resource' ? resourceKey(full) : full;
     const key = `${kind}:${name}`;
     if (!nodes.some((n) => n.key === key)) nodes.push({ key, kind, name, hw: label(name).length * CHAR_W / 2 + 10, hh: 14 });
     return key;
@@ -28,8 +37,8 @@ function collect(cycle: WaitEdge[]): { nodes: Omit<Node, 'x' | 'y'>[]; edges: Ed
     const held = e.holds ? add('resource', e.holds) : null;
     const task = add('task', e.task);
     const wanted = add('resource', e.wants);
-    if (held) edges.push({ from: held, to: task, kind: 'holds', cycle: false });
-    edges.push({ from: task, to: wanted, kind: 'wants', cycle: false });
+    if (held) edges.push({ from: held, to: task, kind: 'holds', cycle: false, words: `${e.holds} is held by ${e.task}` });
+    edges.push({ from: task, to: wanted, kind: 'wants', cycle: false, words: `${e.task} waits for ${e.wants}` });
   }
   for (const e of edges) e.cycle = reaches(edges, e.to, e.from);
   return { nodes, edges };
@@ -81,10 +90,9 @@ function edgePath(a: Node, b: Node, e: Edge): string {
   const ux = (x1 - cx) / (Math.hypot(x1 - cx, y1 - cy) || 1);
   const uy = (y1 - cy) / (Math.hypot(x1 - cx, y1 - cy) || 1);
   const head = `${f(x1)},${f(y1)} ${f(x1 - ux * 9 - uy * 5)},${f(y1 - uy * 9 + ux * 5)} ${f(x1 - ux * 9 + uy * 5)},${f(y1 - uy * 9 - ux * 5)}`;
-  const words = e.kind === 'wants' ? `${a.name} waits for ${b.name}` : `${a.name} is held by ${b.name}`;
   const cls = `fl-wfg-edge fl-wfg-${e.kind}${e.cycle ? ' fl-wfg-cycle' : ''}`;
   return (
-    `<g class="${cls}"><title>${esc(words)}${e.cycle ? ' (in the cycle)' : ''}</title>` +
+    `<g class="${cls}"><title>${esc(e.words)}${e.cycle ? ' (in the cycle)' : ''}</title>` +
     `<path d="M${f(x0)},${f(y0)} Q${f(cx)},${f(cy)} ${f(x1)},${f(y1)}" fill="none"/><polygon points="${head}"/></g>`
   );
 }
@@ -102,7 +110,7 @@ function nodeShape(n: Node, inCycle: boolean): string {
 /** In words, the same graph: what each task holds and waits for. */
 export function describeCycle(cycle: WaitEdge[]): string {
   const parts = cycle.map((e) => {
-    const holder = cycle.find((o) => o.holds === e.wants);
+    const holder = cycle.find((o) => o.holds && resourceKey(o.holds) === resourceKey(e.wants));
     const by = holder ? `, held by ${holder.task}` : '';
     return `${e.task} holds ${e.holds || 'nothing'} and waits for ${e.wants}${by}`;
   });

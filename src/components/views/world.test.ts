@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { abbaTrace, corruptionTrace, weakTrace } from './fixtures.js';
 import { parse, texts } from './parse-html.js';
 import { renderWorld } from './world.js';
+import { byteText } from './bytes.js';
 
 const captions = (root: ParentNode) => texts(root, 'table > caption');
 const rowsOf = (root: ParentNode) => Array.from(root.querySelectorAll('tbody tr')).map((r) => texts(r, 'th, td').join(' | '));
@@ -28,12 +29,24 @@ describe('renderWorld', () => {
     const root = parse(renderWorld(corruptionTrace.steps[0].world, { actors: corruptionTrace.actors }));
     const runs = Array.from(root.querySelectorAll('.fl-world-table .fl-run'));
     expect(runs.map((r) => [r.getAttribute('data-writer'), r.className, r.querySelector('.fl-run-values')!.textContent])).toEqual([
+      ['nobody', 'fl-run fl-w-nobody', '00 00 00 00'],
       ['zero', 'fl-run fl-w-zero', '00 00'],
-      ['stale', 'fl-run fl-w-stale', 'be ef'],
-      ['stale', 'fl-run fl-w-stale', 'de ad be ef'], // the disk
+      ['stale', 'fl-run fl-w-stale', '"??"'],
+      ['disk', 'fl-run fl-w-disk', '"a"'], // the disk itself
+      ['stale', 'fl-run fl-w-stale', '"???"'],
     ]);
-    expect(runs[0].getAttribute('title')).toBe('bytes 0–1: zero, nobody wrote it');
-    expect(texts(root, '.fl-legend li')).toEqual(['stale stale disk data', 'zero zero, nobody wrote it']);
+    expect(runs[0].getAttribute('title')).toBe('bytes 0–3 (0x00 0x00 0x00 0x00): nobody wrote it (uninitialised)');
+    expect(texts(root, '.fl-legend li')).toEqual([
+      'disk read from disk',
+      'nobody nobody wrote it (uninitialised)',
+      'stale stale disk data (a block never written)',
+      'zero zero-filled by the kernel, no task wrote it',
+    ]);
+  });
+
+  it('writes printable bytes as text and the rest in hex', () => {
+    expect(byteText([0x61, 0x62, 0, 0x7f, 0x41])).toBe('"ab" 00 7f "A"');
+    expect(byteText([])).toBe('');
   });
 
   it('gives a task’s bytes its swimlane column colour and names it', () => {
@@ -41,7 +54,7 @@ describe('renderWorld', () => {
     const run = root.querySelector('.fl-run[data-writer=W]')!;
     expect(run.className).toBe('fl-run fl-w-0');
     expect(run.querySelector('.fl-run-who')!.textContent).toBe('W');
-    expect(texts(root, '.fl-legend li')[0]).toBe('W written by W');
+    expect(texts(root, '.fl-legend li')).toEqual(['W written by W', 'disk read from disk', 'nobody nobody wrote it (uninitialised)', 'stale stale disk data (a block never written)', 'zero zero-filled by the kernel, no task wrote it']);
   });
 
   it('shows page-table entries, present or not', () => {
