@@ -9,8 +9,9 @@ import zeroTailReader from './zero-tail-reader.js';
 import zeroTailBailout from './zero-tail-bailout.js';
 import idea42 from './idea-42.js';
 import performWrite from './perform-write.js';
+import unpagingLock from './unpaging-lock.js';
 
 export default [
   samePage, twoWriters, mlock,
-  uncachedMlock, gupPinKernelThread, zeroTailReader, zeroTailBailout, idea42, performWrite,
+  uncachedMlock, gupPinKernelThread, zeroTailReader, zeroTailBailout, idea42, performWrite, unpagingLock,
 ];

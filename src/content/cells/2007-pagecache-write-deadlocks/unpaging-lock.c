@@ -1,0 +1,77 @@
+/*
+ * Andrew Morton's per-mm unpaging_lock (4 February 2007): hold it for
+ * reading while the source is faulted in and copied, so that nobody can
+ * unmap the source in between; everyone who unmaps user pages takes it
+ * for writing. (One process here, so one unpaging_lock.)
+ */
+
+/* reclaim of one page, as in the prelude, but unmapping under unpaging_lock */
+int shrink_page(struct page *page)
+{
+	if (!trylock_page(page))
+		return 0;
+	if (!page->mapping) {
+		unlock_page(page);
+		return 0;
+	}
+	if (page_mapcount(page)) {
+		down_write(&unpaging_lock);
+		unmap_mapping_page(page);
+		up_write(&unpaging_lock);
+	}
+	if (PageDirty(page) && clear_page_dirty_for_io(page))
+		writepage(page);
+	delete_from_page_cache(page);
+	unlock_page(page);
+	return 1;
+}
+
+/* get_user(): touch the byte, taking the fault if it is not mapped */
+int get_user(char __user *addr)
+{
+	if (user_byte(addr) >= 0)	/* the simulator's probe: is it mapped? */
+		return 0;
+	return do_page_fault(addr, 0);
+}
+
+ssize_t generic_file_buffered_write(struct file *file, loff_t pos,
+				    char __user *buf, size_t count)
+{
+	struct file *mapping = file->f_mapping;
+	ssize_t written = 0;
+
+	do {
+		unsigned long index = pos / PAGE_SIZE;
+		unsigned long offset = pos % PAGE_SIZE;
+		unsigned long bytes = PAGE_SIZE - offset;
+		unsigned long left;
+		struct page *page;
+
+		if (bytes > count)
+			bytes = count;
+		down_read(&unpaging_lock);
+		if (get_user(buf) || get_user(buf + bytes - 1)) {	/* fault it in */
+			up_read(&unpaging_lock);
+			return written ? written : -EFAULT;
+		}
+		/* the source cannot be unmapped now: this copy will not fault */
+		page = grab_cache_page(mapping, index);
+		if (!page) {
+			up_read(&unpaging_lock);
+			return written ? written : -ENOMEM;
+		}
+		prepare_write(file, page, offset, offset + bytes);
+		left = filemap_copy_from_user(page, offset, buf, bytes);
+		commit_write(file, page, offset, offset + bytes);
+		unlock_page(page);
+		put_page(page);
+		up_read(&unpaging_lock);
+		if (left)
+			return written ? written : -EFAULT;
+		written += bytes;
+		pos += bytes;
+		buf += bytes;
+		count -= bytes;
+	} while (count);
+	return written;
+}
