@@ -5,6 +5,7 @@ import type { FieldDef } from './builtin.js';
 import { handle, indexOf, kindOf, Kind, KIND_NAMES } from './handles.js';
 import { F_SIZE, P_FLAGS, P_INDEX, P_MAP, P_MAPPING, P_PRIVATE, P_REF, VMA_LOCKED } from './layout.js';
 import type { Machine } from './machine.js';
+import { pageWordHandle } from './pagewords.js';
 
 type Getter = (m: Machine, w: Int32Array, i: number, t: number) => number;
 
@@ -20,9 +21,10 @@ const self = (kind: Kind): Getter => (_m, _w, i) => handle(kind, i);
 const fileLock = (m: Machine, i: number) => handle(Kind.LOCK, m.layout.files[i].iMutex);
 
 const SPECS: Record<string, FieldSpec> = {
-  flags: { stable: false, on: { [Kind.PAGE]: page(P_FLAGS) } },
-  _refcount: { stable: false, on: { [Kind.PAGE]: page(P_REF) } },
-  _count: { stable: false, on: { [Kind.PAGE]: page(P_REF) } },
+  // addressable: `&page->_refcount` is a shared word for atomics and barriers (pagewords.ts)
+  flags: { stable: false, on: { [Kind.PAGE]: page(P_FLAGS) }, lock: { [Kind.PAGE]: pageWordHandle(P_FLAGS) } },
+  _refcount: { stable: false, on: { [Kind.PAGE]: page(P_REF) }, lock: { [Kind.PAGE]: pageWordHandle(P_REF) } },
+  _count: { stable: false, on: { [Kind.PAGE]: page(P_REF) }, lock: { [Kind.PAGE]: pageWordHandle(P_REF) } },
   _mapcount: { stable: false, on: { [Kind.PAGE]: page(P_MAP) } },
   mapping: { stable: false, on: { [Kind.PAGE]: page(P_MAPPING) } },
   index: { stable: false, on: { [Kind.PAGE]: page(P_INDEX) } },

@@ -56,16 +56,19 @@ export interface Layout {
 export function computeLayout(spec: ScenarioSpec, words: number, memSize: (l: MemoryLayout) => number): Layout {
   const ps = spec.pageSize;
   const cpus = Math.max(1, ...spec.tasks.map((t) => t.cpu + 1));
-  const mem: MemoryLayout = { cpus, words, bufferSlots: 2 };
-  let at = 0;
-  const memBase = at;
-  at += memSize(mem);
   const pageWords = P_BYTES + ps;
   const pageNames = spec.pages.map((p) => p.name);
   for (let i = 0; i < spec.pool; i++) pageNames.push(`free${i}`);
   const nPages = pageNames.length;
-  const pageBase = at;
-  at += nPages * pageWords;
+  // The pages sit inside the memory system's words, after the shared globals, so that a page's
+  // `_refcount` and `flags` are words an atomic or a barrier can name (`&page->_refcount`, see
+  // kernel/pagewords.ts) and weak memory can reorder. Builtins that touch page words directly
+  // act as sequentially consistent accesses to the memory itself.
+  const mem: MemoryLayout = { cpus, words: words + nPages * pageWords, bufferSlots: 2 };
+  let at = 0;
+  const memBase = at;
+  const pageBase = memBase + words;
+  at += memSize(mem);
   const locks: LockInfo[] = spec.locks.map((l) => ({ ...l }));
   const files: FileInfo[] = [];
   const fileWords = F_CACHE + 0;

@@ -2,11 +2,13 @@
 // groups (pins, writeback, DMA…) as files of their own and list them here.
 import type { Builtin } from '../builtin.js';
 import { memoryBuiltins } from '../../memory/builtins.js';
+import { dmaBuiltins } from './dma.js';
 import { DOWN_WRITE_ID, lockBuiltins } from './locks.js';
 import { pageCacheBuiltins } from './pagecache.js';
 import { pageBuiltins } from './pages.js';
 import { schedBuiltins } from './sched.js';
 import { userMemoryBuiltins } from './usermem.js';
+import { writebackBuiltins } from './writeback.js';
 
 const extraGroups: Builtin[][] = [];
 
@@ -20,7 +22,7 @@ let table: Builtin[] | null = null;
 
 export function builtinTable(): Builtin[] {
   if (table) return table;
-  table = [...lockBuiltins, ...pageBuiltins, ...pageCacheBuiltins, ...userMemoryBuiltins, ...memoryBuiltins, ...schedBuiltins, ...extraGroups.flat()];
+  table = [...lockBuiltins, ...pageBuiltins, ...pageCacheBuiltins, ...userMemoryBuiltins, ...memoryBuiltins, ...schedBuiltins, ...writebackBuiltins, ...dmaBuiltins, ...extraGroups.flat()];
   const seen = new Set<string>();
   for (const b of table) {
     if (seen.has(b.name)) throw new Error(`builtin ${b.name} is defined twice`);

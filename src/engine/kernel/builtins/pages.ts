@@ -3,7 +3,7 @@ import type { Builtin } from '../builtin.js';
 import { pageBase } from '../access.js';
 import { handle, indexOf, Kind } from '../handles.js';
 import {
-  P_FLAGS, P_MAP, P_MAPPING, P_OWNER, P_REF, PG_dirty, PG_free, PG_locked, PG_uptodate, PG_writeback, pageAt,
+  P_FLAGS, P_MAP, P_MAPPING, P_OWNER, P_REF, PG_dirty, PG_free, PG_locked, PG_uptodate, pageAt,
 } from '../layout.js';
 import type { Machine } from '../machine.js';
 
@@ -62,7 +62,7 @@ export const pageBuiltins: Builtin[] = [
   flagTest('PageDirty', PG_dirty),
   flagSet('SetPageDirty', PG_dirty, true),
   flagSet('ClearPageDirty', PG_dirty, false),
-  flagTest('PageWriteback', PG_writeback),
+  // PageWriteback is in writeback.ts: it reads the flags word through the memory model
   {
     name: 'set_page_dirty', nargs: 1, visible: true, doc: 'mark the page dirty; 1 if it was clean',
     run(m, w, _t, a) {

@@ -1,0 +1,54 @@
+// A page's `_refcount` and `flags` as words of the memory system. The layout puts the pages inside
+// the memory words (layout.ts), so `&page->_refcount` is an ordinary pointer to a shared word:
+// `atomic_add(PAGE_PIN_BIAS, &page->_refcount)` and `atomic_read(&page->_refcount)` go through
+// the scenario's memory model like any atomic, and PG_writeback is tested and set through it
+// too (builtins/writeback.ts). That is what lets the 2019 barrier argument run under tso and weak.
+//
+// Every write to these words is an atomic read-modify-write, which all three models perform on
+// memory at once; builtins that touch a page directly (lock_page, get_page…) therefore stay
+// consistent with them, acting as sequentially consistent accesses.
+import { handle, indexOf, isKind, Kind } from './handles.js';
+import { pageAt, P_FLAGS, P_REF, P_BYTES } from './layout.js';
+import type { Machine } from './machine.js';
+
+/** the memory-system address of word `off` of page i */
+export const pageWordAddr = (m: Machine, i: number, off: number): number => pageAt(m.layout, i) - m.layout.memBase + off;
+
+/** `&page->_refcount` and friends: a pointer to the shared word */
+export const pageWordHandle = (off: number) => (m: Machine, i: number): number => handle(Kind.WORD, pageWordAddr(m, i, off));
+
+/** which page and which word a memory address falls in, or null if it is not a page word */
+export function pageWordAt(m: Machine, addr: number): { page: number; off: number } | null {
+  const L = m.layout;
+  const rel = L.memBase + addr - L.pageBase;
+  if (rel < 0 || rel >= L.nPages * L.pageWords) return null;
+  return { page: Math.floor(rel / L.pageWords), off: rel % L.pageWords };
+}
+
+/** is h a pointer to page i's `_refcount`? (for the overflow check) */
+export function isRefcountWord(m: Machine, addr: number): number {
+  const at = pageWordAt(m, addr);
+  return at && at.off === P_REF ? at.page : -1;
+}
+
+export const REFCOUNT_MAX = 0x7fffffff;
+
+/**
+ * `_refcount` is an atomic_t: a 32-bit signed int. Adding past 2^31 - 1 wraps it negative, and a
+ * negative count lets the page be freed under whoever holds it: the kernel refuses (Jan Kara, 2019:
+ * "we should check for that and bail with error"). Called after an atomic add to a shared word.
+ */
+export function checkRefcountAdd(m: Machine, addr: number, old: number, delta: number): void {
+  const page = isRefcountWord(m, addr);
+  if (page < 0) return;
+  const sum = old + delta;
+  if (sum > REFCOUNT_MAX) m.bug(`page refcount overflow: ${m.layout.pageNames[page]}'s _refcount ${old} + ${delta} does not fit in a 32-bit atomic_t`);
+  else if (sum < 0) m.bug(`page refcount underflow: ${m.layout.pageNames[page]}'s _refcount ${old} ${delta < 0 ? '-' : '+'} ${Math.abs(delta)} is negative`);
+}
+
+/** page handle → memory address of its flags word, or -1 */
+export function flagsAddr(m: Machine, h: number): number {
+  return isKind(h, Kind.PAGE) && indexOf(h) < m.layout.nPages ? pageWordAddr(m, indexOf(h), P_FLAGS) : -1;
+}
+
+export { P_BYTES };
