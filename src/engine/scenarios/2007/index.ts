@@ -10,8 +10,9 @@ import zeroTailBailout from './zero-tail-bailout.js';
 import idea42 from './idea-42.js';
 import performWrite from './perform-write.js';
 import unpagingLock from './unpaging-lock.js';
+import antonInvalidate from './anton-invalidate.js';
 
 export default [
   samePage, twoWriters, mlock,
-  uncachedMlock, gupPinKernelThread, zeroTailReader, zeroTailBailout, idea42, performWrite, unpagingLock,
+  uncachedMlock, gupPinKernelThread, zeroTailReader, zeroTailBailout, idea42, performWrite, unpagingLock, antonInvalidate,
 ];
