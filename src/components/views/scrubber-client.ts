@@ -81,6 +81,8 @@ export function attachScrubber(root: HTMLElement, trace: Trace): ScrubberHandle 
   };
 
   for (const control of [range, prev, next]) control?.removeAttribute('disabled');
+  const start = rows.find((r) => Number(r.dataset.step) === current);
+  if (start) keepInSight(start); // the build renders the last step, below a long swimlane's fold
   range.addEventListener('input', onInput);
   prev?.addEventListener('click', onPrev);
   next?.addEventListener('click', onNext);
