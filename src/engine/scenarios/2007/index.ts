@@ -11,8 +11,9 @@ import idea42 from './idea-42.js';
 import performWrite from './perform-write.js';
 import unpagingLock from './unpaging-lock.js';
 import antonInvalidate from './anton-invalidate.js';
+import antonReadpageFlag from './anton-readpage-flag.js';
 
 export default [
   samePage, twoWriters, mlock,
-  uncachedMlock, gupPinKernelThread, zeroTailReader, zeroTailBailout, idea42, performWrite, unpagingLock, antonInvalidate,
+  uncachedMlock, gupPinKernelThread, zeroTailReader, zeroTailBailout, idea42, performWrite, unpagingLock, antonInvalidate, antonReadpageFlag,
 ];
