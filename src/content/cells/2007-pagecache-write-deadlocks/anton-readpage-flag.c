@@ -5,7 +5,7 @@
  * reader that finds the flag set sleeps until it clears. Nick: then the
  * fault path must wait too (read() would wait the same way; this world
  * has no reader). One page is in play, so the flag is the
- * scenario's sleeping bit `dont_truncate`.)
+ * scenario's sleeping bit `dont_truncate`.
  */
 
 /* sleep while the flag is set (wait_on_bit) */
