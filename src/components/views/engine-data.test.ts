@@ -57,4 +57,32 @@ describe('views of real engine results', () => {
     expect(nobody[0].getAttribute('title')).toContain('nobody wrote it');
     expect(texts(root, '[data-fl-world] .fl-legend li')).toContain('nobody nobody wrote it (uninitialised)');
   });
+
+  it('a weak-memory scenario: a column per store buffer, the buffers in the world, the finals', () => {
+    const scenario = [
+      'id views/message-passing',
+      'model weak',
+      'global x = 0',
+      'global y = 0',
+      'global r0 = 0',
+      'global r1 = 0',
+      'observe r0 r1',
+      'task p0 cpu 0 : p0()',
+      'task p1 cpu 1 : p1()',
+      'code:',
+      'void p0(void) { WRITE_ONCE(x, 1); WRITE_ONCE(y, 1); }',
+      'void p1(void) { r0 = READ_ONCE(y); r1 = READ_ONCE(x); BUG_ON(r0 == 1 && r1 == 0); }',
+    ].join('\n');
+    const result = check({ scenario });
+    expect(result.diagnostics).toEqual([]);
+    const trace = result.trace!;
+    const buffers = trace.actors.filter((a) => a.kind === 'buffer').length;
+    expect(buffers).toBeGreaterThan(0);
+    const root = parse(renderResultViews(result));
+    expect(texts(root, '[data-fl-swimlane] thead .fl-actor-kind').filter((k) => k.startsWith('store buffer')).length).toBe(buffers);
+    const buffered = trace.steps.findIndex((s) => (s.world.buffers ?? []).some((b) => b.entries.length > 0));
+    expect(buffered).toBeGreaterThanOrEqual(0);
+    expect(texts(parse(renderStepWorld(trace, buffered + 1)), 'caption')).toContain('Store buffers');
+    expect(root.querySelectorAll('.fl-finals tbody tr').length).toBe(result.finals!.length);
+  });
 });

@@ -13,7 +13,7 @@
 //   serialized into the page) to attach: the scrubber renders each step's world from it.
 //
 // API:
-//   renderResultViews(result: CheckResult): string          badge, wait-for graph, swimlane, scrubber
+//   renderResultViews(result: CheckResult): string          badge, finals, wait-for graph, swimlane, scrubber
 //   attachResultViews(root: HTMLElement, result: CheckResult): { destroy(): void; scrubber: ScrubberHandle | null }
 //   renderVerdictBadge(result: CheckResult): string          word, headline, search figures, costs, diagnostics
 //   renderSwimlane(trace: Trace, cycle?: WaitEdge[], options?: { current?: number }): string   <table>
@@ -21,6 +21,7 @@
 //   attachScrubber(root: HTMLElement, trace: Trace): ScrubberHandle   root holds the scrubber (and the swimlane)
 //   renderWorld(snapshot: WorldSnapshot, options?: { actors?: Actor[]; previous?: WorldSnapshot | null }): string
 //   renderWaitForGraph(cycle: WaitEdge[]): string            <figure> with inline SVG ('' for no cycle)
+//   renderFinals(finals?: FinalState[]): string             reachable final values table ('' for none)
 //   esc(value): string                                       HTML escaping, for anything else placed near the views
 //
 // DOM hooks (stable, for tests): [data-fl-views], [data-fl-swimlane] tr[data-step="k"] (k from 1),
@@ -34,4 +35,5 @@ export { renderScrubber, stepSummary } from './scrubber.js';
 export { attachScrubber, type ScrubberHandle } from './scrubber-client.js';
 export { renderWorld, type WorldOptions } from './world.js';
 export { renderWaitForGraph, describeCycle } from './wait-for-graph.js';
+export { renderFinals } from './finals.js';
 export { esc } from './escape.js';

@@ -13,6 +13,13 @@ describe('renderResultViews', () => {
     expect(root.querySelector('[data-fl-range]')!.getAttribute('value')).toBe('4');
   });
 
+  it('shows the reachable final values when the result has them', () => {
+    expect(parse(renderResultViews(weakResult)).querySelector('[data-fl-views] > table.fl-finals caption')!.textContent).toBe(
+      'Reachable final values: 2 outcomes',
+    );
+    expect(parse(renderResultViews(abbaResult)).querySelector('.fl-finals')).toBeNull();
+  });
+
   it('has no wait-for graph without a cycle, and only the badge without a trace', () => {
     expect(parse(renderResultViews(weakResult)).querySelector('svg')).toBeNull();
     const error = parse(renderResultViews(errorResult));
