@@ -9,8 +9,10 @@
 //   build:  <div set:html={renderResultViews(result)} />
 //   client: root.innerHTML = renderResultViews(result); const h = attachResultViews(root, result);
 //           …before replacing root's content for a new run: h.destroy()
-//   The client needs the CheckResult itself (the worker's answer, or the build's result
-//   serialized into the page) to attach: the scrubber renders each step's world from it.
+//   To attach, the client needs the result's trace (the worker's answer, or the build's trace
+//   serialized into the page): the scrubber renders each step's world from it. The scrubber's
+//   controls are rendered `disabled` and enabled by attach, so with JavaScript off the page
+//   shows the last step's world and no dead control.
 //
 // API:
 //   renderResultViews(result: CheckResult): string          badge, finals, wait-for graph, swimlane, scrubber
@@ -27,7 +29,12 @@
 // DOM hooks (stable, for tests): [data-fl-views], [data-fl-swimlane] tr[data-step="k"] (k from 1),
 // tr.fl-current / aria-current="step", [data-fl-scrubber], [data-fl-range] (role slider, name "Step"),
 // buttons "Previous step" / "Next step", [data-fl-step-status] (aria-live polite; NOT role=status, the
-// cell owns the one status element), [data-fl-world], svg.fl-wfg (role img).
+// cell owns the one status element), [data-fl-world], svg.fl-wfg (role img). No ids anywhere, so
+// any number of cells share a page. Every root has Starlight's `not-content` class.
+//
+// Reading the data: a step's stack is innermost frame first (as the engine records it); byte
+// writers are a task's name or the engine's `nobody` (red, dashed), `zero` (red, double),
+// `stale` (grey, dotted) and `disk` (see palette.ts).
 export { renderResultViews, attachResultViews } from './result-views.js';
 export { renderVerdictBadge, searchExtent } from './verdict-badge.js';
 export { renderSwimlane, type SwimlaneOptions } from './swimlane.js';
