@@ -1,5 +1,5 @@
 // @ts-check
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 
@@ -14,8 +14,6 @@ const chapters = [
 ];
 const hasPage = (/** @type {string} */ slug) =>
   ['.mdx', '.md'].some((ext) => existsSync(new URL(slug + ext, docs)));
-const hasDir = (/** @type {string} */ dir) =>
-  existsSync(new URL(dir, docs)) && readdirSync(new URL(dir, docs)).some((f) => /\.mdx?$/.test(f));
 
 /** @type {any[]} */
 const sidebar = [

@@ -135,3 +135,16 @@ test('the scrubber walks the deadlock trace with the keyboard', async ({ page })
   await page.keyboard.press('End');
   await expect(summary).toHaveText(new RegExp(`^Step ${n} of ${n}.*blocked`));
 });
+
+test('changing the memory model reruns the cell under that model', async ({ page }) => {
+  await page.goto(fixture);
+  const abba = cell(page, abbaTitle);
+  const model = abba.getByRole('combobox', { name: 'Memory model' });
+  await expect(model).toBeEnabled();
+  await expect(abba.locator('[data-fl-swimlane] thead')).not.toContainText('buffer');
+  await model.selectOption('weak');
+  await expect(status(abba)).toHaveText(/^Deadlock/);
+  // under weak memory each CPU's store buffer is an actor of its own, with its own column
+  await expect(abba.locator('[data-fl-swimlane] thead')).toContainText('buffer');
+  await expect(abba.getByText('edited', { exact: true })).toBeVisible();
+});

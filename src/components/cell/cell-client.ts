@@ -1,7 +1,7 @@
 // One live cell in the browser: wires the static markup rendered by Cell.astro to the page's
 // reactive module, the engine workers and, on demand, the editor, the diff and sharing.
 import type { CheckRequest, CheckResult, MemoryModel } from '../../engine/api';
-import { Cancelled, run as runEngine } from './bridge';
+import { Cancelled, cancel, run as runEngine } from './bridge';
 import type { CellData } from './data';
 import { cellKey } from './data';
 import type { CellEditor } from './editor';
@@ -238,6 +238,7 @@ export class LiveCell {
     this.setMark('');
     this.say('');
     if (this.closeDiff) void this.toggleDiff();
+    cancel(this.key); // a search still running for the edit is of no use now
     this.submit(null);
   }
 

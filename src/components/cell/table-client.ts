@@ -2,7 +2,7 @@
 // "does your fixed write path survive every scenario?"). It depends on the source cell's variable,
 // so it reruns whenever that cell runs, and returns to the built table when the cell is reset.
 import type { CheckResult } from '../../engine/api';
-import { Cancelled, run as runEngine } from './bridge';
+import { Cancelled, cancel, run as runEngine } from './bridge';
 import { statusText } from './present';
 import { names, pageModule, STATIC, type Source, type Static } from './reactive';
 
@@ -60,9 +60,11 @@ export function initTable(el: HTMLElement): void {
         status.textContent = `Error: ${error instanceof Error ? error.message : String(error)}`;
       },
     })
-    .define(`table:${tableKey}`, [names.source(sourceKey)], (source: Source) =>
-      source.version === 0
-        ? STATIC
-        : Promise.all(rows.map((r) => runEngine(`${tableKey}:${r.scenario}`, { scenario: r.scenario, strategy: source.code, model: source.model }))),
-    );
+    .define(`table:${tableKey}`, [names.source(sourceKey)], (source: Source) => {
+      if (source.version === 0) {
+        for (const r of rows) cancel(`${tableKey}:${r.scenario}`);
+        return STATIC;
+      }
+      return Promise.all(rows.map((r) => runEngine(`${tableKey}:${r.scenario}`, { scenario: r.scenario, strategy: source.code, model: source.model })));
+    });
 }
