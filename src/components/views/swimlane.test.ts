@@ -28,6 +28,11 @@ describe('renderSwimlane', () => {
     expect(texts(root, 'thead th .fl-actor-kind')).toEqual(['task, CPU 0', 'task, CPU 1', 'store buffer, CPU 0']);
   });
 
+  it('describes a device actor without a CPU', () => {
+    const trace = { ...weakTrace, actors: [...weakTrace.actors.slice(0, 2), { name: 'dma', kind: 'device' as const, cpu: 2 }] };
+    expect(texts(parse(renderSwimlane(trace)), 'thead th .fl-actor-kind')).toEqual(['task, CPU 0', 'task, CPU 1', 'device']);
+  });
+
   it('gives each step its call stack as a tooltip and as text for screen readers', () => {
     const root = parse(renderSwimlane(abbaTrace, abbaCycle));
     const first = root.querySelector('tbody tr td.fl-step')!;

@@ -8,8 +8,10 @@ import { opText, stackText } from './stack.js';
 
 const KIND_WORDS: Record<Actor['kind'], string> = { task: 'task', buffer: 'store buffer', device: 'device' };
 
+/** `task, CPU 0`; a device (a DMA engine) runs on no CPU of ours, so it is just `device`. */
 export function actorDescription(a: Actor): string {
-  return `${KIND_WORDS[a.kind] ?? a.kind}, CPU ${a.cpu}`;
+  const kind = KIND_WORDS[a.kind] ?? a.kind;
+  return a.kind === 'device' || !(a.cpu >= 0) ? kind : `${kind}, CPU ${a.cpu}`;
 }
 
 /** Index of each cycle task's last step: the wait that closes the cycle. */
