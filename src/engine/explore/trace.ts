@@ -32,7 +32,7 @@ export function stackOf(m: Machine, w: Int32Array, t: number): StackFrame[] {
 }
 
 export function actorsOf(m: Machine): Actor[] {
-  const actors: Actor[] = m.taskNames.map((name, t) => ({ name, kind: 'task', cpu: m.taskCpu[t] }));
+  const actors: Actor[] = m.taskNames.map((name, t) => ({ name, kind: m.spec.tasks[t]?.device ? 'device' : 'task', cpu: m.taskCpu[t] }));
   if (m.memory.model !== 'sc') for (let c = 0; c < m.layout.mem.cpus; c++) actors.push({ name: `buffer ${c}`, kind: 'buffer', cpu: c });
   return actors;
 }

@@ -40,6 +40,8 @@ export interface TaskSpec {
   entry: string; // a call expression, e.g. `task_a()`
   line: number; // line in the scenario text
   column?: number; // column of the entry call in that line
+  /** a device (a DMA engine), shown as such in traces: `task device cpu 2 device : dma_device()` */
+  device?: boolean;
 }
 
 export interface ParamSpec {

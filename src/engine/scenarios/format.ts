@@ -156,8 +156,8 @@ function declaration(spec: ScenarioSpec, ws: Word[], lineNo: number, raw: string
     }
     case 'page': {
       const pname = name(rest[0], lineNo, 'a page name');
-      const o = options(rest.slice(1), lineNo, ['file', 'index', 'content'], ['uptodate', 'dirty', 'locked']);
-      const p: PageSpec = { name: pname, flags: ['uptodate', 'dirty', 'locked'].filter((f) => o.has(f)) };
+      const o = options(rest.slice(1), lineNo, ['file', 'index', 'content'], ['uptodate', 'dirty', 'locked', 'private']);
+      const p: PageSpec = { name: pname, flags: ['uptodate', 'dirty', 'locked', 'private'].filter((f) => o.has(f)) };
       if (o.get('file')) {
         const f = fileOf(o.get('file')!);
         p.file = f.name;
@@ -226,11 +226,12 @@ function declaration(spec: ScenarioSpec, ws: Word[], lineNo: number, raw: string
       if (colon < 0) throw new FormatError(lineNo, 1, "a task line ends with ': entry(args)', e.g. 'task writer cpu 0 mm m0 : sys_write(A, 0, 0x1000, 2)'");
       const head = words(raw.slice(0, colon), lineNo).slice(1);
       const tname = name(head[0], lineNo, 'a task name');
-      const o = options(head.slice(1), lineNo, ['cpu', 'mm'], []);
+      const o = options(head.slice(1), lineNo, ['cpu', 'mm'], ['device']);
       const t: TaskSpec = {
         name: tname, cpu: o.get('cpu') ? num(o.get('cpu')!, lineNo, 'a CPU number') : spec.tasks.length,
         mm: o.get('mm') ? mmOf(o.get('mm')!).name : null, entry: raw.slice(colon + 1).replace(/#.*$/, '').trim().replace(/;$/, ''), line: lineNo,
         column: colon + 2 + (raw.slice(colon + 1).length - raw.slice(colon + 1).trimStart().length),
+        ...(o.has('device') ? { device: true } : {}),
       };
       if (!t.entry) throw new FormatError(lineNo, colon + 2, 'expected the task\'s entry call after the colon');
       if (spec.tasks.some((x) => x.name === tname)) throw new FormatError(lineNo, head[0].column, `task '${tname}' is declared twice`);

@@ -109,6 +109,21 @@ export const dmaBuiltins: Builtin[] = [
     },
   },
   {
+    name: 'oracle_not_both_zero', nargs: 2, visible: true,
+    doc: '(&r0, &r1): scenario harness, not kernel API: corruption if both values, as memory settles, are still 0 (each CPU missed the other)',
+    run(m, w, _t, a) {
+      const x = word(m, w[a], 'oracle_not_both_zero');
+      const y = word(m, w[a + 1], 'oracle_not_both_zero');
+      if (x < 0 || y < 0) return 0;
+      const L = m.layout;
+      const name = (addr: number) => m.program.globals[addr]?.name ?? `word ${addr}`;
+      if (m.memory.settled(w, L.memBase, L.mem, x) === 0 && m.memory.settled(w, L.memBase, L.mem, y) === 0) {
+        return m.corrupt(`${name(x)} = 0 and ${name(y)} = 0: each CPU read the other's flag before the other's store reached it`);
+      }
+      return 0;
+    },
+  },
+  {
     name: 'wait_for_other_tasks', nargs: 0, visible: true, doc: 'scenario harness, not kernel API: sleep until every other task has finished',
     blocks(m, w, t) {
       for (let u = 0; u < m.layout.nTasks; u++) if (u !== t && w[taskAt(m.layout, u) + T_STATUS] !== TASK_DONE) return true;

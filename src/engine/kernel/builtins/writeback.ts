@@ -113,13 +113,15 @@ export const writebackBuiltins: Builtin[] = [
     },
   },
   {
-    name: 'wp_page_reuse', nargs: 2, visible: true, doc: '(vma, addr): make the present PTE at addr writable again (the end of a write fault, after page_mkwrite)',
+    name: 'wp_page_reuse', nargs: 3, visible: true,
+    doc: '(vma, addr, page): the end of a write fault, under the PTE lock: if the PTE still maps the page, make it writable (0); if it changed meanwhile, 1 (the fault is retried)',
     run(m, w, _t, a) {
       const v = expect(m, w[a], Kind.VMA, 'wp_page_reuse');
-      if (v < 0) return 0;
-      const e = pteIndex(m, m.layout.vmas[v].mm, w[a + 1]);
-      if (e < 0 || w[e] === 0) return m.bug(`wp_page_reuse: no PTE at 0x${w[a + 1].toString(16)}`);
+      const p = pageBase(m, w[a + 2], 'wp_page_reuse');
+      if (v < 0 || p < 0) return 0;
       if (!m.layout.vmas[v].writable) return m.bug('wp_page_reuse: the VMA is not writable');
+      const e = pteIndex(m, m.layout.vmas[v].mm, w[a + 1]);
+      if (e < 0 || (w[e] & 0xfffff) !== indexOf(w[a + 2]) + 1) return 1;
       w[e] |= PTE_WRITE;
       return 0;
     },

@@ -1,0 +1,43 @@
+/*
+ * Jérôme Glisse's scheme with one change: the pin side's smp_wmb() becomes
+ * smp_mb(), because it must order a store (the bias) before a load
+ * (PG_writeback), and smp_wmb() orders stores only. Writeback already has
+ * its full barrier.
+ */
+#define PAGE_PIN_BIAS 1024
+
+void get_page_pin(struct page *page)
+{
+retry:
+	atomic_add(PAGE_PIN_BIAS, &page->_refcount);
+	smp_mb();
+	if (PageWriteback(page)) {
+		/* back off */
+		atomic_add(-PAGE_PIN_BIAS, &page->_refcount);
+		wait_on_page_writeback(page);
+		goto retry;
+	}
+}
+
+void put_page_pin(struct page *page)
+{
+	atomic_add(-PAGE_PIN_BIAS, &page->_refcount);
+}
+
+int page_pinned(struct page *page)
+{
+	return atomic_read(&page->_refcount) - page_mapcount(page) > PAGE_PIN_BIAS;
+}
+
+/* test_set_page_writeback() with the pin check; the page is locked */
+int writeback_start(struct page *page)
+{
+	TestSetPageWriteback(page);
+	smp_mb();
+	if (page_pinned(page)) {
+		/* report the page as pinned: writeback leaves it */
+		end_page_writeback(page);
+		return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,261 @@
+// The kernel of the 2019 pinning debate, in the strategy language: get_user_pages (slow and
+// fast), writeback with ext4's writepage, reclaim of a clean page, a DMA driver and its device.
+// The 2019 scenarios put this text in their `code:` section, after the prelude (so the 2007
+// scenarios keep the 2.6.20 kernel), and a cell overrides the pin hooks at the top:
+//
+//   get_page_pin(page)            take a pin (slow GUP, mmap_sem held)
+//   try_get_page_pin_fast(page)   take a pin in GUP-fast, interrupts off; 0: fall back to slow GUP
+//   put_page_pin(page)            drop a pin (put_user_page, at DMA completion)
+//   page_pinned(page)             may writeback or reclaim treat the page as pinned?
+//   writeback_start(page)         writeback, page locked and cleaned: set PG_writeback and return 0,
+//                                 or return 1 to leave a pinned page dirty
+//
+// The defaults are 2018's: a pin is a plain reference, and nobody can ask about it.
+// A scenario declares `param stable_pages boolean …`: whether the disk needs stable pages.
+export const PINS_PRELUDE = String.raw`/* ---- the pin hooks: 2018's defaults ---- */
+void get_page_pin(struct page *page)
+{
+	get_page(page);
+}
+
+int try_get_page_pin_fast(struct page *page)
+{
+	get_page_pin(page);
+	return 1;
+}
+
+void put_page_pin(struct page *page)
+{
+	put_page(page);
+}
+
+int page_pinned(struct page *page)
+{
+	return 0;
+}
+
+int writeback_start(struct page *page)
+{
+	test_set_page_writeback(page);
+	return 0;
+}
+
+/* ---- mm/gup.c ---- */
+
+/* get_user_pages(addr, 1, FOLL_WRITE) for one page: the slow path */
+struct page *get_user_pages_slow(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma;
+	struct page *page = NULL;
+
+	down_read(&mm->mmap_sem);
+	vma = find_vma(mm, addr);
+	while (vma) {
+		page = follow_page(vma, addr, FOLL_WRITE);
+		if (page) {
+			get_page_pin(page);
+			/* still mapped here? (the PTE may have gone while we pinned) */
+			if (follow_page(vma, addr, 0) == page)
+				break;
+			put_page_pin(page);
+			page = NULL;
+		}
+		if (handle_mm_fault(mm, vma, addr, 1)) {
+			page = NULL;
+			break;
+		}
+	}
+	up_read(&mm->mmap_sem);
+	return page;
+}
+
+/* get_user_pages_fast(): no mmap_sem, no VMA, interrupts off; falls back to the slow path */
+struct page *get_user_pages_fast(unsigned long addr)
+{
+	struct page *page;
+
+	local_irq_disable();
+	page = gup_fast_walk(current->mm, addr, 1);
+	if (page && !try_get_page_pin_fast(page))
+		page = NULL;
+	if (page && gup_fast_walk(current->mm, addr, 1) != page) {
+		put_page_pin(page);	/* the PTE changed under us: back out */
+		page = NULL;
+	}
+	local_irq_enable();
+	if (!page)
+		page = get_user_pages_slow(current->mm, addr);
+	return page;
+}
+
+void put_user_page(struct page *page)
+{
+	put_page_pin(page);
+}
+
+/* ---- faults: a write to a write-protected PTE of a file page ---- */
+void wait_for_stable_page(struct page *page)
+{
+	if (stable_pages)
+		wait_on_page_writeback(page);
+}
+
+int ext4_page_mkwrite(struct vm_area_struct *vma, unsigned long address, struct page *page)
+{
+	lock_page(page);
+	if (page->mapping != vma->vm_file) {	/* truncated: retry the fault */
+		unlock_page(page);
+		return 0;
+	}
+	if (!PagePrivate(page))
+		attach_page_buffers(page);	/* block_page_mkwrite */
+	wait_for_stable_page(page);
+	set_page_dirty(page);
+	wp_page_reuse(vma, address, page);	/* unless the PTE changed: then the fault is retried */
+	unlock_page(page);
+	return 0;
+}
+
+int handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long address, int write)
+{
+	struct page *page;
+	int ret = 0;
+
+	count_vm_event(PGFAULT);
+	if (write && !(vma->vm_flags & VM_WRITE))
+		return VM_FAULT_SIGBUS;
+	page = follow_page(vma, address, FOLL_GET);
+	if (!page) {
+		ret = filemap_fault(vma, address);
+		if (ret || !write)
+			return ret;
+		page = follow_page(vma, address, FOLL_GET);
+		if (!page)
+			return 0;
+	}
+	if (write)
+		ret = ext4_page_mkwrite(vma, address, page);
+	put_page(page);
+	return ret;
+}
+
+/* ---- writeback: write_one_page() with ext4's writepage ---- */
+void set_page_dirty_lock(struct page *page)
+{
+	lock_page(page);
+	set_page_dirty(page);
+	unlock_page(page);
+}
+
+/* the bio is done: a disk that checksums its data checks what it was sent */
+void end_write_io(struct page *page)
+{
+	if (stable_pages)
+		verify_stable_write(page);
+	end_page_writeback(page);
+}
+
+int ext4_writepage(struct page *page)
+{
+	BUG_ON(!PagePrivate(page));	/* fs/ext4/inode.c: the 2018 crash */
+	unlock_page(page);
+	submit_page_write(page);
+	end_write_io(page);
+	return 0;
+}
+
+int write_one_page(struct page *page)
+{
+	lock_page(page);
+	wait_on_page_writeback(page);
+	page_mkclean(page);
+	if (!clear_page_dirty_for_io(page)) {
+		unlock_page(page);
+		return 0;
+	}
+	if (writeback_start(page)) {	/* pinned: leave it dirty for later */
+		set_page_dirty(page);
+		unlock_page(page);
+		return 0;
+	}
+	return ext4_writepage(page);
+}
+
+/* ---- reclaim of one clean page: shrink_page_list() ---- */
+int reclaim_page(struct page *page)
+{
+	lock_page(page);
+	if (PageDirty(page) || PageWriteback(page) || page_pinned(page)) {
+		unlock_page(page);
+		return 0;
+	}
+	unmap_mapping_page(page);	/* try_to_unmap */
+	try_to_release_page(page);	/* the buffers go; the extra reference keeps the page */
+	unlock_page(page);
+	return 1;
+}
+
+void writeback_then_reclaim(struct page *page)
+{
+	write_one_page(page);
+	reclaim_page(page);
+}
+
+/* ---- a driver and its device ---- */
+int dma_started;
+int dma_page;
+
+void dma_start(struct page *page)
+{
+	dma_page = page;
+	complete(&dma_started);		/* ring the doorbell */
+}
+
+/* the driver's completion handler */
+void dma_complete(struct page *page)
+{
+	set_page_dirty_lock(page);
+	put_user_page(page);
+}
+
+/* the device: waits for a buffer, writes into it, completes */
+void dma_device(void)
+{
+	struct page *page;
+
+	wait_for_completion(&dma_started);
+	page = dma_page;
+	dma_write(page, 0, 'D');
+	dma_complete(page);
+}
+
+void driver_slow(unsigned long addr)
+{
+	struct page *page = get_user_pages_slow(current->mm, addr);
+
+	if (page)
+		dma_start(page);
+}
+
+void driver_fast(unsigned long addr)
+{
+	struct page *page = get_user_pages_fast(addr);
+
+	if (page)
+		dma_start(page);
+}
+
+void pin_and_dma(struct page *page)
+{
+	get_page_pin(page);
+	dma_start(page);
+}
+
+/* after everything: a last writeback, then the device's data must be on disk */
+void final_sync(struct page *page, struct task_struct *device)
+{
+	wait_for_other_tasks();
+	write_one_page(page);
+	check_dma_reached_disk(page, device);
+}
+`;
