@@ -1,6 +1,7 @@
 // Time from Run to a rendered verdict, measured in the browser for every cell of every chapter:
 // the click, the worker's search, the status and the views replaced, then the next frame painted.
 // Prints the median (and min/max) of several runs per cell; the worker is warm (started at idle).
+// Also counts long tasks (> 50 ms on the main thread) seen while the runs happened.
 //   npm run build && npm run time-to-verdict [-- runs]
 import { chromium } from '@playwright/test';
 import { chromiumArgs, findChromium } from './chromium.mjs';
@@ -37,6 +38,7 @@ function timeOneRun(cellId) {
 
 const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
 const all = [];
+const longTasks = [];
 try {
   await withPreview(4332, async (base) => {
     const page = await browser.newPage();
@@ -46,6 +48,12 @@ try {
       if (ids.length === 0) continue;
       await page.locator('button[data-action="run"]').first().waitFor({ state: 'visible' });
       await page.waitForTimeout(1500); // the worker is started at idle
+      await page.evaluate(() => {
+        window.__longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+        }).observe({ type: 'longtask' });
+      });
       console.log(path);
       for (const id of ids) {
         const times = [];
@@ -56,11 +64,16 @@ try {
           verdict = r.verdict;
         }
         all.push(median(times));
-        console.log(`  ${id.padEnd(32)} ${verdict.padEnd(11)} median ${median(times).toFixed(1).padStart(7)} ms   (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}, ${runs} runs)`);
+        const long = await page.evaluate(() => window.__longTasks.splice(0));
+        longTasks.push(...long);
+        console.log(`  ${id.padEnd(32)} ${verdict.padEnd(11)} median ${median(times).toFixed(1).padStart(7)} ms   (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}, ${runs} runs)${long.length ? `, ${long.length} long tasks up to ${Math.max(...long).toFixed(0)} ms` : ''}`);
       }
     }
   });
 } finally {
   await browser.close();
 }
-if (all.length) console.log(`\nRun → rendered verdict, median over ${all.length} cells' medians: ${median(all).toFixed(1)} ms (target < 100 ms)`);
+if (all.length) {
+  console.log(`\nRun → rendered verdict, median over ${all.length} cells' medians: ${median(all).toFixed(1)} ms (target < 100 ms)`);
+  console.log(`main-thread long tasks (> 50 ms) during ${all.length * runs} runs: ${longTasks.length}${longTasks.length ? `, longest ${Math.max(...longTasks).toFixed(0)} ms` : ''}`);
+}
