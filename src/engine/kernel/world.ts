@@ -2,7 +2,7 @@
 import { handle, Kind } from './handles.js';
 import {
   F_CACHE, F_SIZE, fileDisk, P_BYTES, P_FLAGS, P_INDEX, P_MAP, P_MAPPING, P_REF, PAGE_FLAG_NAMES, pageAt, PG_free, PTE_WRITE,
-  TAG_DISK, TAG_NOBODY, TAG_STALE, VMA_MAPPED,
+  TAG_DISK, TAG_NOBODY, TAG_STALE, TAG_ZERO, VMA_MAPPED,
 } from './layout.js';
 import type { Machine } from './machine.js';
 
@@ -19,7 +19,10 @@ export function initialWorld(m: Machine): Int32Array {
     w[L.files[f].base + F_SIZE] = fs.size ?? fs.content.length;
     const d = fileDisk(L, f);
     for (let k = 0; k < fs.pages * L.pageSize; k++) {
-      w[d + k] = k < fs.content.length ? fs.content.charCodeAt(k) | (TAG_DISK << 8) : STALE_BYTE | (TAG_STALE << 8);
+      const size = fs.size ?? fs.content.length;
+      // past the content but inside i_size: a hole (no block yet, reads as zeros; see builtins/blocks.ts)
+      w[d + k] = k < fs.content.length ? fs.content.charCodeAt(k) | (TAG_DISK << 8)
+        : k < size ? TAG_NOBODY << 8 : STALE_BYTE | (TAG_STALE << 8);
     }
   }
   for (let i = 0; i < spec.pages.length; i++) {
@@ -38,7 +41,10 @@ export function initialWorld(m: Machine): Int32Array {
     }
     for (let k = 0; k < L.pageSize; k++) {
       if (ps.content !== undefined) w[p + P_BYTES + k] = k < ps.content.length ? ps.content.charCodeAt(k) | (TAG_DISK << 8) : TAG_NOBODY << 8;
-      else if (f >= 0 && ps.flags.includes('uptodate')) w[p + P_BYTES + k] = w[fileDisk(L, f) + (ps.index ?? 0) * L.pageSize + k];
+      else if (f >= 0 && ps.flags.includes('uptodate')) {
+        const disk = w[fileDisk(L, f) + (ps.index ?? 0) * L.pageSize + k];
+        w[p + P_BYTES + k] = disk === TAG_NOBODY << 8 ? TAG_ZERO << 8 : disk; // a cached hole holds zeros
+      }
     }
   }
   for (let i = spec.pages.length; i < L.nPages; i++) w[pageAt(L, i) + P_FLAGS] = PG_free;

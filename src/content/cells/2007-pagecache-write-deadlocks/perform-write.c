@@ -43,8 +43,13 @@ unsigned long write_end(struct file *file, loff_t pos, unsigned len,
 {
 	unsigned long offset = pos % PAGE_SIZE;
 
-	if (copied < len && !PageUptodate(page))
+	if (copied < len && !PageUptodate(page)) {
 		copied = 0;	/* a short copy into a !uptodate page: redo it all */
+		if (page->private) {	/* page_zero_new_buffers(): a new block */
+			zero_user(page, offset, len);	/* gets zeros, not stale data */
+			commit_write(file, page, offset, offset + len);
+		}
+	}
 	if (copied)
 		commit_write(file, page, offset, offset + copied);
 	unlock_page(page);

@@ -2,6 +2,7 @@
 // groups (pins, writeback, DMA…) as files of their own and list them here.
 import type { Builtin } from '../builtin.js';
 import { memoryBuiltins } from '../../memory/builtins.js';
+import { blockBuiltins } from './blocks.js';
 import { dmaBuiltins } from './dma.js';
 import { DOWN_WRITE_ID, lockBuiltins } from './locks.js';
 import { pageCacheBuiltins } from './pagecache.js';
@@ -22,7 +23,7 @@ let table: Builtin[] | null = null;
 
 export function builtinTable(): Builtin[] {
   if (table) return table;
-  table = [...lockBuiltins, ...pageBuiltins, ...pageCacheBuiltins, ...userMemoryBuiltins, ...memoryBuiltins, ...schedBuiltins, ...writebackBuiltins, ...dmaBuiltins, ...extraGroups.flat()];
+  table = [...lockBuiltins, ...pageBuiltins, ...pageCacheBuiltins, ...userMemoryBuiltins, ...memoryBuiltins, ...schedBuiltins, ...writebackBuiltins, ...dmaBuiltins, ...blockBuiltins, ...extraGroups.flat()];
   const seen = new Set<string>();
   for (const b of table) {
     if (seen.has(b.name)) throw new Error(`builtin ${b.name} is defined twice`);

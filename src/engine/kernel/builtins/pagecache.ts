@@ -5,7 +5,7 @@ import type { Builtin } from '../builtin.js';
 import { cacheSlot, diskByte, expect, pageBase } from '../access.js';
 import { handle, indexOf, Kind } from '../handles.js';
 import {
-  F_SIZE, P_BYTES, P_FLAGS, P_INDEX, P_MAPPING, P_OWNER, P_REF, PG_dirty, PG_locked, PG_uptodate, TAG_ZERO,
+  F_SIZE, P_BYTES, P_FLAGS, P_INDEX, P_MAPPING, P_OWNER, P_REF, PG_dirty, PG_locked, PG_uptodate, TAG_NOBODY, TAG_ZERO,
 } from '../layout.js';
 import type { Machine } from '../machine.js';
 import { putPage } from './pages.js';
@@ -174,7 +174,8 @@ export function readBlock(m: Machine, w: Int32Array, f: number, p: number, index
   const size = w[L.files[f].base + F_SIZE];
   for (let k = from; k < to; k++) {
     const pos = index * L.pageSize + k;
-    w[p + P_BYTES + k] = pos < size ? w[diskByte(L, f, pos)] : TAG_ZERO << 8;
+    const disk = pos < size ? w[diskByte(L, f, pos)] : TAG_ZERO << 8;
+    w[p + P_BYTES + k] = disk === TAG_NOBODY << 8 ? TAG_ZERO << 8 : disk; // a hole reads as zeros (builtins/blocks.ts)
   }
   m.count('blockReads');
 }

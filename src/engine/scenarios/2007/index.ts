@@ -12,8 +12,9 @@ import performWrite from './perform-write.js';
 import unpagingLock from './unpaging-lock.js';
 import antonInvalidate from './anton-invalidate.js';
 import antonReadpageFlag from './anton-readpage-flag.js';
+import shortCommitStale from './short-commit-stale.js';
 
 export default [
   samePage, twoWriters, mlock,
-  uncachedMlock, gupPinKernelThread, zeroTailReader, zeroTailBailout, idea42, performWrite, unpagingLock, antonInvalidate, antonReadpageFlag,
+  uncachedMlock, gupPinKernelThread, zeroTailReader, zeroTailBailout, idea42, performWrite, unpagingLock, antonInvalidate, antonReadpageFlag, shortCommitStale,
 ];
