@@ -17,7 +17,9 @@ describe('renderVerdictBadge', () => {
     expect(texts(exhaustive, '.fl-stats dt')).toEqual(['states', 'transitions', 'time', 'search']);
     expect(texts(exhaustive, '.fl-stats dd')).toEqual(['1,234', '5,678', '12 ms', 'exhaustive: every reachable state visited']);
     const bounded = parse(renderVerdictBadge(weakResult));
-    expect(texts(bounded, '.fl-stats dd')[3]).toBe('bounded: stopped at the state budget');
+    expect(texts(bounded, '.fl-stats dd')[3]).toBe('bounded: stopped at the state budget (40 states)');
+    const slow = { ...weakResult, stats: { ...weakResult.stats, millis: 2000, stoppedBy: 'time' as const } };
+    expect(texts(parse(renderVerdictBadge(slow)), '.fl-stats dd')[3]).toBe('bounded: stopped at the time budget (2.00 s)');
   });
 
   it('names every cost in words', () => {

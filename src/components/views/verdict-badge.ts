@@ -14,16 +14,18 @@ const COST_LABELS: Record<string, string> = {
   faults: 'faults',
 };
 
-const BUDGET_WORDS: Record<string, string> = {
-  states: 'state budget',
-  time: 'time budget',
-  steps: 'step budget',
+/** The result carries which budget stopped the search, not its size: say what was reached. */
+const BUDGET_WORDS: Record<string, (s: SearchStats) => string> = {
+  states: (s) => `the state budget (${formatInt(s.states)} states)`,
+  time: (s) => `the time budget (${formatMillis(s.millis)})`,
+  steps: () => 'the step budget (a task ran on without reaching a scheduling point)',
 };
 
 export function searchExtent(stats: SearchStats): string {
   if (stats.exhaustive) return 'exhaustive: every reachable state visited';
-  const at = stats.stoppedBy ? BUDGET_WORDS[stats.stoppedBy] ?? `${stats.stoppedBy} budget` : 'a budget';
-  return `bounded: stopped at the ${at}`;
+  const by = stats.stoppedBy;
+  if (!by) return 'bounded: not every reachable state was visited';
+  return `bounded: stopped at ${BUDGET_WORDS[by]?.(stats) ?? `the ${by} budget`}`;
 }
 
 function dl(className: string, label: string, rows: [string, string][]): string {
