@@ -35,8 +35,8 @@ export function formatTrace(trace: Trace): string {
     const cells = actors.map(() => '');
     cells[index.get(s.actor)!] = texts[k];
     lines.push(row(cells));
-    if (s.note && !s.blocked) lines.push(row(actors.map((_, i) => (i === index.get(s.actor) ? `  ^ ${s.note}` : ''))));
-    else if (s.blocked && s.note) lines.push(row(actors.map((_, i) => (i === index.get(s.actor) ? `  ${s.note.replace(/^sleeps: /, '')}` : ''))));
+    const note = s.note === undefined ? '' : s.blocked ? `  ${s.note.replace(/^sleeps: /, '')}` : `  ^ ${s.note}`;
+    if (note) lines.push(row(actors.map((_, i) => (i === index.get(s.actor) ? note : ''))));
   });
   return lines.join('\n');
 }

@@ -5,10 +5,14 @@
 // (a bug, an oracle failure) are recorded as edges to "bad" pseudo-states and not expanded.
 import type { InternalStep } from '../memory/model.js';
 import { pendingArgs, pendingBuiltin, Status, type Machine } from '../kernel/machine.js';
-import { T_STATUS, taskAt, TASK_DONE } from '../kernel/layout.js';
+import { taskAt } from '../kernel/layout.js';
+import * as LY from '../kernel/layout.js';
 import { runTask } from '../kernel/vm.js';
 import { IntList } from './growable.js';
 import { StateStore } from './visited.js';
+// module-local copies: reading an imported binding costs a getter call in some loaders (hot path)
+const { T_HDR, T_SP, T_STATUS, TASK_DONE } = LY;
+const S_OK = Status.OK, S_BLOCKED = Status.BLOCKED, S_BUG = Status.BUG, S_CORRUPT = Status.CORRUPT, S_BUDGET = Status.BUDGET;
 
 export interface SearchLimits {
   maxStates: number;
@@ -46,14 +50,14 @@ export function applyChoice(m: Machine, w: Int32Array, choice: number, steps: In
   m.memory.internalSteps(w, m.layout.memBase, m.layout.mem, steps);
   const s = steps[choice - n];
   if (!s) throw new Error(`no internal step ${choice - n}`);
-  m.status = Status.OK;
+  m.status = S_OK;
   m.memory.applyInternal(w, m.layout.memBase, m.layout.mem, s);
-  return Status.OK;
+  return S_OK;
 }
 
 /** can task t run from state w without sleeping at once? */
 export function taskEnabled(m: Machine, w: Int32Array, t: number): boolean {
-  if (w[taskAt(m.layout, t) + T_STATUS] === TASK_DONE) return false;
+  if (w[(m.layout.taskBase + t * m.layout.taskWords) + T_STATUS] === TASK_DONE) return false;
   const b = pendingBuiltin(m, w, t);
   if (b < 0) return true;
   const bi = m.builtins[b];
@@ -62,7 +66,10 @@ export function taskEnabled(m: Machine, w: Int32Array, t: number): boolean {
 
 export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, invariants: Invariant[]): SearchGraph {
   const S = initial.length;
-  const store = new StateStore(S);
+  const L0 = m.layout;
+  const store = new StateStore({
+    size: S, taskBase: L0.taskBase, taskWords: L0.taskWords, regions: (S - L0.taskBase) / L0.taskWords, header: T_HDR, spWord: T_SP,
+  });
   const g: SearchGraph = {
     store, parent: new IntList(), choice: new IntList(), edgeStart: new IntList(), edgeTo: new IntList(), edgeChoice: new IntList(),
     bad: [], deadlocks: [], finals: [], expanded: 0, transitions: 0, millis: 0, exhaustive: false, stoppedBy: null,
@@ -84,25 +91,25 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
     let live = 0;
     let moved = 0;
     for (let t = 0; t < nTasks; t++) {
-      if (cur[taskAt(L, t) + T_STATUS] === TASK_DONE) continue;
+      if (cur[(L.taskBase + t * L.taskWords) + T_STATUS] === TASK_DONE) continue;
       live++;
       if (!taskEnabled(m, cur, t)) continue;
       next.set(cur);
       const st = runTask(m, next, t);
-      if (st === Status.BLOCKED) continue;
+      if (st === S_BLOCKED) continue;
       moved++;
       g.transitions++;
-      if (st !== Status.OK) {
+      if (st !== S_OK) {
         g.bad.push({ from: i, choice: t, status: st });
         g.edgeTo.push(-g.bad.length);
         g.edgeChoice.push(t);
-        if (st === Status.BUDGET) { g.stoppedBy = 'steps'; i++; break outer; }
+        if (st === S_BUDGET) { g.stoppedBy = 'steps'; i++; break outer; }
         continue;
       }
       let broken = false;
       for (const inv of invariants) {
         const msg = inv(m, next);
-        if (msg) { m.corrupt(msg); g.bad.push({ from: i, choice: t, status: Status.CORRUPT }); g.edgeTo.push(-g.bad.length); g.edgeChoice.push(t); broken = true; break; }
+        if (msg) { m.corrupt(msg); g.bad.push({ from: i, choice: t, status: S_CORRUPT }); g.edgeTo.push(-g.bad.length); g.edgeChoice.push(t); broken = true; break; }
       }
       if (broken) continue;
       if (!addState(g, next, i, t)) { i++; break outer; }

@@ -2,7 +2,7 @@
 // into one program, lay out the world, and start every task up to its first scheduling point.
 import type { Diagnostic, MemoryModel } from '../api.js';
 import { compile, type CompileEnv } from '../lang/compiler.js';
-import type { SharedGlobal } from '../lang/bytecode.js';
+import { stackNeed, type SharedGlobal } from '../lang/bytecode.js';
 import { memorySystem } from '../memory/model.js';
 import { builtinTable } from './builtins/index.js';
 import { kernelConstants } from './constants.js';
@@ -76,10 +76,14 @@ export function boot(spec: ScenarioSpec, strategy: string, model: MemoryModel, p
   }
   if (!program) return { machine: null, initial: null, diagnostics };
   const memory = memorySystem(model);
-  const specForLayout = spec.serialCheck ? { ...spec, tasks: [...spec.tasks, { name: SYNC_TASK, cpu: 0, mm: null, entry: 'sys_sync()', line: 0 }] } : spec;
+  const withSync = spec.serialCheck ? { ...spec, tasks: [...spec.tasks, { name: SYNC_TASK, cpu: 0, mm: null, entry: 'sys_sync()', line: 0 }] } : spec;
+  const roots = withSync.tasks.map((t) => program.functionIndex.get(`__task_${t.name}`)!);
+  // each task's stack is as deep as its calls can go (the scenario's `stack` bounds recursion)
+  const memo = new Map<number, number>();
+  const need = Math.max(...roots.map((r) => stackNeed(program.functions, r, new Set(), memo)));
+  const specForLayout = { ...withSync, stackWords: Math.min(spec.stackWords, need) };
   const layout = computeLayout(specForLayout, program.globals.length, (l) => memory.size(l));
   layout.nTasks = spec.tasks.length; // the sync task is laid out but never scheduled
-  const roots = specForLayout.tasks.map((t) => program.functionIndex.get(`__task_${t.name}`)!);
   const machine = new Machine(program, layout, spec, memory, builtinTable(), fieldTable, roots);
   if (spec.budget.maxStepsPerTransition) machine.maxSteps = spec.budget.maxStepsPerTransition;
   const initial = initialWorld(machine);

@@ -7,7 +7,7 @@ import type { MemorySystem } from '../memory/model.js';
 import type { Builtin, FieldDef } from './builtin.js';
 import type { Layout } from './layout.js';
 import type { ScenarioSpec } from './spec.js';
-import { T_HDR, T_PC, T_SP, T_STATUS } from './layout.js';
+import * as LY from './layout.js';
 
 export const enum Status { OK = 0, BLOCKED = 1, BUG = 2, CORRUPT = 3, BUDGET = 4 }
 
@@ -74,12 +74,15 @@ export class Machine {
   }
 }
 
+const { T_HDR, T_PC, T_SP, T_STATUS } = LY; // module-local copies (hot path)
+const CALLB = Op.CALLB as number;
+
 /** the builtin task u is about to call, or -1 (its pc sits at a scheduling point) */
 export function pendingBuiltin(m: Machine, w: Int32Array, u: number): number {
   const tb = m.layout.taskBase + u * m.layout.taskWords;
   if (w[tb + T_STATUS] !== 0) return -1;
   const pc = w[tb + T_PC];
-  return m.program.code[pc] === Op.CALLB ? m.program.code[pc + 1] : -1;
+  return m.program.code[pc] === CALLB ? m.program.code[pc + 1] : -1;
 }
 
 /** where the arguments of task u's pending builtin call start in the world vector */

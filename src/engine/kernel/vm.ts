@@ -2,18 +2,19 @@
 // (a builtin, a shared load or store), then every local instruction after it, stopping just
 // before the next scheduling point. So in every state each live task waits at a visible step,
 // and the explorer knows what it would do next (and whether that would block).
-import { arith } from '../lang/compiler.js';
-import { FRAME_HEADER, Op } from '../lang/bytecode.js';
+import { FRAME_HEADER } from '../lang/bytecode.js';
 import { handle, indexOf, isKind, Kind } from './handles.js';
-import { T_FP, T_HDR, T_IRQ, T_PC, T_PFDIS, T_RET, T_SP, T_STATUS, TASK_DONE, taskAt } from './layout.js';
+import { taskAt } from './layout.js';
+import * as LY from './layout.js';
 import { Status, type Machine } from './machine.js';
-
-/** operand room kept free above a frame's locals */
-const OPERAND_ROOM = 24;
+// module-local copies: reading an imported binding costs a getter call in some loaders (hot path)
+const { T_FP, T_HDR, T_IRQ, T_PC, T_PFDIS, T_RET, T_SP, T_STATUS, TASK_DONE } = LY;
+const S_OK = Status.OK, S_BLOCKED = Status.BLOCKED, S_BUG = Status.BUG, S_CORRUPT = Status.CORRUPT, S_BUDGET = Status.BUDGET;
+const K_WORD = Kind.WORD as number;
 
 /** set up task t's root frame: its entry function with no arguments */
 export function startTask(m: Machine, w: Int32Array, t: number) {
-  const tb = taskAt(m.layout, t);
+  const tb = (m.layout.taskBase + t * m.layout.taskWords);
   const fn = m.program.functions[m.roots[t]];
   w[tb + T_STATUS] = 0;
   w[tb + T_PC] = fn.entry;
@@ -29,7 +30,7 @@ export function startTask(m: Machine, w: Int32Array, t: number) {
  */
 export function runTask(m: Machine, w: Int32Array, t: number, untilVisible = false): Status {
   const L = m.layout;
-  const tb = taskAt(L, t);
+  const tb = (L.taskBase + t * L.taskWords);
   const sb = tb + T_HDR;
   const code = m.program.code;
   const vis = m.visibleAt;
@@ -41,7 +42,7 @@ export function runTask(m: Machine, w: Int32Array, t: number, untilVisible = fal
   let seen = untilVisible;
   let steps = 0;
   const maxSteps = m.maxSteps;
-  m.status = Status.OK;
+  m.status = S_OK;
   let v = 0, b = 0;
   for (;;) {
     if (vis[pc] === 1) {
@@ -50,17 +51,18 @@ export function runTask(m: Machine, w: Int32Array, t: number, untilVisible = fal
     }
     if (++steps > maxSteps) {
       m.faultPc = pc;
-      m.fail(Status.BUDGET, `${m.taskNames[t]} ran ${maxSteps} instructions without reaching a scheduling point (an endless loop?) at line ${m.program.lines[pc]}`);
+      m.fail(S_BUDGET, `${m.taskNames[t]} ran ${maxSteps} instructions without reaching a scheduling point (an endless loop?) at line ${m.program.lines[pc]}`);
       break;
     }
     const op = code[pc];
+    // opcode literals, not Op.X: a switch over literals compiles to a jump table (bytecode.test.ts pins them)
     switch (op) {
-      case Op.PUSH: w[sb + sp++] = code[pc + 1]; pc += 2; continue;
-      case Op.POP: w[sb + --sp] = 0; pc += 1; continue;
-      case Op.DUP: w[sb + sp] = w[sb + sp - 1]; sp++; pc += 1; continue;
-      case Op.LDL: w[sb + sp++] = w[sb + fp + code[pc + 1]]; pc += 2; continue;
-      case Op.STL: w[sb + fp + code[pc + 1]] = w[sb + --sp]; w[sb + sp] = 0; pc += 2; continue;
-      case Op.LDG: {
+      case 1 /* PUSH */: w[sb + sp++] = code[pc + 1]; pc += 2; continue;
+      case 2 /* POP */: w[sb + --sp] = 0; pc += 1; continue;
+      case 3 /* DUP */: w[sb + sp] = w[sb + sp - 1]; sp++; pc += 1; continue;
+      case 4 /* LDL */: w[sb + sp++] = w[sb + fp + code[pc + 1]]; pc += 2; continue;
+      case 5 /* STL */: w[sb + fp + code[pc + 1]] = w[sb + --sp]; w[sb + sp] = 0; pc += 2; continue;
+      case 6 /* LDG */: {
         if (m.record) record(m, pc, 'load', [globalName(m, code[pc + 1])]);
         const val = m.memory.load(w, L.memBase, L.mem, m.taskCpu[t], code[pc + 1]);
         if (m.record) m.record.result = String(val);
@@ -68,59 +70,66 @@ export function runTask(m: Machine, w: Int32Array, t: number, untilVisible = fal
         pc += 2;
         continue;
       }
-      case Op.STG: {
+      case 7 /* STG */: {
         v = w[sb + sp - 1];
         if (m.record) record(m, pc, 'store', [globalName(m, code[pc + 1]), String(v)]);
-        if (!m.memory.store(w, L.memBase, L.mem, m.taskCpu[t], code[pc + 1], v)) { m.status = Status.BLOCKED; break; }
+        if (!m.memory.store(w, L.memBase, L.mem, m.taskCpu[t], code[pc + 1], v)) { m.status = S_BLOCKED; break; }
         w[sb + --sp] = 0;
         pc += 2;
         continue;
       }
-      case Op.LDP: {
+      case 8 /* LDP */: {
         b = w[sb + sp - 1];
-        if (!isKind(b, Kind.WORD)) { m.faultPc = pc; m.bug(b === 0 ? 'NULL pointer dereference' : `'*' on something that is not a pointer to a shared variable`); break; }
-        if (m.record) record(m, pc, 'load', [globalName(m, indexOf(b))]);
-        v = m.memory.load(w, L.memBase, L.mem, m.taskCpu[t], indexOf(b));
+        if ((b >>> 16) !== K_WORD) { m.faultPc = pc; m.bug(b === 0 ? 'NULL pointer dereference' : `'*' on something that is not a pointer to a shared variable`); break; }
+        if (m.record) record(m, pc, 'load', [globalName(m, (b & 0xffff))]);
+        v = m.memory.load(w, L.memBase, L.mem, m.taskCpu[t], (b & 0xffff));
         if (m.record) m.record.result = String(v);
         w[sb + sp - 1] = v;
         pc += 1;
         continue;
       }
-      case Op.STP: {
+      case 9 /* STP */: {
         v = w[sb + sp - 1];
         b = w[sb + sp - 2];
-        if (!isKind(b, Kind.WORD)) { m.faultPc = pc; m.bug(b === 0 ? 'NULL pointer dereference' : `'*' on something that is not a pointer to a shared variable`); break; }
-        if (m.record) record(m, pc, 'store', [globalName(m, indexOf(b)), String(v)]);
-        if (!m.memory.store(w, L.memBase, L.mem, m.taskCpu[t], indexOf(b), v)) { m.status = Status.BLOCKED; break; }
+        if ((b >>> 16) !== K_WORD) { m.faultPc = pc; m.bug(b === 0 ? 'NULL pointer dereference' : `'*' on something that is not a pointer to a shared variable`); break; }
+        if (m.record) record(m, pc, 'store', [globalName(m, (b & 0xffff)), String(v)]);
+        if (!m.memory.store(w, L.memBase, L.mem, m.taskCpu[t], (b & 0xffff), v)) { m.status = S_BLOCKED; break; }
         w[sb + --sp] = 0;
         w[sb + --sp] = 0;
         pc += 1;
         continue;
       }
-      case Op.NEG: w[sb + sp - 1] = -w[sb + sp - 1] | 0; pc += 1; continue;
-      case Op.NOT: w[sb + sp - 1] = w[sb + sp - 1] === 0 ? 1 : 0; pc += 1; continue;
-      case Op.BNOT: w[sb + sp - 1] = ~w[sb + sp - 1]; pc += 1; continue;
-      case Op.DIV: case Op.MOD:
+      case 10 /* NEG */: w[sb + sp - 1] = -w[sb + sp - 1] | 0; pc += 1; continue;
+      case 11 /* NOT */: w[sb + sp - 1] = w[sb + sp - 1] === 0 ? 1 : 0; pc += 1; continue;
+      case 12 /* BNOT */: w[sb + sp - 1] = ~w[sb + sp - 1]; pc += 1; continue;
+      case 16 /* DIV */: case 17 /* MOD */:
         if (w[sb + sp - 1] === 0) { m.faultPc = pc; m.bug('division by zero'); break; }
         b = w[sb + --sp];
         w[sb + sp] = 0;
-        w[sb + sp - 1] = arith(op, w[sb + sp - 1], b);
+        w[sb + sp - 1] = op === 16 ? (w[sb + sp - 1] / b) | 0 : (w[sb + sp - 1] % b) | 0;
         pc += 1;
         continue;
-      case Op.ADD: case Op.SUB: case Op.MUL: case Op.SHL: case Op.SHR: case Op.BAND: case Op.BOR: case Op.BXOR:
-      case Op.EQ: case Op.NE: case Op.LT: case Op.LE: case Op.GT: case Op.GE:
-        b = w[sb + --sp];
-        w[sb + sp] = 0;
-        w[sb + sp - 1] = arith(op, w[sb + sp - 1], b);
-        pc += 1;
-        continue;
-      case Op.JMP: pc = code[pc + 1]; continue;
-      case Op.JZ: v = w[sb + --sp]; w[sb + sp] = 0; pc = v === 0 ? code[pc + 1] : pc + 2; continue;
-      case Op.JNZ: v = w[sb + --sp]; w[sb + sp] = 0; pc = v !== 0 ? code[pc + 1] : pc + 2; continue;
-      case Op.CALL: {
+      case 13 /* ADD */: b = w[sb + --sp]; w[sb + sp] = 0; v = w[sb + sp - 1]; w[sb + sp - 1] = (v + b) | 0; pc += 1; continue;
+      case 14 /* SUB */: b = w[sb + --sp]; w[sb + sp] = 0; v = w[sb + sp - 1]; w[sb + sp - 1] = (v - b) | 0; pc += 1; continue;
+      case 15 /* MUL */: b = w[sb + --sp]; w[sb + sp] = 0; v = w[sb + sp - 1]; w[sb + sp - 1] = Math.imul(v, b); pc += 1; continue;
+      case 18 /* SHL */: b = w[sb + --sp]; w[sb + sp] = 0; v = w[sb + sp - 1]; w[sb + sp - 1] = v << b; pc += 1; continue;
+      case 19 /* SHR */: b = w[sb + --sp]; w[sb + sp] = 0; v = w[sb + sp - 1]; w[sb + sp - 1] = v >> b; pc += 1; continue;
+      case 20 /* BAND */: b = w[sb + --sp]; w[sb + sp] = 0; v = w[sb + sp - 1]; w[sb + sp - 1] = v & b; pc += 1; continue;
+      case 21 /* BOR */: b = w[sb + --sp]; w[sb + sp] = 0; v = w[sb + sp - 1]; w[sb + sp - 1] = v | b; pc += 1; continue;
+      case 22 /* BXOR */: b = w[sb + --sp]; w[sb + sp] = 0; v = w[sb + sp - 1]; w[sb + sp - 1] = v ^ b; pc += 1; continue;
+      case 23 /* EQ */: b = w[sb + --sp]; w[sb + sp] = 0; v = w[sb + sp - 1]; w[sb + sp - 1] = v === b ? 1 : 0; pc += 1; continue;
+      case 24 /* NE */: b = w[sb + --sp]; w[sb + sp] = 0; v = w[sb + sp - 1]; w[sb + sp - 1] = v !== b ? 1 : 0; pc += 1; continue;
+      case 25 /* LT */: b = w[sb + --sp]; w[sb + sp] = 0; v = w[sb + sp - 1]; w[sb + sp - 1] = v < b ? 1 : 0; pc += 1; continue;
+      case 26 /* LE */: b = w[sb + --sp]; w[sb + sp] = 0; v = w[sb + sp - 1]; w[sb + sp - 1] = v <= b ? 1 : 0; pc += 1; continue;
+      case 27 /* GT */: b = w[sb + --sp]; w[sb + sp] = 0; v = w[sb + sp - 1]; w[sb + sp - 1] = v > b ? 1 : 0; pc += 1; continue;
+      case 28 /* GE */: b = w[sb + --sp]; w[sb + sp] = 0; v = w[sb + sp - 1]; w[sb + sp - 1] = v >= b ? 1 : 0; pc += 1; continue;
+      case 29 /* JMP */: pc = code[pc + 1]; continue;
+      case 30 /* JZ */: v = w[sb + --sp]; w[sb + sp] = 0; pc = v === 0 ? code[pc + 1] : pc + 2; continue;
+      case 31 /* JNZ */: v = w[sb + --sp]; w[sb + sp] = 0; pc = v !== 0 ? code[pc + 1] : pc + 2; continue;
+      case 32 /* CALL */: {
         const fn = fns[code[pc + 1]];
         const nfp = sp - code[pc + 2];
-        if (nfp + fn.nlocals + FRAME_HEADER + OPERAND_ROOM > limit) { m.faultPc = pc; m.bug(`kernel stack overflow calling ${fn.name} (recursion too deep)`); break; }
+        if (nfp + fn.nlocals + FRAME_HEADER + fn.maxStack > limit) { m.faultPc = pc; m.bug(`kernel stack overflow calling ${fn.name} (recursion too deep)`); break; }
         sp = nfp + fn.nlocals;
         w[sb + sp] = pc + 3;
         w[sb + sp + 1] = fp;
@@ -129,7 +138,7 @@ export function runTask(m: Machine, w: Int32Array, t: number, untilVisible = fal
         pc = fn.entry;
         continue;
       }
-      case Op.RET: {
+      case 33 /* RET */: {
         v = w[sb + --sp];
         const fn = fns[m.program.fnAt[pc]];
         const h = sb + fp + fn.nlocals;
@@ -149,7 +158,7 @@ export function runTask(m: Machine, w: Int32Array, t: number, untilVisible = fal
         pc = retPc;
         continue;
       }
-      case Op.CALLB: {
+      case 34 /* CALLB */: {
         const bi = m.builtins[code[pc + 1]];
         const n = code[pc + 2];
         const a = sb + sp - n;
@@ -159,10 +168,10 @@ export function runTask(m: Machine, w: Int32Array, t: number, untilVisible = fal
           m.bug(`sleeping function called from invalid context: ${bi.name}() ${w[tb + T_IRQ] ? 'with interrupts disabled' : 'under pagefault_disable()'}`);
           break;
         }
-        if (bi.blocks && bi.blocks(m, w, t, a)) { m.status = Status.BLOCKED; break; }
+        if (bi.blocks && bi.blocks(m, w, t, a)) { m.status = S_BLOCKED; break; }
         if (m.record && bi.visible) record(m, pc, bi.name, argsOf(m, w, a, n));
         v = bi.run(m, w, t, a);
-        if (m.status !== Status.OK) { m.faultPc = pc; break; }
+        if (m.status !== S_OK) { m.faultPc = pc; break; }
         if (m.record && bi.visible && m.record.result === undefined) m.record.result = render(m, v);
         for (let k = 0; k < n; k++) w[a + k] = 0;
         sp -= n;
@@ -170,50 +179,50 @@ export function runTask(m: Machine, w: Int32Array, t: number, untilVisible = fal
         pc += 3;
         continue;
       }
-      case Op.FIELD: {
+      case 35 /* FIELD */: {
         const f = m.fields[code[pc + 1]];
         b = w[sb + sp - 1];
         if (b === 0) { m.faultPc = pc; m.bug(`NULL pointer dereference reading ->${f.name}`); break; }
         if (m.record && !f.stable) record(m, pc, `->${f.name}`, [render(m, b)]);
         v = f.get(m, w, b, t);
-        if (m.status !== Status.OK) { m.faultPc = pc; break; }
+        if (m.status !== S_OK) { m.faultPc = pc; break; }
         if (m.record && !f.stable) m.record.result = render(m, v);
         w[sb + sp - 1] = v;
         pc += 2;
         continue;
       }
-      case Op.SETFIELD: {
+      case 36 /* SETFIELD */: {
         const f = m.fields[code[pc + 1]];
         v = w[sb + sp - 1];
         b = w[sb + sp - 2];
         if (b === 0) { m.faultPc = pc; m.bug(`NULL pointer dereference writing ->${f.name}`); break; }
         if (m.record) record(m, pc, `->${f.name} =`, [render(m, b), render(m, v)]);
         f.set!(m, w, b, v, t);
-        if (m.status !== Status.OK) { m.faultPc = pc; break; }
+        if (m.status !== S_OK) { m.faultPc = pc; break; }
         w[sb + --sp] = 0;
         w[sb + --sp] = 0;
         pc += 2;
         continue;
       }
-      case Op.ADDRF: {
+      case 37 /* ADDRF */: {
         const f = m.fields[code[pc + 1]];
         b = w[sb + sp - 1];
         if (b === 0) { m.faultPc = pc; m.bug(`NULL pointer dereference taking &->${f.name}`); break; }
         v = f.address!(m, w, b, t);
-        if (m.status !== Status.OK) { m.faultPc = pc; break; }
+        if (m.status !== S_OK) { m.faultPc = pc; break; }
         w[sb + sp - 1] = v;
         pc += 2;
         continue;
       }
-      case Op.CURRENT: w[sb + sp++] = handle(Kind.TASK, t); pc += 1; continue;
-      case Op.BUG:
+      case 38 /* CURRENT */: w[sb + sp++] = handle(Kind.TASK, t); pc += 1; continue;
+      case 39 /* BUG */:
         v = w[sb + --sp];
         w[sb + sp] = 0;
         if (m.record) record(m, pc, 'BUG_ON', [String(v)]);
         if (v !== 0) { m.faultPc = pc; m.bug(`kernel BUG at line ${m.program.lines[pc]}`); break; }
         pc += 1;
         continue;
-      case Op.WARN:
+      case 40 /* WARN */:
         v = w[sb + sp - 1] !== 0 ? 1 : 0;
         w[sb + sp - 1] = v;
         if (m.record) record(m, pc, 'WARN_ON', [String(v)]);
@@ -236,7 +245,7 @@ function retireCpu(m: Machine, w: Int32Array, t: number) {
   if (!m.memory.retire) return;
   const cpu = m.taskCpu[t];
   for (let u = 0; u < m.layout.nTasks; u++) {
-    if (u !== t && m.taskCpu[u] === cpu && w[taskAt(m.layout, u) + T_STATUS] !== TASK_DONE) return;
+    if (u !== t && m.taskCpu[u] === cpu && w[(m.layout.taskBase + u * m.layout.taskWords) + T_STATUS] !== TASK_DONE) return;
   }
   m.memory.retire(w, m.layout.memBase, m.layout.mem, cpu);
 }

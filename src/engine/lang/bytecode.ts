@@ -51,6 +51,8 @@ export interface CompiledFunction {
   entry: number;
   nparams: number;
   nlocals: number; // including parameters
+  maxStack: number; // operand words the function may need above its frame
+  calls: number[]; // functions it calls
   line: number;
   source: SourceName;
   localNames: string[];
@@ -65,6 +67,24 @@ export interface Program {
   functions: CompiledFunction[];
   functionIndex: Map<string, number>;
   globals: SharedGlobal[]; // shared memory words declared by code
+}
+
+/**
+ * Stack words a call of function f may use, callees included; Infinity when recursive.
+ * Sizing each task's stack to this keeps states small, which is most of the explorer's speed.
+ */
+export function stackNeed(functions: CompiledFunction[], f: number, onPath = new Set<number>(), memo = new Map<number, number>()): number {
+  const known = memo.get(f);
+  if (known !== undefined) return known;
+  if (onPath.has(f)) return Infinity;
+  onPath.add(f);
+  const fn = functions[f];
+  let callee = 0;
+  for (const g of fn.calls) callee = Math.max(callee, stackNeed(functions, g, onPath, memo));
+  onPath.delete(f);
+  const need = fn.nlocals + FRAME_HEADER + fn.maxStack + callee;
+  memo.set(f, need);
+  return need;
 }
 
 /** words of a frame header stored above the locals: return pc, saved frame pointer */

@@ -92,7 +92,7 @@ export function compile(sources: SourceText[], env: CompileEnv): { program: Prog
     } catch (e) {
       if (!(e instanceof CompileError)) throw e;
       err(source, e.pos, e.message);
-      functions.push({ name: fn.name, entry: 0, nparams: fn.params.length, nlocals: 0, line: fn.pos.line, source, localNames: [] });
+      functions.push({ name: fn.name, entry: 0, nparams: fn.params.length, nlocals: 0, maxStack: 0, calls: [], line: fn.pos.line, source, localNames: [] });
     }
   }
   diagnostics.sort((a, b) => (a.source === b.source ? a.line - b.line || a.column - b.column : a.source < b.source ? -1 : 1));
@@ -153,14 +153,32 @@ export function arith(op: Op, a: number, b: number): number {
   return undefined as unknown as number;
 }
 
+/** operand-stack effect of an instruction */
+function stackEffect(op: Op, operands: number[]): number {
+  switch (op) {
+    case Op.PUSH: case Op.DUP: case Op.LDL: case Op.LDG: case Op.CURRENT: return 1;
+    case Op.POP: case Op.STL: case Op.STG: case Op.JZ: case Op.JNZ: case Op.RET: case Op.BUG: return -1;
+    case Op.STP: case Op.SETFIELD: return -2;
+    case Op.CALL: case Op.CALLB: return 1 - operands[1];
+    case Op.ADD: case Op.SUB: case Op.MUL: case Op.DIV: case Op.MOD: case Op.SHL: case Op.SHR: case Op.BAND: case Op.BOR:
+    case Op.BXOR: case Op.EQ: case Op.NE: case Op.LT: case Op.LE: case Op.GT: case Op.GE: return -1;
+  }
+  return 0;
+}
+
 class Emitter {
   code: number[] = [];
   lines: number[] = [];
   fns: number[] = [];
   fn = 0;
   line = 0;
+  /** operand depth, tracked linearly and reset at each statement: an over-estimate is safe */
+  depth = 0;
+  maxDepth = 0;
   emit(op: Op, ...operands: number[]): number {
     const at = this.code.length;
+    this.depth += stackEffect(op, operands);
+    if (this.depth > this.maxDepth) this.maxDepth = this.depth;
     this.code.push(op, ...operands);
     for (let k = 0; k <= operands.length; k++) { this.lines.push(this.line); this.fns.push(this.fn); }
     return at;
@@ -181,6 +199,7 @@ class FunctionCompiler {
   private loops: Loop[] = [];
   private labels = new Map<string, number>();
   private gotos: { at: number; label: string; pos: Pos }[] = [];
+  private calls = new Set<number>();
 
   constructor(
     private e: Emitter, private fn: FunctionDecl, private index: number, private env: CompileEnv,
@@ -191,6 +210,8 @@ class FunctionCompiler {
   compile(source: SourceName): CompiledFunction {
     this.e.fn = this.index;
     this.e.line = this.fn.pos.line;
+    this.e.depth = 0;
+    this.e.maxDepth = 0;
     const entry = this.e.here;
     this.scopes.push(new Map());
     for (const p of this.fn.params) this.declare(p.name, p.pos);
@@ -202,7 +223,10 @@ class FunctionCompiler {
       if (target === undefined) throw new CompileError(g.pos, `unknown label '${g.label}'${didYouMean(g.label, this.labels.keys())}`);
       this.e.patch(g.at, target);
     }
-    return { name: this.fn.name, entry, nparams: this.fn.params.length, nlocals: this.nlocals, line: this.fn.pos.line, source, localNames: this.localNames };
+    return {
+      name: this.fn.name, entry, nparams: this.fn.params.length, nlocals: this.nlocals, maxStack: this.e.maxDepth + 1, calls: [...this.calls],
+      line: this.fn.pos.line, source, localNames: this.localNames,
+    };
   }
 
   private declare(name: string, pos: Pos): number {
@@ -232,6 +256,7 @@ class FunctionCompiler {
 
   private stmt(s: Stmt): void {
     this.at(s.pos);
+    this.e.depth = 0;
     switch (s.kind) {
       case 'empty': return;
       case 'block': return this.block(s.body);
@@ -515,7 +540,7 @@ class FunctionCompiler {
     if (special !== undefined) return this.specialCall(name, args, pos);
     for (const a of args) this.expr(a);
     this.at(pos);
-    if (user !== undefined) this.e.emit(Op.CALL, user, args.length);
+    if (user !== undefined) { this.e.emit(Op.CALL, user, args.length); this.calls.add(user); }
     else this.e.emit(Op.CALLB, builtin!.id, args.length);
   }
 

@@ -1,0 +1,102 @@
+// The measurements of `npm run bench` (bench/engine.ts bundles this file first). Prints, for a
+// fixed set of models under each memory model, distinct states per second and transitions per
+// second of the search itself, and for each registered scenario the median time to verdict of a
+// whole check() (compile, search, counterexample, trace, costs). Figures only, no assertions.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { MemoryModel } from '../src/engine/api.js';
+import { check, listScenarios } from '../src/engine/index.js';
+import { boot } from '../src/engine/kernel/boot.js';
+import { explore } from '../src/engine/explore/bfs.js';
+import { parseScenario } from '../src/engine/scenarios/format.js';
+import { scenarioText } from '../src/engine/scenarios/index.js';
+
+const root = process.env.FAULTLINES_ROOT ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+
+/** benchmark models: many interleavings of small tasks */
+const MODELS: { name: string; scenario: string; strategy: string; maxStates: number }[] = [
+  {
+    name: 'counters: 4 tasks, a mutex and two shared counters',
+    scenario: `id bench/counters\n${[0, 1, 2, 3].map((i) => `task t${i} cpu ${i} : worker(${i})`).join('\n')}\nmutex big\n`,
+    strategy: `int count; int other;
+void worker(int id)
+{
+	int i;
+	for (i = 0; i < 3; i++) {
+		mutex_lock(big);
+		count = count + 1;
+		mutex_unlock(big);
+		other = other + id;
+	}
+}`,
+    maxStates: 1_500_000,
+  },
+  {
+    name: 'page locks: 3 tasks taking two of three pages in order',
+    scenario: `id bench/pages\npage p0\npage p1\npage p2\ntask t0 cpu 0 : worker(p0, p1)\ntask t1 cpu 1 : worker(p1, p2)\ntask t2 cpu 2 : worker(p0, p2)\n`,
+    strategy: `int hits;
+void worker(struct page *a, struct page *b)
+{
+	int i;
+	for (i = 0; i < 4; i++) {
+		lock_page(a);
+		lock_page(b);
+		hits = hits + 1;
+		unlock_page(b);
+		unlock_page(a);
+	}
+}`,
+    maxStates: 1_500_000,
+  },
+];
+
+function searchRate(name: string, scenarioText: string, strategy: string, maxStates: number, model: MemoryModel) {
+  const spec = parseScenario(scenarioText).spec!;
+  const b = boot(spec, strategy, model);
+  if (!b.machine || !b.initial) throw new Error(`${name}: ${b.diagnostics.map((d) => d.message).join('; ')}`);
+  explore(b.machine, b.initial, { maxStates: 20000, maxMillis: 60000 }, []); // warm up the JIT
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const g = explore(b.machine, b.initial, { maxStates, maxMillis: 60000 }, []);
+  const c = process.cpuUsage(c0);
+  const s = (performance.now() - t0) / 1000;
+  // CPU seconds of this process: the machine may be shared, and the search is single-threaded
+  const cpu = (c.user + c.system) / 1e6;
+  return { states: g.store.count, transitions: g.transitions, seconds: s, cpu, exhaustive: g.exhaustive, words: b.initial.length, packed: g.store.words / g.store.count };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+console.log(`Faultlines engine benchmark (Node ${process.version}, one thread, engine bundled by esbuild as for the browser)\n`);
+console.log('Search throughput (explore() alone, after a warm-up run):');
+for (const m of MODELS) {
+  for (const model of ['sc', 'tso', 'weak'] as MemoryModel[]) {
+    const r = searchRate(m.name, m.scenario, m.strategy, m.maxStates, model);
+    console.log(`  ${m.name} [${model}]: ${fmt(r.states)} states${r.exhaustive ? ' (exhaustive)' : ''}, ${fmt(r.transitions)} transitions, ${r.words} words/state (${r.packed.toFixed(0)} packed), ${r.seconds.toFixed(2)} s wall, ${r.cpu.toFixed(2)} s CPU`);
+    console.log(`      ${fmt(r.states / r.cpu)} distinct states/s, ${fmt(r.transitions / r.cpu)} transitions/s (per CPU second; wall-clock: ${fmt(r.states / r.seconds)} states/s)`);
+  }
+}
+
+console.log('\nTime to verdict (whole check(): compile, search, counterexample, trace, costs; median of 15 runs):');
+for (const info of listScenarios()) {
+  const spec = parseScenario(scenarioText(info.id)!).spec!;
+  const strategy = spec.strategyFile ? readFileSync(resolve(root, spec.strategyFile), 'utf8') : '';
+  const times: number[] = [];
+  const cpus: number[] = [];
+  let r = check({ scenario: info.id, strategy, model: info.model });
+  for (let k = 0; k < 15; k++) {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    r = check({ scenario: info.id, strategy, model: info.model });
+    const c = process.cpuUsage(c0);
+    times.push(performance.now() - t0);
+    cpus.push((c.user + c.system) / 1000);
+  }
+  console.log(`  ${info.id.padEnd(28)} ${r.outcome.padEnd(10)} ${String(r.stats.states).padStart(7)} states   median ${median(times).toFixed(1)} ms wall, ${median(cpus).toFixed(1)} ms CPU`);
+}
