@@ -13,7 +13,7 @@ import { validateExercise, type Exercise } from '../src/engine/grade/exercise';
 import { editorText, watchConsole } from './helpers';
 
 // The exercise the journey uses: a strategy exercise with hints, wrong answers and a trace on failure.
-const ID = 'gup-fast-no-sleep';
+const ID = 'prefault-source';
 const contentDir = join(process.cwd(), 'src/content');
 const read = (path: string) => readFileSync(join(contentDir, path), 'utf8');
 
@@ -81,8 +81,10 @@ test('a reader fails, takes a hint, passes, and keeps the mark and the attempt',
   const ex = exercise(page);
   await expect(ex).toHaveAccessibleName(`Exercise: ${EX.title}`);
 
-  // the starter fails, and the failing scenario's trace is on the page
+  // place a bet, then the starter fails, and the failing scenario's trace is on the page
+  await ex.getByRole('radio', { name: 'Deadlock' }).check();
   await check(ex);
+  await expect(ex.getByText(/^You bet Deadlock; the engine says Deadlock/)).toBeVisible();
   await expect(statusOf(ex)).toHaveText(/^Failed/);
   const failed = ex.locator('[data-run][data-passed="false"]').first();
   await expect(failed).toBeVisible();
@@ -116,7 +118,7 @@ test('a reader fails, takes a hint, passes, and keeps the mark and the attempt',
   await ex.getByRole('button', { name: 'Show solution' }).click();
   const solution = ex.getByRole('region', { name: /^Solution of / });
   await expect(solution).toBeVisible();
-  await expect(solution).toContainText('try_get_page_pin_fast');
+  await expect(solution).toContainText('fault_in_pages_readable(buf, bytes)');
   expect(await editorText(ex)).toBe(attempt);
   await ex.getByRole('button', { name: 'Hide solution' }).click();
   await expect(solution).toBeHidden();

@@ -2,7 +2,7 @@
 // and a grade report after Check. Failing runs carry the engine's own views (badge, wait-for
 // graph, swimlane, scrubber) so the reader sees the interleaving that broke their code.
 import { verdictWord, type CheckResult, type Verdict } from '../../engine/api';
-import type { ExerciseMeta, GoalRun } from '../../engine/grade/exercise';
+import { costBound, type ExerciseMeta, type GoalRun } from '../../engine/grade/exercise';
 import type { CostReport, GradeReport, RunReport } from '../../engine/grade/grade';
 import { renderViews } from '../cell/views';
 import { esc, listWords } from '../views/escape';
@@ -28,7 +28,7 @@ export function renderGoalList(ex: ExerciseMeta): string {
     return `<li data-goal-run>${label}${subject} must come out ${verdicts(run.expect)} under ${esc(models)}</li>`;
   });
   for (const c of ex.costs) {
-    items.push(`<li data-goal-cost>${inlineMarkup(c.label)} (<code>${esc(c.counter)}</code> at most ${esc(c.max)} on the uncontended run)</li>`);
+    items.push(`<li data-goal-cost>${inlineMarkup(c.label)} (<code>${esc(c.counter)}</code> ${esc(costBound(c))} on the uncontended run)</li>`);
   }
   return `<ul class="fl-ex-goals">${items.join('')}</ul>`;
 }
@@ -61,7 +61,7 @@ function runItem(run: RunReport, open: boolean): string {
 }
 
 function costItem(c: CostReport): string {
-  const figure = c.actual === null ? 'not measured' : `${c.actual} counted, at most ${c.max}`;
+  const figure = c.actual === null ? 'not measured' : `${c.actual} counted, ${c.bound}`;
   const word = c.passed ? 'Passed' : 'Failed';
   return (
     `<li class="fl-ex-run" data-cost="${esc(c.counter)}" data-passed="${c.passed}">` +

@@ -7,13 +7,9 @@ import { check } from '../index.js';
 import { grade, type GradeReport, type RunReport } from '../grade/grade.js';
 import { loadExercise, loadExercises } from '../grade/node-loader.js';
 import { formatTrace } from './format.js';
+import { stdio, type Io } from './io.js';
 
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-const stdio: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+export type { Io };
 
 const USAGE = 'usage: sim exercise <id> --solution <file> [--json]\n       sim exercise            (list the exercises)\n';
 
@@ -66,7 +62,7 @@ export function text(report: GradeReport, title: string, goal: string): string {
   for (const d of report.diagnostics) s += `  ${d.source} ${d.line}:${d.column}: ${d.severity}: ${d.message}\n`;
   for (const r of report.runs) s += runLine(r);
   for (const c of report.costs) {
-    const figure = c.actual === null ? 'not measured' : `${c.actual} (at most ${c.max})`;
+    const figure = c.actual === null ? 'not measured' : `${c.actual} (${c.bound})`;
     s += `  ${c.passed ? 'pass' : 'FAIL'}  ${c.label}: ${c.counter} = ${figure} on ${c.on}${c.passed ? '' : ` — ${c.reason}`}\n`;
   }
   return `${s}\n${report.summary}\n`;

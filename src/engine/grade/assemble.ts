@@ -6,6 +6,7 @@
 //   src/content/exercises/<id>/starter.<ext>   what the reader starts from   (or `starter: cell:…` in the YAML)
 //   src/content/exercises/<id>/solution.<ext>  a solution that passes       (or `solution: cell:…`)
 //   src/content/exercises/<id>/<name>.c        reference strategies named `file:<name>.c`
+//   src/content/exercises/<id>/<name>.scn      scenarios of the exercise's own, named `file:<name>.scn`
 //   src/content/exercises/<id>/wrong/<file>    wrong-but-plausible answers (tests only; or `cell:…`)
 //   src/content/cells/<chapter>/<cell>.c       reference strategies named `cell:<chapter>/<cell>`
 import type { Exercise, ExerciseKind, ExerciseMeta } from './exercise.js';
@@ -43,6 +44,10 @@ export function assemble(meta: ExerciseMeta, read: (path: string) => string | nu
   };
   const referenceCode: Record<string, string> = {};
   for (const [name, path] of Object.entries(paths.references)) referenceCode[name] = need(path);
-  const exercise: Exercise = { ...meta, starter: need(paths.starter), solution: need(paths.solution), referenceCode };
+  const scenarioCode: Record<string, string> = {};
+  for (const ref of [...meta.runs, ...meta.costs].map((r) => r.scenario)) {
+    if (ref?.startsWith('file:')) scenarioCode[ref] = need(`exercises/${meta.id}/${ref.slice(5)}`);
+  }
+  const exercise: Exercise = { ...meta, starter: need(paths.starter), solution: need(paths.solution), referenceCode, scenarioCode };
   return { exercise, errors };
 }

@@ -17,7 +17,7 @@ export type ExerciseKind = 'strategy' | 'scenario';
 
 /** One engine run the goal requires, expanded once per memory model. */
 export interface GoalRun {
-  /** registered scenario id; absent in a `scenario` exercise (the reader's scenario is used) */
+  /** registered scenario id, or `file:<name>.scn` in the exercise folder; absent in a `scenario` exercise */
   scenario?: string;
   /** name of a reference strategy (key of `references`); absent in a `strategy` exercise */
   strategy?: string;
@@ -31,11 +31,16 @@ export interface GoalRun {
   maxStates?: number;
 }
 
-/** A cost ceiling, read from the costs the engine counts on an uncontended run. */
+/**
+ * A cost ceiling (or floor), read from the costs the engine counts on an uncontended run. A floor
+ * says the work was really done: a write path that fails every write deadlocks nothing, but
+ * copies nothing either.
+ */
 export interface CostCeiling {
   /** a key of the engine's `Costs` (`mmap_sem`, `bytesCopied`, `pagesAllocated`…) */
   counter: string;
-  max: number;
+  max?: number;
+  min?: number;
   /** the run whose costs are read: defaults to the first goal run, under its first model */
   scenario?: string;
   strategy?: string;
@@ -88,6 +93,14 @@ export interface Exercise extends ExerciseMeta {
   solution: string;
   /** resolved code of each reference strategy */
   referenceCode: Record<string, string>;
+  /** text of each exercise-local scenario (`file:<name>.scn`), by its reference */
+  scenarioCode: Record<string, string>;
+}
+
+/** "at most 4", "at least 2", "between 2 and 4" */
+export function costBound(c: { min?: number; max?: number }): string {
+  if (c.min !== undefined && c.max !== undefined) return c.min === c.max ? `exactly ${c.min}` : `between ${c.min} and ${c.max}`;
+  return c.max !== undefined ? `at most ${c.max}` : `at least ${c.min}`;
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: string[] };
@@ -242,9 +255,11 @@ class Reader {
     const o = this.obj(v, path);
     const c: CostCeiling = {
       counter: this.str(o, 'counter', `${path}.`) ?? '',
-      max: this.num(o, 'max', `${path}.`) ?? 0,
+      max: this.num(o, 'max', `${path}.`, true),
+      min: this.num(o, 'min', `${path}.`, true),
       label: this.str(o, 'label', `${path}.`) ?? '',
     };
+    if (c.max === undefined && c.min === undefined) this.fail(`${path}`, 'a cost needs max, min or both');
     if (o.scenario !== undefined || o.strategy !== undefined) Object.assign(c, this.target(o, `${path}.`, kind, refs));
     if (o.model !== undefined) c.model = this.oneOf(o.model, MODELS, `${path}.model`);
     const params = this.params(o.params, `${path}.params`);

@@ -9,7 +9,7 @@ import { failedIds, failsAs, grade, gradeAsync, plan } from './grade.js';
 function exercise(raw: Record<string, unknown>): Exercise {
   const v = validateExercise({ id: 'ex', chapter: 'c', order: 1, title: 'T', difficulty: 'easy', goal: 'g', ...raw });
   if (!v.ok) throw new Error(v.errors.join('\n'));
-  return { ...v.value, starter: 's', solution: 'x', referenceCode: { broken: 'BROKEN', fixed: 'FIXED' } };
+  return { ...v.value, starter: 's', solution: 'x', referenceCode: { broken: 'BROKEN', fixed: 'FIXED' }, scenarioCode: { 'file:own.scn': 'OWN SCENARIO' } };
 }
 
 function result(outcome: Outcome, extra: Partial<CheckResult> = {}): CheckResult {
@@ -84,6 +84,20 @@ describe('grade', () => {
     expect(failsAs(r, 'cost:bytesCopied')).toBe(true);
   });
 
+  it('a cost floor fails a path that does not do the work (a write that copies nothing)', () => {
+    const ex = exercise({ runs: [{ scenario: 'a' }], costs: [{ counter: 'bytesCopied', min: 2, label: 'the write copies its bytes' }] });
+    const none = result('ok', { costs: { mmap_sem: 0, pageTableWalks: 0, pageLocks: 0, pagesAllocated: 0, bytesCopied: 0, faults: 0 } });
+    const r = grade(ex, 'c', engine({ a: none }).check);
+    expect(r.costs[0]).toMatchObject({ passed: false, actual: 0, bound: 'at least 2', reason: '0 counted, at least 2 allowed' });
+    expect(grade(ex, 'c', engine({ a: result('ok') }).check).passed).toBe(true);
+  });
+
+  it('a counter the engine did not report counts as zero', () => {
+    const ex = exercise({ runs: [{ scenario: 'a' }], costs: [{ counter: 'blockReads', max: 0, label: 'no read' }, { counter: 'pagesWritten', min: 1, label: 'written' }] });
+    const r = grade(ex, 'c', engine({ a: result('ok') }).check);
+    expect(r.costs.map((c) => [c.actual, c.passed])).toEqual([[0, true], [0, false]]);
+  });
+
   it('reports a compile error once, as an error', () => {
     const r = grade(twoRuns, 'c', engine({ a: result('error'), b: result('error') }).check);
     expect(r.status).toBe('error');
@@ -103,6 +117,14 @@ describe('grade', () => {
     const r = grade(ex, 'c', engine({ a: result('ok'), serial: result('ok') }).check);
     expect(r.costs.map((c) => c.on)).toEqual(['serial@sc', 'serial@sc']);
     expect(r.passed).toBe(true);
+  });
+
+  it('sends the text of an exercise-local scenario, and names the run by its reference', () => {
+    const ex = exercise({ runs: [{ scenario: 'file:own.scn' }] });
+    const calls: CheckRequest[] = [];
+    const r = grade(ex, 'c', (q) => (calls.push(q), result('ok')));
+    expect(calls[0].scenario).toBe('OWN SCENARIO');
+    expect(r.runs[0].id).toBe('file:own.scn@sc');
   });
 
   it('accepts any verdict of an expect list', () => {

@@ -4,7 +4,7 @@
 // `grade` joins them for Node (CLI, tests, content checks). No verdict is ever decided here:
 // every pass or fail is read from an engine result.
 import type { CheckRequest, CheckResult, Diagnostic, MemoryModel, Outcome, SearchStats, Trace, Verdict, WaitEdge } from '../api.js';
-import type { CostCeiling, Exercise, GoalRun } from './exercise.js';
+import { costBound, type CostCeiling, type Exercise, type GoalRun } from './exercise.js';
 
 export type CheckFn = (req: CheckRequest) => CheckResult;
 export type CheckAsyncFn = (req: CheckRequest) => Promise<CheckResult>;
@@ -49,7 +49,10 @@ export interface CostReport {
   id: string; // `cost:<counter>`
   counter: string;
   label: string;
-  max: number;
+  max?: number;
+  min?: number;
+  /** "at most 4", "at least 2" */
+  bound: string;
   actual: number | null;
   passed: boolean;
   /** the run the costs were read from */
@@ -78,7 +81,7 @@ function request(ex: Exercise, code: string, t: Target): CheckRequest {
   const req: CheckRequest =
     ex.kind === 'scenario'
       ? { scenario: code, strategy: ex.referenceCode[t.strategy ?? ''] ?? '', model: t.model }
-      : { scenario: t.scenario ?? '', strategy: code, model: t.model };
+      : { scenario: ex.scenarioCode[t.scenario ?? ''] ?? t.scenario ?? '', strategy: code, model: t.model };
   if (t.params) req.params = t.params;
   if (t.maxStates) req.budget = { maxStates: t.maxStates };
   return req;
@@ -144,11 +147,16 @@ function judgeRun(run: GoalRun, model: MemoryModel, r: CheckResult): RunReport {
 
 function judgeCost(c: CostCeiling, on: string, r: CheckResult): CostReport {
   const actual = r.costs ? (r.costs[c.counter] ?? null) : null;
-  const report: CostReport = { id: `cost:${c.counter}`, counter: c.counter, label: c.label, max: c.max, actual, passed: false, on };
+  const bound = costBound(c);
+  const report: CostReport = { id: `cost:${c.counter}`, counter: c.counter, label: c.label, bound, actual, passed: false, on };
+  if (c.max !== undefined) report.max = c.max;
+  if (c.min !== undefined) report.min = c.min;
+  const counted = actual ?? 0; // a counter the run never touched is zero
   if (r.costs === null) report.reason = 'not measured: the code did not compile';
-  else if (actual === null) report.reason = `the engine counts no "${c.counter}"`;
-  else if (actual > c.max) report.reason = `${actual} counted, at most ${c.max} allowed`;
+  else if ((c.max !== undefined && counted > c.max) || (c.min !== undefined && counted < c.min))
+    report.reason = `${counted} counted, ${bound} allowed`;
   else report.passed = true;
+  report.actual = r.costs === null ? null : counted;
   return report;
 }
 
@@ -178,7 +186,7 @@ export function judge(ex: Exercise, p: GradePlan, results: CheckResult[]): Grade
   const failedCosts = costs.filter((c) => !c.passed);
   let summary: string;
   if (errored) summary = results.find((r) => r.outcome === 'error')?.headline ?? 'Error';
-  else if (passed) summary = `Passed: ${runs.length} of ${runs.length} runs as required${costs.length ? ', every cost within its ceiling' : ''}.`;
+  else if (passed) summary = `Passed: ${runs.length} of ${runs.length} runs as required${costs.length ? ', every cost within its bound' : ''}.`;
   else {
     const first = failedRuns[0];
     summary = first
