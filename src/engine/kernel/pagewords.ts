@@ -52,3 +52,13 @@ export function flagsAddr(m: Machine, h: number): number {
 }
 
 export { P_BYTES };
+
+/**
+ * The ordering a sleeping lock gives under tso and weak: taking it is an acquire (later loads see
+ * what the previous holder wrote), releasing it drains the CPU's stores first (a release; done
+ * as a full barrier because the lock word itself is written directly, never buffered).
+ * Sleeping and being woken (wait_on_page_writeback, wait_for_completion) is a full barrier too.
+ */
+export function lockOrder(m: Machine, w: Int32Array, t: number, how: 'acquire' | 'release' | 'wake'): void {
+  m.memory.fence(w, m.layout.memBase, m.layout.mem, m.taskCpu[t], how === 'acquire' ? 'acquire' : 'mb');
+}

@@ -1,7 +1,16 @@
 /*
- * Your pin scheme. It starts as Jan Kara's locked pin; change it, and run
- * it under every model. get_page_pin() runs in slow GUP, put_page_pin() at
- * DMA completion, writeback_start() in writeback with the page locked.
+ * Your pin scheme. It starts as Jan Kara's locked pin, with the GUP-fast
+ * variant he proposed (trylock_page, else fall back to slow GUP). Change
+ * it and run: the tables below run it against every scenario of the
+ * chapter under each memory model.
+ *
+ * get_page_pin()          slow GUP, mmap_sem held, may sleep
+ * try_get_page_pin_fast() GUP-fast, interrupts off; return 0 to fall back
+ * put_page_pin()          DMA completion (put_user_page)
+ * page_pinned()           asked by writeback and reclaim, page locked
+ * writeback_start()       writeback, page locked and cleaned: set
+ *                         PG_writeback and return 0, or return 1 to leave
+ *                         a pinned page dirty
  */
 #define PAGE_PIN_BIAS 1024
 
@@ -11,6 +20,19 @@ void get_page_pin(struct page *page)
 	wait_for_stable_page(page);
 	atomic_add(PAGE_PIN_BIAS, &page->_refcount);
 	unlock_page(page);
+}
+
+int try_get_page_pin_fast(struct page *page)
+{
+	if (!trylock_page(page))
+		return 0;
+	if (PageWriteback(page)) {	/* cannot wait here */
+		unlock_page(page);
+		return 0;
+	}
+	atomic_add(PAGE_PIN_BIAS, &page->_refcount);
+	unlock_page(page);
+	return 1;
 }
 
 void put_page_pin(struct page *page)
@@ -23,7 +45,6 @@ int page_pinned(struct page *page)
 	return atomic_read(&page->_refcount) - page_mapcount(page) > PAGE_PIN_BIAS;
 }
 
-/* writeback, with the page locked */
 int writeback_start(struct page *page)
 {
 	if (page_pinned(page))

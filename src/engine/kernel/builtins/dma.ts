@@ -7,7 +7,7 @@ import { diskByte, expect, pageBase } from '../access.js';
 import { handle, indexOf, isKind, Kind } from '../handles.js';
 import { P_BYTES, P_INDEX, P_MAPPING, P_REF, PTE_WRITE, T_IRQ, T_STATUS, TAG_TASK, taskAt, TASK_DONE } from '../layout.js';
 import { Status, type Machine } from '../machine.js';
-import { checkRefcountAdd, pageWordAddr } from '../pagewords.js';
+import { checkRefcountAdd, lockOrder, pageWordAddr } from '../pagewords.js';
 import { pteIndex } from './usermem.js';
 
 function word(m: Machine, h: number, fn: string): number {
@@ -130,6 +130,6 @@ export const dmaBuiltins: Builtin[] = [
       return false;
     },
     waitsFor: () => ({ name: 'the other tasks to finish', holders: [] }),
-    run: () => 0,
+    run: (m, w, t) => (lockOrder(m, w, t, 'wake'), 0),
   },
 ];

@@ -5,6 +5,7 @@ import type { Builtin, Resource } from '../builtin.js';
 import { indexOf, isKind, Kind } from '../handles.js';
 import { L_OWNER, L_READERS, lockAt, P_FLAGS, P_OWNER, PG_locked, pageAt } from '../layout.js';
 import { pendingArgs, pendingBuiltin, type Machine } from '../machine.js';
+import { lockOrder } from '../pagewords.js';
 
 function page(m: Machine, h: number, fn: string): number {
   if (!isKind(h, Kind.PAGE)) { m.bug(h === 0 ? `${fn}(NULL): NULL pointer dereference` : `${fn}: not a struct page *`); return -1; }
@@ -65,6 +66,7 @@ export const lockBuiltins: Builtin[] = [
       w[p + P_FLAGS] |= PG_locked;
       w[p + P_OWNER] = t + 1;
       m.count('pageLocks');
+      lockOrder(m, w, t, 'acquire');
       return 0;
     },
   },
@@ -76,15 +78,17 @@ export const lockBuiltins: Builtin[] = [
       w[p + P_FLAGS] |= PG_locked;
       w[p + P_OWNER] = t + 1;
       m.count('pageLocks');
+      lockOrder(m, w, t, 'acquire');
       return 1;
     },
   },
   {
     name: 'unlock_page', nargs: 1, visible: true, doc: 'unlock the page and wake its waiters; a bug if it was not locked',
-    run(m, w, _t, a) {
+    run(m, w, t, a) {
       const p = page(m, w[a], 'unlock_page');
       if (p < 0) return 0;
       if (!(w[p + P_FLAGS] & PG_locked)) return m.bug(`unlock_page() of an unlocked page (${m.layout.pageNames[indexOf(w[a])]})`);
+      lockOrder(m, w, t, 'release');
       w[p + P_FLAGS] &= ~PG_locked;
       w[p + P_OWNER] = 0;
       return 0;

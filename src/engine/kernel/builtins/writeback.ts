@@ -8,7 +8,7 @@ import { diskByte, expect, pageBase } from '../access.js';
 import { indexOf, Kind } from '../handles.js';
 import { P_BYTES, P_FLAGS, P_INDEX, P_MAPPING, PG_dirty, PG_locked, PG_private, PG_writeback, PTE_WRITE } from '../layout.js';
 import { Status, type Machine } from '../machine.js';
-import { flagsAddr } from '../pagewords.js';
+import { flagsAddr, lockOrder } from '../pagewords.js';
 import { pteIndex } from './usermem.js';
 
 /** the page's flags word as this task's CPU sees it (may be stale under `weak`) */
@@ -68,7 +68,10 @@ export const writebackBuiltins: Builtin[] = [
     name: 'wait_on_page_writeback', nargs: 1, visible: true, sleeps: true, doc: 'sleep until PG_writeback is clear',
     blocks: (m, w, t, a) => (latestFlags(m, w, t, w[a]) & PG_writeback) !== 0,
     waitsFor: (m, w, _t, a) => ({ name: `writeback of ${pageName(m, w[a])}`, holders: [] }),
-    run(m, w, _t, a) { pageBase(m, w[a], 'wait_on_page_writeback'); return 0; },
+    run(m, w, t, a) {
+      if (pageBase(m, w[a], 'wait_on_page_writeback') >= 0) lockOrder(m, w, t, 'wake');
+      return 0;
+    },
   },
   {
     name: 'PagePrivate', nargs: 1, visible: true, doc: 'does the page carry the filesystem\'s buffers (PG_private)?',
