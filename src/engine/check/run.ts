@@ -124,6 +124,8 @@ function counterexample(m: Machine, initial: Int32Array, g: SearchGraph, targets
     }
     case 'bug': case 'corruption': case 'budget': {
       const message = target.message ?? r.message;
+      const last = trace.steps[trace.steps.length - 1];
+      if (last && target.message && !last.note) last.note = target.message;
       const where = r.faultTask >= 0 ? where_(m, r) : '';
       result.headline = `${verdictWord(target.verdict)}: ${message}${where}`;
       break;

@@ -20,7 +20,7 @@ export function findTargets(m: Machine, initial: Int32Array, g: SearchGraph): { 
   const targets: Target[] = [];
   g.bad.forEach((b, i) => {
     const verdict = b.status === Status.BUG ? 'bug' : b.status === Status.CORRUPT ? 'corruption' : 'budget';
-    targets.push({ verdict, node: -(i + 1) });
+    targets.push({ verdict, node: -(i + 1), ...(b.message ? { message: b.message } : {}) });
   });
   for (const s of g.deadlocks) targets.push({ verdict: 'deadlock', node: s });
   if (m.spec.serialCheck && g.finals.length) {

@@ -20,7 +20,7 @@ export interface SearchLimits {
 }
 
 /** a transition that ended in a bug, a corruption, or the step budget */
-export interface BadTransition { from: number; choice: number; status: Status }
+export interface BadTransition { from: number; choice: number; status: Status; message?: string }
 
 export interface SearchGraph {
   store: StateStore;
@@ -109,7 +109,7 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
       let broken = false;
       for (const inv of invariants) {
         const msg = inv(m, next);
-        if (msg) { m.corrupt(msg); g.bad.push({ from: i, choice: t, status: S_CORRUPT }); g.edgeTo.push(-g.bad.length); g.edgeChoice.push(t); broken = true; break; }
+        if (msg) { g.bad.push({ from: i, choice: t, status: S_CORRUPT, message: msg }); g.edgeTo.push(-g.bad.length); g.edgeChoice.push(t); broken = true; break; }
       }
       if (broken) continue;
       if (!addState(g, next, i, t)) { i++; break outer; }
