@@ -25,6 +25,10 @@ function load(): Exercise {
 }
 const EX = load();
 
+// Exercise code runs to 70 lines; a tall window lets CodeMirror render all of it, so the text read
+// back from the editor's lines is the whole attempt.
+test.use({ viewport: { width: 1280, height: 2400 } });
+
 function exercise(page: Page): Locator {
   return page.locator(`section[data-exercise="${ID}"]`);
 }
@@ -65,7 +69,8 @@ function cliRuns(code: string): { exit: number; runs: Record<string, string> } {
   let stdout: string;
   let exit = 0;
   try {
-    stdout = execFileSync('npx', ['tsx', 'src/engine/cli/main.ts', 'exercise', ID, '--solution', file, '--json'], { encoding: 'utf8' });
+    const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
+    stdout = execFileSync(tsx, ['src/engine/cli/main.ts', 'exercise', ID, '--solution', file, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     const err = e as { status: number; stdout: string };
     exit = err.status;
