@@ -62,3 +62,11 @@ export { P_BYTES };
 export function lockOrder(m: Machine, w: Int32Array, t: number, how: 'acquire' | 'release' | 'wake'): void {
   m.memory.fence(w, m.layout.memBase, m.layout.mem, m.taskCpu[t], how === 'acquire' ? 'acquire' : 'mb');
 }
+
+/** how a trace names a page word: `page0->_refcount`, `page0->flags`; null if addr is not one */
+export function pageWordName(m: Machine, addr: number): string | null {
+  const at = pageWordAt(m, addr);
+  if (!at) return null;
+  const field = at.off === P_REF ? '_refcount' : at.off === P_FLAGS ? 'flags' : null;
+  return field ? `${m.layout.pageNames[at.page]}->${field}` : null;
+}

@@ -7,6 +7,7 @@ import { handle, indexOf, isKind, Kind } from './handles.js';
 import { taskAt } from './layout.js';
 import * as LY from './layout.js';
 import { Status, type Machine } from './machine.js';
+import { pageWordName } from './pagewords.js';
 // module-local copies: reading an imported binding costs a getter call in some loaders (hot path)
 const { T_FP, T_HDR, T_IRQ, T_PC, T_PFDIS, T_RET, T_SP, T_STATUS, TASK_DONE } = LY;
 const S_OK = Status.OK, S_BLOCKED = Status.BLOCKED, S_BUG = Status.BUG, S_CORRUPT = Status.CORRUPT, S_BUDGET = Status.BUDGET;
@@ -265,7 +266,7 @@ function argsOf(m: Machine, w: Int32Array, a: number, n: number): string[] {
 }
 
 function globalName(m: Machine, addr: number): string {
-  return m.program.globals[addr]?.name ?? `word ${addr}`;
+  return m.program.globals[addr]?.name ?? pageWordName(m, addr) ?? `word ${addr}`;
 }
 
 /** a value as a person reads it: objects by name, integers as numbers */

@@ -21,7 +21,7 @@ map  m0 0x1000 file A writable populated
 
 task pinner    cpu 0 : pin_and_dma(page0)
 task writeback cpu 1 : write_one_page(page0)
-task device    cpu 2 device : dma_device()
+task device    cpu 0 device : dma_device()
 task sync      cpu 1 : final_sync(page0, device)
 
 code:

@@ -20,7 +20,7 @@ mm   m0
 map  m0 0x1000 file A writable populated
 
 task driver    cpu 0 mm m0 : driver_fast(0x1000)
-task device    cpu 2 device : dma_device()
+task device    cpu 0 device : dma_device()
 task writeback cpu 1 : writeback_then_reclaim(page0)
 task sync      cpu 1 : final_sync(page0, device)
 

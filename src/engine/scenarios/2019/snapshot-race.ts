@@ -22,7 +22,7 @@ map  m0 0x1000 file A writable populated
 task writeback cpu 0 : wait_then_writeback(page0)
 task old_io    cpu 1 : old_io(page0)
 task new_io    cpu 2 : wait_then_pin(page0)
-task device    cpu 3 device : dma_device()
+task device    cpu 2 device : dma_device()
 task sync      cpu 0 : final_sync(page0, device)
 
 code:
