@@ -256,6 +256,8 @@ export class LiveCell {
       });
       this.pendingCode = null;
       this.code.hidden = true;
+      const hint = this.el.querySelector<HTMLElement>('.fl-hint');
+      if (hint) hint.textContent = 'Shift+Enter or Ctrl+Enter runs; Ctrl+F searches; Ctrl+Z undoes.';
       this.editorHost.hidden = false;
       this.editor = editor;
       return editor;
