@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { check, listScenarios } from '../src/engine/index';
 import type { MemoryModel } from '../src/engine/api';
 import { buildBudget } from '../src/components/cell/budget';
+import { cellTags, type CellTag } from './cell-tags';
 import { checkExercises } from './check-exercises';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -25,33 +26,6 @@ function mdxFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? mdxFiles(join(dir, e.name)) : e.name.endsWith('.mdx') ? [join(dir, e.name)] : [],
   );
-}
-
-export interface CellTag {
-  file: string;
-  line: number;
-  attrs: Record<string, string>;
-  problems: string[];
-}
-
-/** Find `<Cell … />` tags; attributes must be plain string literals (the convention). */
-export function cellTags(file: string, text: string): CellTag[] {
-  const tags: CellTag[] = [];
-  for (const m of text.matchAll(/<Cell\b([^>]*?)\/>/gs)) {
-    const line = text.slice(0, m.index).split('\n').length;
-    const attrs: Record<string, string> = {};
-    const problems: string[] = [];
-    const body = m[1];
-    for (const a of body.matchAll(/([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\{))/g)) {
-      if (a[4]) problems.push(`attribute ${a[1]} is an expression; cells take plain string literals`);
-      else attrs[a[1]] = a[2] ?? a[3];
-    }
-    for (const required of ['id', 'chapter', 'title', 'scenario', 'expect']) {
-      if (!(required in attrs)) problems.push(`missing ${required}="…"`);
-    }
-    tags.push({ file, line, attrs, problems });
-  }
-  return tags;
 }
 
 let scenarios: Set<string> | undefined;
