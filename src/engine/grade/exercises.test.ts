@@ -15,7 +15,7 @@ describe('the exercises', () => {
   });
 
   it('include at least four per chapter, in a strict order', () => {
-    for (const chapter of ['2007-pagecache-write-deadlocks']) {
+    for (const chapter of ['2007-pagecache-write-deadlocks', '2019-gup-pinning']) {
       const orders = exercises.filter((e) => e.chapter === chapter).map((e) => e.order);
       expect(orders.length, chapter).toBeGreaterThanOrEqual(4);
       expect(new Set(orders).size, `${chapter}: duplicate order`).toBe(orders.length);

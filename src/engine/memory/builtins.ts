@@ -40,6 +40,7 @@ function runner(name: string, p: Primitive): Builtin['run'] {
     switch (p.kind) {
       case 'fence':
         if (!ms.fence(w, L.memBase, L.mem, cpu, p.fence)) m.status = Status.BLOCKED;
+        else if (p.fence === 'mb') m.count('fullBarriers'); // explicit full barriers, counted once each (exercises cap them)
         return 0;
       case 'load': {
         const addr = word(m, name, w[a]);
