@@ -70,3 +70,10 @@ export function pageWordName(m: Machine, addr: number): string | null {
   const field = at.off === P_REF ? '_refcount' : at.off === P_FLAGS ? 'flags' : null;
   return field ? `${m.layout.pageNames[at.page]}->${field}` : null;
 }
+
+/** names of every memory word, for views of buffers and queues: globals, then page words */
+export function memoryWordNames(m: Machine): string[] {
+  const names = m.program.globals.map((g) => g.name);
+  for (let a = names.length; a < m.layout.mem.words; a++) names.push(pageWordName(m, a) ?? '');
+  return names;
+}

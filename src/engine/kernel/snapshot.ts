@@ -8,6 +8,7 @@ import {
   pageAt, PG_free, PTE_WRITE, T_STATUS, TAG_DISK, TAG_NOBODY, TAG_STALE, TAG_TASK, TAG_ZERO, taskAt, TASK_DONE,
 } from './layout.js';
 import { pendingArgs, pendingBuiltin, type Machine } from './machine.js';
+import { memoryWordNames } from './pagewords.js';
 
 export function tagName(m: Machine, tag: number): string {
   switch (tag) {
@@ -84,7 +85,7 @@ export function snapshot(m: Machine, w: Int32Array): WorldSnapshot {
   const snap: WorldSnapshot = { pages, locks, tasks, ptes, disk };
   if (m.program.globals.length) {
     snap.memory = m.program.globals.map((g) => ({ name: g.name, value: m.memory.settled(w, L.memBase, L.mem, g.addr) }));
-    const buffers = m.memory.describeBuffers(w, L.memBase, L.mem, m.program.globals.map((g) => g.name));
+    const buffers = m.memory.describeBuffers(w, L.memBase, L.mem, memoryWordNames(m));
     if (buffers.length) snap.buffers = buffers;
   }
   return snap;

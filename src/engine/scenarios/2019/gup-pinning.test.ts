@@ -1,0 +1,214 @@
+// Golden tests for the arguments of the January 2019 get_user_pages() pinning thread: each
+// proposal, run by the engine on the chapter's scenarios, pinned to the verdict the chapter
+// reports, and the key traces pinned as text in golden/ (reviewed by eye when they change;
+// regenerate with UPDATE_GOLDEN=1, never in CI).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { check } from '../../index.js';
+import type { CheckResult, MemoryModel, Trace } from '../../api.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const cells = resolve(here, '../../../content/cells/2019-gup-pinning');
+const cell = (id: string) => readFileSync(join(cells, `${id}.c`), 'utf8');
+const run = (scenario: string, id: string, model: MemoryModel = 'sc', strategy = cell(id)) => check({ scenario, strategy, model });
+
+/** one line per step: actor, innermost function, call, result */
+function traceText(t: Trace): string {
+  return t.steps.map((s) => {
+    const who = t.actors[s.actor].name.padEnd(9);
+    const fn = s.stack[0]?.fn ?? '';
+    const res = s.result === undefined ? '' : ` = ${s.result}`;
+    return `${who} ${fn}: ${s.op}(${s.args.join(', ')})${res}${s.note ? `   # ${s.note}` : ''}`;
+  }).join('\n');
+}
+
+function golden(name: string, r: CheckResult) {
+  const text = `${r.headline}\n\n${traceText(r.trace!)}\n`;
+  const file = join(here, 'golden', `${name}.txt`);
+  if (process.env.UPDATE_GOLDEN || !existsSync(file)) {
+    if (!process.env.UPDATE_GOLDEN) throw new Error(`golden file ${file} is missing (run with UPDATE_GOLDEN=1 and review it)`);
+    writeFileSync(file, text);
+  }
+  expect(text).toBe(readFileSync(file, 'utf8'));
+}
+
+/** index of the first step of `actor` doing `op` (from `fn`, if given) */
+function stepOf(t: Trace, actor: string, op: string, fn?: string): number {
+  return t.steps.findIndex((s) => t.actors[s.actor].name === actor && s.op === op && (!fn || s.stack[0]?.fn === fn));
+}
+
+describe('the 2018 crash: get_user_pages() with a plain reference against writeback and reclaim', () => {
+  const r = run('2019/gup-writeback', 'gup-writeback-2018');
+  it('is a bug: ext4 BUG_ON(!PagePrivate(page)) in the last writeback', () => {
+    expect(r.outcome).toBe('bug');
+    expect(r.trace!.steps.at(-1)!.stack[0].fn).toBe('ext4_writepage');
+    expect(r.headline).toMatch(/^Bug: kernel BUG/);
+  });
+  it('in the order of Hubbard\'s report: clean, release the buffers, DMA, dirty, crash', () => {
+    const t = r.trace!;
+    const clean = stepOf(t, 'writeback', 'page_mkclean');
+    const release = stepOf(t, 'writeback', 'try_to_release_page');
+    const dma = stepOf(t, 'device', 'dma_write');
+    const dirty = stepOf(t, 'device', 'set_page_dirty');
+    expect(clean).toBeGreaterThanOrEqual(0);
+    expect(clean < release && release < dirty && dma < dirty).toBe(true);
+    golden('gup-writeback-2018', r);
+  });
+  it('is a bug under tso and weak too', () => {
+    expect(run('2019/gup-writeback', 'gup-writeback-2018', 'tso').outcome).toBe('bug');
+    expect(run('2019/gup-writeback', 'gup-writeback-2018', 'weak').outcome).toBe('bug');
+  });
+});
+
+describe('the page-lock pin (Hubbard) and GUP-fast (Glisse, Kara)', () => {
+  it('slow GUP: ok, exhaustively, under every model', () => {
+    for (const model of ['sc', 'tso', 'weak'] as const) {
+      const r = run('2019/gup-writeback', 'page-lock-pin', model);
+      expect(r.outcome, model).toBe('ok');
+      expect(r.stats.exhaustive).toBe(true);
+    }
+  });
+  it('GUP-fast: lock_page() with interrupts off is a bug even uncontended', () => {
+    const r = run('2019/gup-fast-writeback', 'page-lock-gup-fast');
+    expect(r.outcome).toBe('bug');
+    expect(r.headline).toContain('sleeping function called from invalid context');
+    expect(r.headline).toContain('lock_page');
+  });
+  it('trylock_page() with a fallback to slow GUP: ok under every model', () => {
+    for (const model of ['sc', 'tso', 'weak'] as const) expect(run('2019/gup-fast-writeback', 'trylock-fallback', model).outcome, model).toBe('ok');
+  });
+  it('without the page-table re-check after pinning, the locked pin loses to reclaim', () => {
+    const noRecheck = `${cell('page-lock-pin')}
+struct page *get_user_pages_slow(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma;
+	struct page *page = NULL;
+
+	down_read(&mm->mmap_sem);
+	vma = find_vma(mm, addr);
+	while (vma) {
+		page = follow_page(vma, addr, FOLL_WRITE);
+		if (page) {
+			get_page_pin(page);
+			break;
+		}
+		if (handle_mm_fault(mm, vma, addr, 1)) {
+			page = NULL;
+			break;
+		}
+	}
+	up_read(&mm->mmap_sem);
+	return page;
+}`;
+    expect(run('2019/gup-writeback', '', 'sc', noRecheck).outcome).toBe('bug');
+  });
+});
+
+describe("Jérôme Glisse's three CPUs: a page_pinned() snapshot between an unpin and a pin", () => {
+  const r = run('2019/snapshot-race', 'bias-snapshot-race');
+  it('is corruption under the stable-pages oracle', () => {
+    expect(r.outcome).toBe('corruption');
+    expect(r.headline).toContain('changed while it was under writeback');
+  });
+  it('finds exactly the interleaving of his table: PUP, then the snapshot, then GUP', () => {
+    const t = r.trace!;
+    const pup = stepOf(t, 'old_io', 'atomic_sub', 'put_page_pin');
+    const snapshot = stepOf(t, 'writeback', 'atomic_read', 'page_pinned');
+    const gup = stepOf(t, 'new_io', 'atomic_add', 'get_page_pin');
+    expect(pup).toBeGreaterThanOrEqual(0);
+    expect(pup < snapshot && snapshot < gup).toBe(true);
+    expect(t.steps[snapshot].result).toBe('2'); // cache + mapping: no pin counted
+    golden('bias-snapshot-race', r);
+  });
+  it("Jan Kara's locked pin with wait_for_stable_page(): ok under every model", () => {
+    for (const model of ['sc', 'tso', 'weak'] as const) expect(run('2019/snapshot-race', 'lock-stable-page', model).outcome, model).toBe('ok');
+  });
+});
+
+describe("Jérôme Glisse's barrier scheme, exactly as written (smp_wmb() on the pin side)", () => {
+  it('ok when memory is sequentially consistent', () => {
+    expect(run('2019/barrier-race', 'barrier-scheme-sc', 'sc').outcome).toBe('ok');
+    expect(run('2019/barrier-race', 'barrier-scheme-weak', 'sc').outcome).toBe('ok');
+  });
+  it('ok under x86-TSO, where atomic_add() is a locked instruction and a full barrier', () => {
+    expect(run('2019/barrier-race', 'barrier-scheme-weak', 'tso').outcome).toBe('ok');
+  });
+  it('corruption under weak: each side reads the other\'s old value (the SB shape)', () => {
+    const r = run('2019/barrier-race', 'barrier-scheme-weak', 'weak');
+    expect(r.outcome).toBe('corruption');
+    const t = r.trace!;
+    const tsw = stepOf(t, 'writeback', 'TestSetPageWriteback');
+    const wbRead = stepOf(t, 'writeback', 'atomic_read', 'page_pinned');
+    const pin = stepOf(t, 'pinner', 'atomic_add', 'get_page_pin');
+    const pinRead = stepOf(t, 'pinner', 'PageWriteback', 'get_page_pin');
+    expect(tsw < wbRead && wbRead < pin && pin < pinRead).toBe(true);
+    expect(t.steps[wbRead].result).toBe('2'); // writeback saw no pin
+    expect(t.steps[pinRead].result).toBe('0'); // and the pin side saw no writeback, after it was set
+    golden('barrier-scheme-weak', r);
+  });
+  it('with smp_mb() on the pin side too: ok under every model', () => {
+    for (const model of ['sc', 'tso', 'weak'] as const) {
+      const r = run('2019/barrier-race', 'barrier-scheme-full', model);
+      expect(r.outcome, model).toBe('ok');
+      expect(r.stats.exhaustive).toBe(true);
+    }
+  });
+  it('smp_mb__after_atomic() is as good as smp_mb() there', () => {
+    const src = cell('barrier-scheme-full').replace('\tsmp_mb();\n\tif (PageWriteback', '\tsmp_mb__after_atomic();\n\tif (PageWriteback');
+    expect(src).toContain('smp_mb__after_atomic');
+    expect(run('2019/barrier-race', '', 'weak', src).outcome).toBe('ok');
+  });
+});
+
+describe('the store-buffering litmus shape', () => {
+  it('sc forbids both reading 0; tso and weak allow it', () => {
+    expect(run('2019/sb', 'sb-litmus', 'sc').outcome).toBe('ok');
+    expect(run('2019/sb', 'sb-litmus', 'tso').outcome).toBe('corruption');
+    expect(run('2019/sb', 'sb-litmus', 'weak').outcome).toBe('corruption');
+  });
+  it('with smp_mb() on both sides it is forbidden everywhere', () => {
+    const src = cell('sb-litmus').replace('\tsmp_wmb();', '\tsmp_mb();');
+    expect(src).not.toContain('\tsmp_wmb();');
+    for (const model of ['sc', 'tso', 'weak'] as const) expect(run('2019/sb', '', model, src).outcome, model).toBe('ok');
+  });
+});
+
+describe("Jan Kara's bias arithmetic", () => {
+  const finals = (refs: number) => {
+    const r = run('2019/bias-count', '', 'sc', cell('bias-count').replace('#define REFS 1023', `#define REFS ${refs}`));
+    expect(r.outcome).toBe('ok');
+    return r.finals!.map((f) => f.values.pinned);
+  };
+  it('1023 ordinary references (1024 with the page cache\'s): not pinned', () => expect(finals(1023)).toEqual([0]));
+  it('one more: a false positive', () => expect(finals(1024)).toEqual([1]));
+  it('a _refcount pushed past 2^31 - 1 is a bug, not a wrap', () => {
+    const src = `#define PAGE_PIN_BIAS 1024
+void count_refs(struct page *page)
+{
+	atomic_add(0x7ffffc00, &page->_refcount);
+	atomic_add(PAGE_PIN_BIAS, &page->_refcount);
+	pinned = 1;
+}`;
+    const r = run('2019/bias-count', '', 'sc', src);
+    expect(r.outcome).toBe('bug');
+    expect(r.headline).toContain('page refcount overflow');
+  });
+});
+
+describe('the reader\'s scheme of the closing cell', () => {
+  it('passes every scenario of the chapter under every model', () => {
+    for (const scenario of ['2019/gup-writeback', '2019/gup-fast-writeback', '2019/snapshot-race', '2019/barrier-race']) {
+      for (const model of ['sc', 'tso', 'weak'] as const) expect(run(scenario, 'your-pin-scheme', model).outcome, `${scenario} ${model}`).toBe('ok');
+    }
+  });
+});
+
+describe('determinism', () => {
+  it('the same input gives the same trace', () => {
+    const a = run('2019/barrier-race', 'barrier-scheme-weak', 'weak');
+    const b = run('2019/barrier-race', 'barrier-scheme-weak', 'weak');
+    expect(a.trace!.schedule).toEqual(b.trace!.schedule);
+  });
+});
