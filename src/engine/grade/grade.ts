@@ -77,13 +77,19 @@ function targetKey(t: Target): string {
   return JSON.stringify([t.scenario ?? null, t.strategy ?? null, t.model, t.params ?? null, t.maxStates ?? null]);
 }
 
+/**
+ * The budget of every grading run, in Node and in the browser alike (the Worker bridge lets a
+ * request's budget override its own), so the CLI and the page reach the same verdicts.
+ */
+export const GRADE_BUDGET = { maxStates: 1_000_000, maxMillis: 10_000 } as const;
+
 function request(ex: Exercise, code: string, t: Target): CheckRequest {
   const req: CheckRequest =
     ex.kind === 'scenario'
       ? { scenario: code, strategy: ex.referenceCode[t.strategy ?? ''] ?? '', model: t.model }
       : { scenario: ex.scenarioCode[t.scenario ?? ''] ?? t.scenario ?? '', strategy: code, model: t.model };
   if (t.params) req.params = t.params;
-  if (t.maxStates) req.budget = { maxStates: t.maxStates };
+  req.budget = { ...GRADE_BUDGET, ...(t.maxStates ? { maxStates: t.maxStates } : {}) };
   return req;
 }
 
