@@ -37,7 +37,7 @@ describe('deadlock', () => {
 describe('bug', () => {
   it('BUG_ON and WARN_ON name the task, the function and the line', () => {
     const r = run('int flag;\nvoid t(void) {\n\tflag = 1;\n\tBUG_ON(flag == 1);\n}', { a: 't()' });
-    expect(r.headline).toBe('Bug: kernel BUG at line 4 (a, in t at line 4)');
+    expect(r.headline).toBe('Bug: kernel BUG at line 4 (a, at t:4)');
     expect(run('void t(void) { WARN_ON(1); }', { a: 't()' }).headline).toMatch(/^Bug: WARNING at line 1/);
   });
   it('division by zero and NULL dereference', () => {
@@ -60,7 +60,7 @@ describe('corruption oracles', () => {
   });
   it('stale disk data exposed', () => {
     const r = run('void t(void) { struct page *p = page_cache_alloc(A); add_to_page_cache(p, A, 1); i_size_write(A, 8); readpage(A, p); copy_to_user(0x2000, p, 0, 2); }', { 'a@m0': 't()' }, MM);
-    expect(r.headline).toMatch(/^Corruption: a read returned stale data from disk \(byte 4/);
+    expect(r.headline).toMatch(/^Corruption: a read returned stale data from disk \(byte 4 of file A/);
   });
   it('a mapped page no longer in the page cache', () => {
     const r = run('void t(void) { struct vm_area_struct *vma = find_vma(current->mm, 0x1000); install_pte(vma, 0x1000, pageA); lock_page(pageA); delete_from_page_cache(pageA); unlock_page(pageA); }', { 'a@m0': 't()' }, MM);

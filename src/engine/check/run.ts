@@ -138,10 +138,16 @@ function counterexample(m: Machine, initial: Int32Array, g: SearchGraph, targets
   return result;
 }
 
+/** where a fault happened: the innermost frame, and the reader's own frame if that is another */
 function where_(m: Machine, r: ReturnType<typeof replay>): string {
   const step = r.trace.steps[r.trace.steps.length - 1];
-  const top = step?.stack[0];
-  return top ? ` (${m.taskNames[r.faultTask]}, in ${top.fn} at line ${top.line}${top.source === 'strategy' ? '' : ` of the ${top.source}`})` : ` (${m.taskNames[r.faultTask]})`;
+  const stack = step?.stack ?? [];
+  const top = stack[0];
+  const task = m.taskNames[r.faultTask];
+  if (!top) return ` (${task})`;
+  const at = (f: { fn: string; line: number; source: string }) => `${f.fn}:${f.line}${f.source === 'strategy' ? '' : ` (${f.source})`}`;
+  const own = stack.find((f) => f.source === 'strategy');
+  return ` (${task}, at ${at(top)}${own && own !== top ? `, called from ${at(own)}` : ''})`;
 }
 
 function lexLess(a: number[], b: number[]): boolean {

@@ -2,7 +2,8 @@
 // ASCII tables of the mailing-list threads, and the figures.
 import type { CheckResult, Costs, Trace, TraceStep } from '../api.js';
 
-const MAX_COL = 46;
+/** a column's width: the table fits about 120 characters, but a column gets at least 40 */
+const maxColumn = (columns: number) => Math.max(40, Math.floor(120 / columns) - 3);
 
 function cellText(step: TraceStep): string {
   const top = step.stack[0];
@@ -27,7 +28,7 @@ export function formatTrace(trace: Trace): string {
   const widths = actors.map((a, i) => {
     let w = a.name.length;
     trace.steps.forEach((s, k) => { if (index.get(s.actor) === i) w = Math.max(w, texts[k].length); });
-    return Math.min(MAX_COL, w);
+    return Math.min(maxColumn(actors.length), w);
   });
   const row = (cells: string[]) => ` ${cells.map((c, i) => clip(c, widths[i])).join(' | ')}`.trimEnd();
   const lines = [row(actors.map((a) => a.name)), `-${widths.map((w) => '-'.repeat(w)).join('-+-')}-`];

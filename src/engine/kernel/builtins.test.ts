@@ -89,7 +89,7 @@ describe('page cache and disk', () => {
   it('zero_user inside the original content: a reader then sees a zero no write() wrote (corruption)', () => {
     const r = run('void t(void) { zero_user(pageA, 0, 2); copy_to_user(0x2000, pageA, 0, 2); }', { 'a@m0': 't()' }, MM);
     expect(r.outcome).toBe('corruption');
-    expect(r.headline).toMatch(/a read returned a zero that no write\(\) wrote \(byte 0 of A\)/);
+    expect(r.headline).toMatch(/a read returned a zero that no write\(\) wrote \(byte 0 of file A\)/);
   });
   it('memcpy_page keeps who wrote the bytes; block_read_page fills the rest of a page from disk', () => {
     const ok = run('void t(void) { struct page *p = alloc_page(); block_read_page(A, pageA, 0, 0); memcpy_page(p, 0, pageA, 0, 4); copy_to_user(0x2000, p, 0, 2); }', { 'a@m0': 't()' }, MM);

@@ -66,16 +66,18 @@ function userByte(m: Machine, w: Int32Array, mm: number, addr: number): number {
 function checkRead(m: Machine, w: Int32Array, p: number, off: number, n: number) {
   const L = m.layout;
   const mapping = w[p + P_MAPPING];
+  const pageName = L.pageNames[(p - L.pageBase) / L.pageWords];
   for (let k = 0; k < n; k++) {
     const tag = w[p + P_BYTES + off + k] >>> 8;
     const pos = w[p + P_INDEX] * L.pageSize + off + k;
-    if (tag === TAG_NOBODY) { m.corrupt(`a read returned a byte nobody wrote (byte ${pos} of the file is uninitialised memory)`); return; }
-    if (tag === TAG_STALE) { m.corrupt(`a read returned stale data from disk (byte ${pos}: a block never written)`); return; }
+    const where = mapping !== 0 ? `byte ${pos} of file ${L.files[indexOf(mapping)].name}` : `byte ${off + k} of ${pageName}`;
+    if (tag === TAG_NOBODY) { m.corrupt(`a read returned a byte nobody wrote (${where}: uninitialised memory)`); return; }
+    if (tag === TAG_STALE) { m.corrupt(`a read returned stale data from disk (${where}: a block never written)`); return; }
     if (tag === TAG_ZERO && mapping !== 0) {
       const f = indexOf(mapping);
       const original = m.spec.files[f]?.content.length ?? 0;
       if (pos < original && pos < w[L.files[f].base + F_SIZE]) {
-        m.corrupt(`a read returned a zero that no write() wrote (byte ${pos} of ${L.files[f].name})`);
+        m.corrupt(`a read returned a zero that no write() wrote (${where})`);
         return;
       }
     }
