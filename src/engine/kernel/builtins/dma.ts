@@ -8,6 +8,7 @@ import { handle, indexOf, isKind, Kind } from '../handles.js';
 import { P_BYTES, P_INDEX, P_MAPPING, P_REF, PTE_WRITE, T_IRQ, T_STATUS, TAG_TASK, taskAt, TASK_DONE } from '../layout.js';
 import { Status, type Machine } from '../machine.js';
 import { checkRefcountAdd, lockOrder, pageWordAddr } from '../pagewords.js';
+import { sealBuiltins, sealedWrite } from './seals.js';
 import { pteIndex } from './usermem.js';
 
 function word(m: Machine, h: number, fn: string): number {
@@ -66,6 +67,7 @@ export const dmaBuiltins: Builtin[] = [
       if (off < 0 || off >= m.layout.pageSize) return m.bug(`dma_write at byte ${off} of a ${m.layout.pageSize}-byte page`);
       w[p + P_BYTES + off] = (w[a + 2] & 0xff) | ((TAG_TASK + t) << 8);
       m.count('bytesDMA');
+      sealedWrite(m, w, w[p + P_MAPPING], `a DMA write through an earlier page reference (${m.taskNames[t]})`);
       return 0;
     },
   },
@@ -132,4 +134,5 @@ export const dmaBuiltins: Builtin[] = [
     waitsFor: () => ({ name: 'the other tasks to finish', holders: [] }),
     run: (m, w, t) => (lockOrder(m, w, t, 'wake'), 0),
   },
+  ...sealBuiltins,
 ];
