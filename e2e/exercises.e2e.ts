@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import yaml from 'js-yaml';
 import { assemble, wrongPath } from '../src/engine/grade/assemble';
@@ -180,4 +181,34 @@ test('progress survives a corrupt record and travels as a file', async ({ page }
   await expect(fresh.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
   await expect(fresh.locator(`[data-exercise-item="${ID}"] [data-fl-ex-mark]`)).toHaveText('Completed');
   await other.close();
+});
+
+test('an exercise (with a failing trace, a hint and the solution open) and the index pass axe-core', async ({ page }) => {
+  await page.goto(`/exercises/${ID}/`);
+  const ex = exercise(page);
+  await check(ex);
+  await ex.getByRole('button', { name: 'Show a hint' }).click();
+  await ex.getByRole('button', { name: 'Show solution' }).click();
+  const serious = async (where: string, selector: string) => {
+    const results = await new AxeBuilder({ page }).include(selector).analyze();
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${where}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  };
+  expect(await serious('exercise', '.fl-exercise')).toEqual([]);
+  await page.goto('/exercises/');
+  expect(await serious('index', '.fl-ex-index')).toEqual([]);
+});
+
+test('Reset can be confirmed with the keyboard alone', async ({ page }) => {
+  await page.goto(`/exercises/${ID}/`);
+  const ex = exercise(page);
+  await replaceAttempt(page, ex, EX.starter + '/* scratch */\n');
+  await ex.getByRole('button', { name: 'Reset' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(ex.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(ex.getByRole('button', { name: 'Yes, reset' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => editorText(ex)).toBe(EX.starter);
 });
