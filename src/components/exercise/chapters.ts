@@ -12,7 +12,7 @@ export async function chapterGroups(entries: Entry[]): Promise<{ chapter: string
   );
   return Promise.all(
     chapters.map(async (chapter) => {
-      const page = await getEntry('docs', `chapters/${chapter}`).catch(() => undefined);
+      const page = await getEntry('docs', `chapters/${chapter}`)?.catch(() => undefined);
       const exercises = entries.filter((e) => e.data.chapter === chapter).sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id));
       return { chapter, title: page?.data.title ?? CHAPTER_FALLBACK_TITLES[chapter] ?? chapter, exercises };
     }),
