@@ -1,5 +1,5 @@
 /*
- * John Hubbard, 11 January 2019: take the page lock around the pin, so
+ * John Hubbard, January 2019: take the page lock around the pin, so
  * that writeback, which cleans a page under the same lock, sees it.
  */
 #define PAGE_PIN_BIAS 1024
