@@ -1,8 +1,8 @@
 /*
  * Jan Kara's test for a pin, on a page nobody has pinned. The page is in
  * the page cache (one reference) and mapped once (one reference, one
- * mapcount). count_refs() takes REFS more ordinary references, as
- * transient users do with get_page(), and asks page_pinned().
+ * mapcount). count_refs() adds REFS ordinary references, as REFS calls
+ * of get_page() by transient users would, and asks page_pinned().
  * Change REFS and run: where does the answer turn?
  */
 #define PAGE_PIN_BIAS 1024
@@ -15,9 +15,6 @@ int page_pinned(struct page *page)
 
 void count_refs(struct page *page)
 {
-	int i;
-
-	for (i = 0; i < REFS; i++)
-		get_page(page);
+	page_ref_add(page, REFS);
 	pinned = page_pinned(page);
 }

@@ -3,12 +3,11 @@
 // price the scheme accepts.
 export default String.raw`id          2019/bias-count
 title       Ordinary references against the pin bias
-description Page 0 of a file is cached and mapped once, and nobody pins it. One task takes a number
+description Page 0 of a file is cached and mapped once, and nobody pins it. One task adds a number
 description of ordinary references and records what page_pinned() says in the global pinned.
 model       sc
 strategy    src/content/cells/2019-gup-pinning/bias-count.c
 page-size   4
-budget      states 5000
 
 file A "abcd"
 page page0 file A index 0 uptodate private

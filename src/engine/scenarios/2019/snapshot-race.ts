@@ -19,8 +19,8 @@ page page0 file A index 0 uptodate dirty private
 mm   m0
 map  m0 0x1000 file A writable populated
 
-task writeback cpu 0 : wait_then_writeback(page0)
 task old_io    cpu 1 : old_io(page0)
+task writeback cpu 0 : wait_then_writeback(page0)
 task new_io    cpu 2 : wait_then_pin(page0)
 task device    cpu 2 device : dma_device()
 task sync      cpu 0 : final_sync(page0, device)
