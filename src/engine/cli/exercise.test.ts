@@ -21,7 +21,7 @@ const file = (name: string, text: string) => {
   return path;
 };
 
-describe('exerciseCommand', () => {
+describe('exerciseCommand', { timeout: 60_000 }, () => {
   it('exits 0 for the solution and prints a Passed summary', () => {
     const io = capture();
     expect(exerciseCommand([ex.id, '--solution', file('s.c', ex.solution)], io)).toBe(0);

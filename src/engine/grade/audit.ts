@@ -19,6 +19,12 @@ export function auditExercise(ex: Exercise, check: CheckFn, readWrong: (file: st
   const starter = grade(ex, ex.starter, check);
   say(starter.status === 'failed', `starter ${starter.status === 'failed' ? 'fails' : `must fail, but ${starter.status}`}: ${starter.summary}`);
 
+  if (ex.bet) {
+    const answer = starter.betAnswer;
+    const fair = answer !== null && (ex.bet.choices as string[]).includes(answer);
+    say(fair, `the bet ${fair ? 'is answered' : 'cannot be won: the answer is not among its choices'} (${answer} on the starter)`);
+  }
+
   const solution = grade(ex, ex.solution, check);
   say(solution.passed, `solution ${solution.passed ? 'passes' : 'must pass, but'}: ${solution.summary}`);
 

@@ -54,8 +54,10 @@ export interface CostCeiling {
 export interface Bet {
   question: string;
   choices: Verdict[];
-  /** which goal run's verdict (first model) answers the bet; default 0 */
+  /** which goal run's verdict answers the bet; default 0 */
   run: number;
+  /** under which of that run's models; default its first */
+  model?: MemoryModel;
 }
 
 /** A wrong-but-plausible answer kept for the tests: the grader must fail it, and on the named check. */
@@ -213,6 +215,8 @@ class Reader {
       wrong: this.list(o, 'wrong', '').map((v, i) => this.wrong(v, `wrong[${i}]`)),
     };
     if (o.bet !== undefined) meta.bet = this.bet(o.bet, runs.length);
+    const betRun = meta.bet ? runs[meta.bet.run] : undefined;
+    if (betRun && meta.bet?.model && !betRun.models.includes(meta.bet.model)) this.fail('bet.model', `run ${meta.bet.run} does not run under ${meta.bet.model}`);
     if (o.starter !== undefined && this.ref(o.starter, 'starter')) meta.starterFrom = o.starter as string;
     if (o.solution !== undefined && this.ref(o.solution, 'solution')) meta.solutionFrom = o.solution as string;
     return meta;
@@ -271,11 +275,13 @@ class Reader {
     const o = this.obj(v, 'bet');
     const run = this.num(o, 'run', 'bet.', true) ?? 0;
     if (!Number.isInteger(run) || run < 0 || run >= runCount) this.fail('bet.run', `no goal run ${run}`);
-    return {
+    const bet: Bet = {
       question: this.str(o, 'question', 'bet.') ?? '',
       choices: this.someOf(o.choices, VERDICTS, 'bet.choices', [...VERDICTS]),
       run,
     };
+    if (o.model !== undefined) bet.model = this.oneOf(o.model, MODELS, 'bet.model');
+    return bet;
   }
 
   private wrong(v: unknown, path: string): WrongAnswer {

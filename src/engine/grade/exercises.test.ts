@@ -31,6 +31,6 @@ describe.each(exercises.map((e) => [e.id, e] as const))('%s', (_id, ex) => {
   it('starter fails, solution passes, every wrong answer is caught where its YAML says', () => {
     const audit = auditExercise(ex, check, (file) => readWrong(ex, file));
     expect(audit.failures).toEqual([]);
-    expect(audit.passed.length).toBe(2 + ex.wrong.length);
-  });
+    expect(audit.passed.length).toBe(2 + ex.wrong.length + (ex.bet ? 1 : 0));
+  }, 120_000); // a dozen exhaustive searches; the machine is shared
 });

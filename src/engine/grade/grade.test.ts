@@ -138,6 +138,12 @@ describe('grade', () => {
     expect(grade(ex, 'c', engine({ a: result('ok'), b: result('livelock') }).check).betAnswer).toBe('livelock');
   });
 
+  it('answers the bet under the model it names', () => {
+    const ex = exercise({ runs: [{ scenario: 'a', models: ['sc', 'weak'] }], bet: { question: 'q?', model: 'weak' } });
+    expect(grade(ex, 'c', engine({ 'a@sc': result('ok'), 'a@weak': result('corruption') }).check).betAnswer).toBe('corruption');
+    expect(validateExercise({ id: 'x', chapter: 'c', order: 1, title: 't', difficulty: 'easy', goal: 'g', runs: [{ scenario: 'a' }], bet: { question: 'q', model: 'tso' } }).ok).toBe(false);
+  });
+
   it('gradeAsync agrees with grade', async () => {
     const answers = { a: result('ok'), 'b@sc': result('deadlock'), 'b@weak': result('ok') };
     const sync = grade(twoRuns, 'c', engine(answers).check);

@@ -201,7 +201,8 @@ export function judge(ex: Exercise, p: GradePlan, results: CheckResult[]): Grade
     const more = failedRuns.length + failedCosts.length - 1;
     if (more > 0) summary += ` (and ${more} more)`;
   }
-  const betGoal = ex.bet ? p.goals.find((g) => g.run === ex.runs[ex.bet!.run]) : undefined;
+  const bet = ex.bet;
+  const betGoal = bet ? p.goals.find((g) => g.run === ex.runs[bet.run] && (!bet.model || g.model === bet.model)) : undefined;
   return {
     exercise: ex.id,
     status: errored ? 'error' : passed ? 'passed' : 'failed',
