@@ -446,4 +446,24 @@ void sys_sync(void)
 	for (i = 0; i < nr_files(); i++)
 		sync_mapping(file_at(i));
 }
+
+/* get_user() of one byte: 0, or -EFAULT for a bad address; the fault is taken if the byte is not
+ * mapped. A kernel thread's buffer is kernel memory (set_fs(KERNEL_DS)): there is nothing to fault. */
+int get_user(char __user *addr)
+{
+	if (!current->mm)
+		return 0;
+	if (user_byte(addr) >= 0)	/* mapped: the load just happens */
+		return 0;
+	return do_page_fault(addr, 0);
+}
+
+/* bring the source in before any page lock is taken: touch its first and last byte; -EFAULT if
+ * either is bad (the 2007 patch's point 1a: callers rely on that answer) */
+int fault_in_pages_readable(char __user *buf, unsigned long bytes)
+{
+	if (get_user(buf) || get_user(buf + bytes - 1))
+		return -EFAULT;
+	return 0;
+}
 `;

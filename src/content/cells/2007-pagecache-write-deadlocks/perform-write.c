@@ -6,26 +6,6 @@
  * faulting the source in, with no page locked.
  */
 
-/* __get_user() of one byte, faulting it in if it is not mapped */
-int fault_in_user_byte(char __user *addr)
-{
-	if (!current->mm)		/* a kernel thread's buffer is kernel memory */
-		return 0;
-	if (user_byte(addr) >= 0)	/* the simulator's probe: is it mapped? */
-		return 0;
-	return do_page_fault(addr, 0);
-}
-
-/* iov_iter_fault_in_readable(): -EFAULT if the source is not readable */
-int fault_in_pages_readable(char __user *buf, unsigned long bytes)
-{
-	if (fault_in_user_byte(buf))
-		return -EFAULT;
-	if (fault_in_user_byte(buf + bytes - 1))
-		return -EFAULT;
-	return 0;
-}
-
 /* block_write_begin(): a locked page, ready for len bytes at pos */
 struct page *write_begin(struct file *file, loff_t pos, unsigned len)
 {

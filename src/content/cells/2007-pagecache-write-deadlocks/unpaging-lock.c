@@ -26,14 +26,6 @@ int shrink_page(struct page *page)
 	return 1;
 }
 
-/* get_user(): touch the byte, taking the fault if it is not mapped */
-int get_user(char __user *addr)
-{
-	if (user_byte(addr) >= 0)	/* the simulator's probe: is it mapped? */
-		return 0;
-	return do_page_fault(addr, 0);
-}
-
 ssize_t generic_file_buffered_write(struct file *file, loff_t pos,
 				    char __user *buf, size_t count)
 {
