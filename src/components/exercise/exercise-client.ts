@@ -6,7 +6,7 @@ import { verdictWord } from '../../engine/api';
 import { gradeAsync, type GradeReport } from '../../engine/grade/grade';
 import type { Exercise } from '../../engine/grade/exercise';
 import { CODE_EXT } from '../../engine/grade/assemble';
-import { Cancelled, run as runEngine } from '../cell/bridge';
+import { Cancelled, cancel as cancelRun, run as runEngine } from '../cell/bridge';
 import type { CellEditor } from '../cell/editor';
 import { attachViews } from '../cell/views';
 import type { ExerciseData } from './data';
@@ -25,6 +25,8 @@ export class LiveExercise {
   /** the attempt while the editor is not loaded yet */
   private pendingCode: string | null = null;
   private checking = 0;
+  /** how many run keys Checks have used, to cancel them */
+  private keys = 0;
   private scrubbers: { destroy(): void }[] = [];
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -155,9 +157,10 @@ export class LiveExercise {
     this.el.dataset.state = 'checking';
     this.status.textContent = 'Checking…';
     let report: GradeReport;
+    this.cancelRuns();
     try {
-      // One key per exercise: a new Check cancels the run in flight of the old one.
-      report = await gradeAsync(this.exercise, code, (req) => runEngine(`exercise:${this.data.id}`, req));
+      // Two runs at a time (one Worker per core); a key per run, so a new Check cancels them all.
+      report = await gradeAsync(this.exercise, code, (req, i) => runEngine(this.runKey(i), req), 2);
     } catch (error) {
       if (error instanceof Cancelled || mine !== this.checking) return;
       this.settle('error', `Error: ${error instanceof Error ? error.message : String(error)}`);
@@ -165,6 +168,16 @@ export class LiveExercise {
     }
     if (mine !== this.checking) return;
     this.showReport(report);
+  }
+
+  private runKey(i: number): string {
+    this.keys = Math.max(this.keys, i + 1);
+    return `exercise:${this.data.id}:${i}`;
+  }
+
+  /** Stop the engine runs of an earlier Check still in flight. */
+  private cancelRuns(): void {
+    for (let i = 0; i < this.keys; i++) cancelRun(`exercise:${this.data.id}:${i}`);
   }
 
   private settle(state: string, text: string): void {
@@ -252,6 +265,8 @@ export class LiveExercise {
 
   private reset(): void {
     this.confirm.hidden = true;
+    this.checking++; // a Check in flight no longer speaks for this code
+    this.cancelRuns();
     this.progress.clearAttempt(this.data.id);
     this.pendingCode = null;
     this.editor?.setCode(this.data.starter);

@@ -144,12 +144,25 @@ describe('grade', () => {
     expect(validateExercise({ id: 'x', chapter: 'c', order: 1, title: 't', difficulty: 'easy', goal: 'g', runs: [{ scenario: 'a' }], bet: { question: 'q', model: 'tso' } }).ok).toBe(false);
   });
 
-  it('gradeAsync agrees with grade', async () => {
+  it('gradeAsync agrees with grade, in parallel too, whatever finishes first', async () => {
     const answers = { a: result('ok'), 'b@sc': result('deadlock'), 'b@weak': result('ok') };
     const sync = grade(twoRuns, 'c', engine(answers).check);
-    const e = engine(answers);
-    const async = await gradeAsync(twoRuns, 'c', async (q) => e.check(q));
-    expect(async).toEqual(sync);
+    for (const parallel of [1, 2, 8]) {
+      const e = engine(answers);
+      const seen: number[] = [];
+      const async = await gradeAsync(
+        twoRuns,
+        'c',
+        async (q, i) => {
+          await new Promise((r) => setTimeout(r, (3 - i) * 5)); // later requests answer first
+          seen.push(i);
+          return e.check(q);
+        },
+        parallel,
+      );
+      expect(async).toEqual(sync);
+      if (parallel > 1) expect(seen).not.toEqual([0, 1, 2]);
+    }
   });
 });
 

@@ -7,7 +7,6 @@ import type { CheckRequest, CheckResult, Diagnostic, MemoryModel, Outcome, Searc
 import { costBound, type CostCeiling, type Exercise, type GoalRun } from './exercise.js';
 
 export type CheckFn = (req: CheckRequest) => CheckResult;
-export type CheckAsyncFn = (req: CheckRequest) => Promise<CheckResult>;
 
 /** One engine run, shared by every goal run and cost ceiling that needs the same request. */
 interface Target {
@@ -221,11 +220,22 @@ export function grade(ex: Exercise, code: string, check: CheckFn): GradeReport {
   return judge(ex, p, p.requests.map(check));
 }
 
-/** Grades with an asynchronous engine (the page's Worker bridge), one run at a time. */
-export async function gradeAsync(ex: Exercise, code: string, check: CheckAsyncFn): Promise<GradeReport> {
+/**
+ * Grades with an asynchronous engine (the page's Worker bridge): `check` gets each request with its
+ * index, and up to `parallel` run at once (one Worker per core). Results are judged in plan order,
+ * so the report is the same whatever finishes first.
+ */
+export async function gradeAsync(ex: Exercise, code: string, check: (req: CheckRequest, index: number) => Promise<CheckResult>, parallel = 1): Promise<GradeReport> {
   const p = plan(ex, code);
-  const results: CheckResult[] = [];
-  for (const req of p.requests) results.push(await check(req));
+  const results: CheckResult[] = new Array(p.requests.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < p.requests.length) {
+      const i = next++;
+      results[i] = await check(p.requests[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, p.requests.length)) }, lane));
   return judge(ex, p, results);
 }
 
