@@ -21,6 +21,8 @@ mm   m0
 map  m0 0x1000 file B                    # the writer's buffer, not in memory
 mutex dont_truncate                      # Anton's page flag, for the one page in play (a sleeping bit)
 
+rwsem unpaging_lock                      # for Andrew's unpaging_lock proposal (2007 chapter)
+
 task writer      cpu 0 mm m0 : sys_write(A, 0, 0x1000, 2)
 task invalidator cpu 1       : invalidate_inode_pages2(A)
 

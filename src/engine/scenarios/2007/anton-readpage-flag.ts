@@ -16,5 +16,7 @@ mm   m0
 map  m0 0x1000 file A writable           # the writer's buffer: file A's own page 0
 mutex dont_truncate                      # Anton's page flag, for the one page in play (a sleeping bit)
 
+rwsem unpaging_lock                      # for Andrew's unpaging_lock proposal (2007 chapter)
+
 task writer cpu 0 mm m0 : sys_write(A, 0, 0x1000, 2)
 `;

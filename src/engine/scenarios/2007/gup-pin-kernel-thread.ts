@@ -12,5 +12,8 @@ page-size   4
 file A "abcd"
 pool 2
 
+rwsem unpaging_lock                      # for Andrew's unpaging_lock proposal (2007 chapter)
+mutex dont_truncate                      # for Anton's page flag (2007 chapter)
+
 task kthread cpu 0 : sys_write(A, 0, 0x1000, 2)
 `;

@@ -13,8 +13,10 @@ import unpagingLock from './unpaging-lock.js';
 import antonInvalidate from './anton-invalidate.js';
 import antonReadpageFlag from './anton-readpage-flag.js';
 import shortCommitStale from './short-commit-stale.js';
+import evictedMlock from './evicted-mlock.js';
+import append from './append.js';
 
 export default [
   samePage, twoWriters, mlock,
-  uncachedMlock, gupPinKernelThread, zeroTailReader, zeroTailBailout, idea42, performWrite, unpagingLock, antonInvalidate, antonReadpageFlag, shortCommitStale,
+  uncachedMlock, gupPinKernelThread, zeroTailReader, zeroTailBailout, idea42, performWrite, unpagingLock, antonInvalidate, antonReadpageFlag, shortCommitStale, evictedMlock, append,
 ];

@@ -14,5 +14,8 @@ page pageA file A index 0 uptodate
 mm   m0
 map  m0 0x1000 file A writable          # not populated: the first touch faults
 
+rwsem unpaging_lock                      # for Andrew's unpaging_lock proposal (2007 chapter)
+mutex dont_truncate                      # for Anton's page flag (2007 chapter)
+
 task writer cpu 0 mm m0 : sys_write(A, 0, 0x1000, 2)
 `;

@@ -18,6 +18,9 @@ map  ma 0x2000 file B                   # writer_a's buffer: file B, not yet fau
 mm   mb
 map  mb 0x1000 file A                   # writer_b's buffer: file A, not yet faulted in
 
+rwsem unpaging_lock                      # for Andrew's unpaging_lock proposal (2007 chapter)
+mutex dont_truncate                      # for Anton's page flag (2007 chapter)
+
 task writer_a cpu 0 mm ma : sys_write(A, 0, 0x2000, 2)
 task writer_b cpu 1 mm mb : sys_write(B, 0, 0x1000, 2)
 `;

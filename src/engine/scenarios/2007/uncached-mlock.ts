@@ -15,6 +15,9 @@ pool 2                                   # the page-cache page and one more (a t
 mm   m0
 map  m0 0x1000 file A writable           # the writer's buffer, and what mlock() faults in
 
+rwsem unpaging_lock                      # for Andrew's unpaging_lock proposal (2007 chapter)
+mutex dont_truncate                      # for Anton's page flag (2007 chapter)
+
 task writer  cpu 0 mm m0 : sys_write(A, 0, 0x1000, 2)
 task mlocker cpu 1 mm m0 : sys_mlock(0x1000, 4)
 `;

@@ -23,6 +23,8 @@ map  m0 0x1000 file B                    # the writer's buffer, not in memory
 map  m0 0x3000 file C populated          # something else the process uses
 rwsem unpaging_lock                      # Andrew's proposal (one process, one lock)
 
+mutex dont_truncate                      # for Anton's page flag (2007 chapter)
+
 task writer cpu 0 mm m0 : sys_write(A, 0, 0x1000, 2)
 
 code:

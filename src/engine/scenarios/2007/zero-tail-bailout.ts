@@ -21,6 +21,9 @@ anon m0 0x1000 "..WX"                    # the buffer starts at 0x1002: "WX" ...
 map  m0 0x1004 file B populated          # ... and goes on in a mapping of file B: "YZ"
 anon m0 0x2000 "...." writable           # where the file is read back
 
+rwsem unpaging_lock                      # for Andrew's unpaging_lock proposal (2007 chapter)
+mutex dont_truncate                      # for Anton's page flag (2007 chapter)
+
 task writer    cpu 0 mm m0 : write_sync_read()
 task unmapper  cpu 1 mm m0 : sys_munmap(0x1004, 4)
 

@@ -21,6 +21,9 @@ map  m0 0x1004 file B populated          # ... and goes on in file B's page: "YZ
 mm   m1
 anon m1 0x3000 "." writable              # the reader's buffer
 
+rwsem unpaging_lock                      # for Andrew's unpaging_lock proposal (2007 chapter)
+mutex dont_truncate                      # for Anton's page flag (2007 chapter)
+
 task writer  cpu 0 mm m0 : sys_write(A, 0, 0x1002, 4)
 task kswapd  cpu 1       : kswapd()
 task reader  cpu 2 mm m1 : sys_read(A, 3, 0x3000, 1)
