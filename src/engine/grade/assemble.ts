@@ -28,9 +28,15 @@ export function codePaths(meta: ExerciseMeta): { starter: string; solution: stri
   };
 }
 
-/** Path under src/content/ of a wrong answer: a file in `wrong/`, or a chapter cell (`cell:<chapter>/<id>`). */
+/**
+ * Path under src/content/ of a wrong answer: a file in `wrong/`, a chapter cell
+ * (`cell:<chapter>/<id>`), or another exercise's file (`exercise:<id>/<file>`: one exercise's
+ * solution is often a plausible wrong answer to a harder one).
+ */
 export function wrongPath(meta: ExerciseMeta, file: string): string {
-  return file.startsWith('cell:') ? `cells/${file.slice(5)}.c` : `exercises/${meta.id}/wrong/${file}`;
+  if (file.startsWith('cell:')) return `cells/${file.slice(5)}.c`;
+  if (file.startsWith('exercise:')) return `exercises/${file.slice(9)}`;
+  return `exercises/${meta.id}/wrong/${file}`;
 }
 
 /** `read` returns a file's text, or null when it does not exist. */
