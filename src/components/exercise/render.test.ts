@@ -9,7 +9,7 @@ import { renderGoalList, renderReport, reportStatus } from './render';
 function exercise(raw: Record<string, unknown>): Exercise {
   const v = validateExercise({ id: 'ex', chapter: 'c', order: 1, title: 'T', difficulty: 'easy', goal: 'g', ...raw });
   if (!v.ok) throw new Error(v.errors.join('\n'));
-  return { ...v.value, starter: '', solution: '', referenceCode: { broken: '', fixed: '' }, scenarioCode: {} };
+  return { ...v.value, starter: '', solution: '', referenceCode: { broken: '', fixed: '' }, scenarioCode: {}, forbidden: [] };
 }
 
 const ok: CheckResult = { ...abbaResult, outcome: 'ok', verdict: 'ok', headline: 'OK: every interleaving', cycle: undefined };

@@ -3,7 +3,7 @@
 // graph, swimlane, scrubber) so the reader sees the interleaving that broke their code.
 import { verdictWord, type CheckResult, type Verdict } from '../../engine/api';
 import { costBound, type ExerciseMeta, type GoalRun } from '../../engine/grade/exercise';
-import type { CostReport, GradeReport, RunReport } from '../../engine/grade/grade';
+import type { CostReport, GradeReport, RuleReport, RunReport } from '../../engine/grade/grade';
 import { renderViews } from '../cell/views';
 import { esc, listWords } from '../views/escape';
 import { inlineMarkup } from './markup';
@@ -27,6 +27,10 @@ export function renderGoalList(ex: ExerciseMeta): string {
     const models = listWords(run.models.map((m) => MODEL_NAMES[m] ?? m));
     return `<li data-goal-run>${label}${subject} must come out ${verdicts(run.expect)} under ${esc(models)}</li>`;
   });
+  if (ex.mayDefine && ex.kind === 'strategy') {
+    const handed = listWords(ex.mayDefine.map((n) => `<code>${esc(n)}()</code>`));
+    items.push(`<li data-goal-rule>you may rewrite ${handed} and add helper functions of your own; the rest of the kernel and the scenario stay as they are</li>`);
+  }
   for (const c of ex.costs) {
     items.push(`<li data-goal-cost>${inlineMarkup(c.label)} (<code>${esc(c.counter)}</code> ${esc(costBound(c))} on the uncontended run)</li>`);
   }
@@ -71,6 +75,14 @@ function costItem(c: CostReport): string {
   );
 }
 
+function ruleItem(r: RuleReport): string {
+  return (
+    `<li class="fl-ex-run" data-rule="${esc(r.id)}" data-passed="${r.passed}">` +
+    `<span class="fl-ex-mark" aria-hidden="true">${r.passed ? '✓' : '✗'}</span> <span class="fl-ex-word">${r.passed ? 'Passed' : 'Failed'}</span> ` +
+    `${esc(r.label)}${r.passed || !r.reason ? '' : ` <span class="fl-ex-reason">(${esc(r.reason)})</span>`}</li>`
+  );
+}
+
 /** The results of one Check: every run and ceiling, the first failing run's trace opened. */
 export function renderReport(report: GradeReport): string {
   const firstFail = report.runs.findIndex((r) => !r.passed);
@@ -79,7 +91,8 @@ export function renderReport(report: GradeReport): string {
     .join('');
   const runs = report.runs.map((r, i) => runItem(r, i === firstFail)).join('');
   const costs = report.costs.map(costItem).join('');
-  return `<ul class="fl-ex-results-list">${diags}${runs}${costs}</ul>`;
+  const rules = report.rules.map(ruleItem).join('');
+  return `<ul class="fl-ex-results-list">${diags}${rules}${runs}${costs}</ul>`;
 }
 
 /** The status line after a Check: begins with Passed, Failed or Error. */

@@ -60,6 +60,7 @@ function runLine(r: RunReport): string {
 export function text(report: GradeReport, title: string, goal: string): string {
   let s = `Exercise ${report.exercise}: ${title}\nGoal: ${goal.replace(/\s+/g, ' ')}\n\n`;
   for (const d of report.diagnostics) s += `  ${d.source} ${d.line}:${d.column}: ${d.severity}: ${d.message}\n`;
+  for (const r of report.rules) s += `  ${r.passed ? 'pass' : 'FAIL'}  ${r.label}${r.passed ? '' : ` — ${r.reason}`}\n`;
   for (const r of report.runs) s += runLine(r);
   for (const c of report.costs) {
     const figure = c.actual === null ? 'not measured' : `${c.actual} (${c.bound})`;

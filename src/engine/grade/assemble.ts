@@ -54,6 +54,7 @@ export function assemble(meta: ExerciseMeta, read: (path: string) => string | nu
   for (const ref of [...meta.runs, ...meta.costs].map((r) => r.scenario)) {
     if (ref?.startsWith('file:')) scenarioCode[ref] = need(`exercises/${meta.id}/${ref.slice(5)}`);
   }
-  const exercise: Exercise = { ...meta, starter: need(paths.starter), solution: need(paths.solution), referenceCode, scenarioCode };
+  // `forbidden` is filled where the engine's prelude can be read (protect.ts: Node and the build)
+  const exercise: Exercise = { ...meta, starter: need(paths.starter), solution: need(paths.solution), referenceCode, scenarioCode, forbidden: [] };
   return { exercise, errors };
 }

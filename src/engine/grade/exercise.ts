@@ -83,6 +83,12 @@ export interface ExerciseMeta {
   bet?: Bet;
   /** reference strategies by name: `cell:<chapter>/<cell-id>` or `file:<name>.c` in the exercise folder */
   references: Record<string, string>;
+  /**
+   * Functions of the prelude or the scenarios the reader is handed (`generic_file_buffered_write`):
+   * when set, redefining any other function the prelude or a goal scenario defines fails the grade.
+   * New helper functions are always allowed.
+   */
+  mayDefine?: string[];
   /** where the starter and the solution come from, when not `starter.<ext>`/`solution.<ext>`: a `cell:` or `file:` reference */
   starterFrom?: string;
   solutionFrom?: string;
@@ -97,6 +103,8 @@ export interface Exercise extends ExerciseMeta {
   referenceCode: Record<string, string>;
   /** text of each exercise-local scenario (`file:<name>.scn`), by its reference */
   scenarioCode: Record<string, string>;
+  /** functions the reader's code may not define (filled by protect.ts from `mayDefine`) */
+  forbidden: string[];
 }
 
 /** "at most 4", "at least 2", "between 2 and 4" */
@@ -217,6 +225,12 @@ class Reader {
     if (o.bet !== undefined) meta.bet = this.bet(o.bet, runs.length);
     const betRun = meta.bet ? runs[meta.bet.run] : undefined;
     if (betRun && meta.bet?.model && !betRun.models.includes(meta.bet.model)) this.fail('bet.model', `run ${meta.bet.run} does not run under ${meta.bet.model}`);
+    if (o.mayDefine !== undefined) {
+      meta.mayDefine = this.list(o, 'mayDefine', '').map((n, i) => {
+        if (typeof n !== 'string' || !/^[A-Za-z_]\w*$/.test(n)) this.fail(`mayDefine[${i}]`, 'expected a function name');
+        return String(n);
+      });
+    }
     if (o.starter !== undefined && this.ref(o.starter, 'starter')) meta.starterFrom = o.starter as string;
     if (o.solution !== undefined && this.ref(o.solution, 'solution')) meta.solutionFrom = o.solution as string;
     return meta;

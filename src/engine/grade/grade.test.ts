@@ -9,7 +9,7 @@ import { failedIds, failsAs, grade, gradeAsync, plan } from './grade.js';
 function exercise(raw: Record<string, unknown>): Exercise {
   const v = validateExercise({ id: 'ex', chapter: 'c', order: 1, title: 'T', difficulty: 'easy', goal: 'g', ...raw });
   if (!v.ok) throw new Error(v.errors.join('\n'));
-  return { ...v.value, starter: 's', solution: 'x', referenceCode: { broken: 'BROKEN', fixed: 'FIXED' }, scenarioCode: { 'file:own.scn': 'OWN SCENARIO' } };
+  return { ...v.value, starter: 's', solution: 'x', referenceCode: { broken: 'BROKEN', fixed: 'FIXED' }, scenarioCode: { 'file:own.scn': 'OWN SCENARIO' }, forbidden: [] };
 }
 
 function result(outcome: Outcome, extra: Partial<CheckResult> = {}): CheckResult {
@@ -163,6 +163,25 @@ describe('grade', () => {
       expect(async).toEqual(sync);
       if (parallel > 1) expect(seen).not.toEqual([0, 1, 2]);
     }
+  });
+});
+
+describe('the rule on what the code may redefine', () => {
+  const ex = { ...exercise({ runs: [{ scenario: 'a' }], mayDefine: ['write_path'] }), forbidden: ['sys_read', 'filemap_fault'] };
+  const ok = engine({ a: result('ok') });
+
+  it('passes code that defines only the handed-over function and helpers', () => {
+    const r = grade(ex, 'int helper(void) { return 0; }\nint write_path(int x) { return helper(); }', ok.check);
+    expect(r.rules).toEqual([{ id: 'rule:defines', label: 'changes only write_path() (and adds helpers)', passed: true }]);
+    expect(r.passed).toBe(true);
+  });
+
+  it('fails code that redefines the scenario reader, however OK its runs are', () => {
+    const r = grade(ex, '/* sys_read() { */\nint sys_read(int f) { return 0; }\nint write_path(int x) { return 0; }', ok.check);
+    expect(r.runs.every((x) => x.passed)).toBe(true);
+    expect(r.status).toBe('failed');
+    expect(failedIds(r)).toEqual(['rule:defines']);
+    expect(r.summary).toBe('Failed: changes only write_path() (and adds helpers) — redefines sys_read(), which the kernel or the scenario owns');
   });
 });
 

@@ -4,6 +4,7 @@
 // `grade` joins them for Node (CLI, tests, content checks). No verdict is ever decided here:
 // every pass or fail is read from an engine result.
 import type { CheckRequest, CheckResult, Diagnostic, MemoryModel, Outcome, SearchStats, Trace, Verdict, WaitEdge } from '../api.js';
+import { definedFunctions } from './defines.js';
 import { costBound, type CostCeiling, type Exercise, type GoalRun } from './exercise.js';
 
 export type CheckFn = (req: CheckRequest) => CheckResult;
@@ -22,6 +23,8 @@ export interface GradePlan {
   /** one per goal run and model, in the goal's order */
   goals: { run: GoalRun; model: MemoryModel; request: number }[];
   costs: { ceiling: CostCeiling; request: number }[];
+  /** functions the code defines that the exercise does not hand over (see protect.ts) */
+  redefined: string[];
 }
 
 export interface RunReport {
@@ -59,6 +62,14 @@ export interface CostReport {
   reason?: string;
 }
 
+/** A rule about the code itself, checked before any run: only the handed-over functions change. */
+export interface RuleReport {
+  id: 'rule:defines';
+  label: string;
+  passed: boolean;
+  reason?: string;
+}
+
 export interface GradeReport {
   exercise: string;
   /** `error`: the reader's code did not compile (diagnostics say where) */
@@ -67,6 +78,7 @@ export interface GradeReport {
   summary: string;
   runs: RunReport[];
   costs: CostReport[];
+  rules: RuleReport[];
   diagnostics: Diagnostic[];
   /** the engine's verdict for the bet's run, so the page can answer "place your bet" */
   betAnswer: Outcome | null;
@@ -116,7 +128,9 @@ export function plan(ex: Exercise, code: string): GradePlan {
     if (!own) t.params = ceiling.params ?? base.params;
     return { ceiling, request: need(t) };
   });
-  return { requests, goals, costs };
+  const forbidden = new Set(ex.forbidden);
+  const redefined = ex.kind === 'strategy' ? [...new Set(definedFunctions(code).filter((n) => forbidden.has(n)))] : [];
+  return { requests, goals, costs, redefined };
 }
 
 function runName(run: { scenario?: string; strategy?: string }): string {
@@ -185,10 +199,17 @@ export function judge(ex: Exercise, p: GradePlan, results: CheckResult[]): Grade
     const on = g ? `${runName(g.run)}@${g.model}` : `${runName(c.ceiling)}@${req.model ?? 'sc'}`;
     return judgeCost(c.ceiling, on, results[c.request]);
   });
+  const rules: RuleReport[] = [];
+  if (ex.forbidden.length) {
+    const handed = (ex.mayDefine ?? []).map((n) => `${n}()`).join(', ');
+    const rule: RuleReport = { id: 'rule:defines', label: `changes only ${handed || 'new functions'} (and adds helpers)`, passed: p.redefined.length === 0 };
+    if (!rule.passed) rule.reason = `redefines ${p.redefined.map((n) => `${n}()`).join(', ')}, which the kernel or the scenario owns`;
+    rules.push(rule);
+  }
   const errored = results.some((r) => r.outcome === 'error');
-  const passed = !errored && runs.every((r) => r.passed) && costs.every((c) => c.passed);
+  const passed = !errored && runs.every((r) => r.passed) && costs.every((c) => c.passed) && rules.every((r) => r.passed);
   const failedRuns = runs.filter((r) => !r.passed);
-  const failedCosts = costs.filter((c) => !c.passed);
+  const failedCosts = [...rules, ...costs].filter((c) => !c.passed);
   let summary: string;
   if (errored) summary = results.find((r) => r.outcome === 'error')?.headline ?? 'Error';
   else if (passed) summary = `Passed: ${runs.length} of ${runs.length} runs as required${costs.length ? ', every cost within its bound' : ''}.`;
@@ -209,6 +230,7 @@ export function judge(ex: Exercise, p: GradePlan, results: CheckResult[]): Grade
     summary,
     runs,
     costs,
+    rules,
     diagnostics: uniqueDiagnostics(results),
     betAnswer: betGoal ? results[betGoal.request].outcome : null,
   };
@@ -241,7 +263,7 @@ export async function gradeAsync(ex: Exercise, code: string, check: (req: CheckR
 
 /** Every check a report failed, by id (`2007/two-writers@sc`, `cost:bytesCopied`). */
 export function failedIds(report: GradeReport): string[] {
-  return [...report.runs.filter((r) => !r.passed).map((r) => r.id), ...report.costs.filter((c) => !c.passed).map((c) => c.id)];
+  return [...report.rules, ...report.runs, ...report.costs].filter((r) => !r.passed).map((r) => r.id);
 }
 
 /** Whether a report failed the check a wrong answer names (`2007/two-writers`, `x@weak`, `cost:mmap_sem`). */

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 import { assemble, wrongPath } from './assemble.js';
 import { validateExercise, type Exercise } from './exercise.js';
+import { withForbidden } from './protect.js';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 export const contentDir = (root = REPO_ROOT) => join(root, 'src/content');
@@ -44,7 +45,8 @@ export function loadExercise(id: string, root = REPO_ROOT): { exercise: Exercise
   }
   const v = validateExercise(raw, id);
   if (!v.ok) return { exercise: null, errors: v.errors.map((e) => `${id}.yaml: ${e}`) };
-  return assemble(v.value, read);
+  const { exercise, errors } = assemble(v.value, read);
+  return { exercise: withForbidden(exercise), errors };
 }
 
 /** Every exercise, sorted by chapter then order. */
