@@ -196,7 +196,11 @@ export class LiveExercise {
       const handle = root ? attachViews(root, runAsResult(run)) : null;
       if (handle) this.scrubbers.push(handle);
     });
-    this.editor?.showDiagnostics(report.diagnostics);
+    // the editor marks the reader's own text: in a scenario exercise that text is the scenario
+    const own = this.data.kind === 'scenario'
+      ? report.diagnostics.filter((d) => d.source === 'scenario').map((d) => ({ ...d, source: 'strategy' as const }))
+      : report.diagnostics;
+    this.editor?.showDiagnostics(own);
     this.settle(report.status, reportStatus(report));
     if (report.passed) this.showDone(this.progress.markCompleted(this.data.id).status === 'completed');
     this.answerBet(report);
