@@ -36,9 +36,15 @@ test('fixing the 2,8 cell with the merged temporary page turns it OK and changes
   await expect(table.getByRole('status')).toHaveText(/OK in every scenario/, { timeout: 90_000 });
   for (const row of await rows.all()) await expect(row).toHaveAttribute('data-verdict', 'ok');
 
+  // the cost table follows too: on the common case the temporary page allocates twice and copies twice
+  const costs = page.locator('tr[data-fl-cost-row="original-same-page"]');
+  await expect(costs.locator('[data-fl-cost="pagesAllocated"]')).toHaveText('2', { timeout: 30_000 });
+  await expect(costs.locator('[data-fl-cost="bytesCopied"]')).toHaveText('8');
+
   // and Reset brings the built table back
   await samePage.getByRole('button', { name: 'Reset' }).click();
   await expect(table.getByRole('status')).toHaveText(/scenarios fail/);
+  await expect(costs.locator('[data-fl-cost="pagesAllocated"]')).toHaveText('1');
   expect(errors).toEqual([]);
 });
 

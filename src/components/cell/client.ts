@@ -3,6 +3,7 @@
 import { warmUp } from './bridge';
 import { LiveCell } from './cell-client';
 import type { CellData } from './data';
+import { initCostTable } from './cost-table-client';
 import { initFigure } from './figure-client';
 import { initTable } from './table-client';
 
@@ -39,6 +40,7 @@ function init(): void {
   }
   for (const el of document.querySelectorAll<HTMLElement>('[data-fl-table]')) initTable(el);
   for (const el of document.querySelectorAll<HTMLElement>('[data-fl-figure]')) initFigure(el);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-fl-cost-table]')) initCostTable(el);
   document.documentElement.classList.add('fl-live');
   if (cells.size > 0) warmUp();
   void openPermalink();
