@@ -124,6 +124,7 @@ test('the scrubber walks the deadlock trace with the keyboard', async ({ page })
   await expect(abba.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
   const slider = abba.getByRole('slider', { name: /Step/ });
   const summary = abba.locator('[data-fl-step-status]');
+  await expect(slider).toBeEnabled(); // the build's scrubber wakes up when the cell nears the viewport
   await slider.focus();
   await page.keyboard.press('Home');
   await expect(summary).toHaveText(/^Step 0 of (\d+)/);

@@ -43,12 +43,23 @@ test.describe('with JavaScript disabled', () => {
   });
 });
 
-test('cells pass axe-core with no serious or critical violations', async ({ page }) => {
-  for (const path of [chapter2007, '/cells/']) {
+// axe is slow on a chapter with dozens of cells and their traces (minutes on a shared 2-core
+// machine), and every cell is the same component: by default each page's first three cells and its
+// tables are checked; FAULTLINES_AXE_ALL=1 checks every cell.
+const axeAll = !!process.env.FAULTLINES_AXE_ALL;
+for (const path of pages.filter((p) => p.startsWith('/chapters/') || p === '/cells/')) {
+  test(`cells on ${path} pass axe-core with no serious or critical violations`, async ({ page }) => {
+    test.setTimeout(axeAll ? 600_000 : 120_000);
     await page.goto(path);
-    await expect(page.getByRole('button', { name: 'Run', exact: true }).first()).toBeEnabled();
-    const results = await new AxeBuilder({ page }).include('.fl-cell').include('.fl-table').analyze();
+    const ids = await page.locator('[data-cell]').evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')!));
+    if (ids.length > 0) await expect(page.getByRole('button', { name: 'Run', exact: true }).first()).toBeEnabled();
+    const chosen = axeAll ? ids : ids.slice(0, 3);
+    let axe = new AxeBuilder({ page });
+    for (const id of chosen) axe = axe.include(`[data-cell="${id}"]`);
+    if ((await page.locator('.fl-table').count()) > 0) axe = axe.include('.fl-table');
+    if (chosen.length === 0 && (await page.locator('.fl-table').count()) === 0) return;
+    const results = await axe.analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${path}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-  }
-});
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  });
+}

@@ -10,6 +10,7 @@ import { names, pageModule, STATIC, type Source, type Static } from './reactive'
 import type { SharedCell } from './share';
 import { clearEdit, loadEdit, saveEdit } from './storage';
 import { attachViews, renderViews } from './views';
+import { forget as forgetAttach, whenNear } from './attach-queue';
 
 type Mark = '' | 'edited' | 'edited by the link';
 
@@ -26,6 +27,8 @@ export class LiveCell {
   private version = 0;
   private closeDiff: (() => void) | null = null;
   private scrubber: { destroy(): void } | null = null;
+  /** the views host shows the build's views (true at load, again after Reset) */
+  private showingStatic = true;
   private readonly staticViews: string;
   private readonly staticStatus: string;
   private readonly staticVerdict: string;
@@ -56,7 +59,9 @@ export class LiveCell {
     this.staticVerdict = el.dataset.verdict ?? '';
     this.define();
     this.wire();
-    this.scrubber = this.attachStatic();
+    whenNear(this.views, () => {
+      if (this.showingStatic && !this.scrubber) this.scrubber = this.attachStatic();
+    });
     const saved = loadEdit(this.key);
     if (saved && (saved.code !== data.code || saved.model !== data.model)) {
       this.restore(saved.code, saved.model, saved.params, 'edited');
@@ -129,7 +134,10 @@ export class LiveCell {
   }
 
   private showViews(value: { html: string; result: CheckResult } | Static): void {
+    if (value === STATIC && this.showingStatic) return; // at load: the build's views are already there
+    forgetAttach(this.views); // these views are replaced: no lazy attach for the old ones
     this.scrubber?.destroy();
+    this.showingStatic = value === STATIC;
     if (value === STATIC) {
       this.views.innerHTML = this.staticViews;
       this.scrubber = this.attachStatic();
