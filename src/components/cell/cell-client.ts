@@ -59,9 +59,7 @@ export class LiveCell {
     this.staticVerdict = el.dataset.verdict ?? '';
     this.define();
     this.wire();
-    whenNear(this.views, () => {
-      if (this.showingStatic && !this.scrubber) this.scrubber = this.attachStatic();
-    });
+    whenNear(this.views, () => void this.attachStatic());
     const saved = loadEdit(this.key);
     if (saved && (saved.code !== data.code || saved.model !== data.model)) {
       this.restore(saved.code, saved.model, saved.params, 'edited');
@@ -105,8 +103,14 @@ export class LiveCell {
   }
 
   /** The build's views need only the original trace to come alive (the scrubber). */
-  private attachStatic(): { destroy(): void } | null {
-    return attachViews(this.views, this.data);
+  private async attachStatic(): Promise<void> {
+    const encoded = this.el.querySelector('script[data-fl-trace]')?.textContent;
+    if (!encoded) return;
+    const { decodeTrace } = await import('./trace-codec');
+    const trace = decodeTrace(encoded);
+    // the reader may have run the cell meanwhile: then these views are gone
+    if (!this.showingStatic || this.scrubber) return;
+    this.scrubber = attachViews(this.views, { trace });
   }
 
   // ---- what the reader sees -----------------------------------------------------------------
@@ -140,7 +144,8 @@ export class LiveCell {
     this.showingStatic = value === STATIC;
     if (value === STATIC) {
       this.views.innerHTML = this.staticViews;
-      this.scrubber = this.attachStatic();
+      this.scrubber = null;
+      void this.attachStatic();
     } else {
       this.views.innerHTML = value.html;
       this.scrubber = attachViews(this.views, value.result);

@@ -1,6 +1,7 @@
 // What the build hands the browser about each cell (a JSON script inside the cell): the original
-// code and parameters, for Run, Reset, Diff and Share, and the original trace for the scrubber.
-import type { MemoryModel, ScenarioInfo, Trace } from '../../engine/api';
+// code and parameters, for Run, Reset, Diff and Share. The original trace, for the scrubber, is a
+// separate compressed script (trace-codec.ts), decoded only when the scrubber wakes up.
+import type { MemoryModel, ScenarioInfo } from '../../engine/api';
 
 export interface CellData {
   id: string;
@@ -13,7 +14,6 @@ export interface CellData {
   models: MemoryModel[];
   params: Record<string, number | boolean>;
   paramDefs: ScenarioInfo['params'];
-  trace: Trace | null;
 }
 
 /** Serialise for an inline <script type="application/json">: nothing in it can close the tag. */
