@@ -15,24 +15,30 @@ export interface PackLayout {
   spWord: number; // index of the stack pointer within the header
 }
 
+const CHUNK_BITS = 22; // arena chunks of 4 M words: growing never copies stored states
+const CHUNK = 1 << CHUNK_BITS;
+
 export class StateStore {
-  arena: Int32Array;
-  offsets: Int32Array; // start of state i; offsets[count] is the end
-  hashes: Int32Array;
-  table: Int32Array; // state number + 1, 0 = empty
-  mask: number;
+  /** packed states, end to end; a state never straddles two chunks */
+  private chunks: Int32Array[] = [];
+  private fill = CHUNK; // words used in the last chunk (CHUNK: none yet)
+  starts: Int32Array; // state i: chunk << CHUNK_BITS | offset
+  lengths: Int32Array;
+  /** open addressing: [hash, state number + 1] pairs, so a probe touches one cache line */
+  table: Int32Array;
+  mask: number; // of pair slots
   count = 0;
+  words = 0;
   readonly size: number;
   private scratch: Int32Array;
 
   constructor(readonly pack: PackLayout, initialStates = 1024) {
     this.size = pack.size;
     this.scratch = new Int32Array(pack.size);
-    this.arena = new Int32Array(Math.max(64, pack.taskBase + pack.regions * pack.header) * initialStates);
-    this.offsets = new Int32Array(initialStates + 1);
-    this.hashes = new Int32Array(initialStates);
-    this.table = new Int32Array(initialStates * 4);
-    this.mask = this.table.length - 1;
+    this.starts = new Int32Array(initialStates);
+    this.lengths = new Int32Array(initialStates);
+    this.table = new Int32Array(initialStates * 8);
+    this.mask = this.table.length / 2 - 1;
   }
 
   /** pack w into scratch; returns the packed length */
@@ -55,32 +61,36 @@ export class StateStore {
     const s = this.scratch;
     const h = hashWords(s, n);
     const table = this.table;
-    let slot = h & this.mask;
+    const mask = this.mask;
+    let slot = h & mask;
     for (;;) {
-      const e = table[slot];
+      const e = table[2 * slot + 1];
       if (e === 0) break;
-      const i = e - 1;
-      if (this.hashes[i] === h && this.equals(i, s, n)) return -(i + 1);
-      slot = (slot + 1) & this.mask;
+      if (table[2 * slot] === h && this.equals(e - 1, s, n)) return -e;
+      slot = (slot + 1) & mask;
     }
     const id = this.count;
-    if (id + 1 >= this.hashes.length) this.growIndex();
-    const start = this.offsets[id];
-    if (start + n > this.arena.length) this.growArena(start + n);
-    this.arena.set(n === s.length ? s : s.subarray(0, n), start);
-    this.offsets[id + 1] = start + n;
-    this.hashes[id] = h;
+    if (id === this.starts.length) this.growIndex();
+    if (this.fill + n > CHUNK) { this.chunks.push(new Int32Array(Math.max(CHUNK, n))); this.fill = 0; }
+    const chunk = this.chunks[this.chunks.length - 1];
+    const at = this.fill;
+    for (let k = 0; k < n; k++) chunk[at + k] = s[k];
+    this.starts[id] = ((this.chunks.length - 1) << CHUNK_BITS) | at;
+    this.lengths[id] = n;
+    this.fill = at + n;
+    this.words += n;
     this.count = id + 1;
-    table[slot] = id + 1;
-    if (this.count * 2 > this.table.length) this.rehash();
+    table[2 * slot] = h;
+    table[2 * slot + 1] = id + 1;
+    if (this.count * 2 > mask) this.rehash();
     return id;
   }
 
   /** unpack state i into out (a full-size vector) */
   load(i: number, out: Int32Array): void {
     const p = this.pack;
-    const a = this.arena;
-    let at = this.offsets[i];
+    const a = this.chunks[this.starts[i] >>> CHUNK_BITS];
+    let at = this.starts[i] & (CHUNK - 1);
     for (let k = 0; k < p.taskBase; k++) out[k] = a[at++];
     for (let r = 0; r < p.regions; r++) {
       const base = p.taskBase + r * p.taskWords;
@@ -90,56 +100,59 @@ export class StateStore {
     }
   }
 
-  /** words the store holds (for memory figures) */
-  get words(): number { return this.offsets[this.count]; }
-
   private equals(i: number, s: Int32Array, n: number): boolean {
-    const off = this.offsets[i];
-    if (this.offsets[i + 1] - off !== n) return false;
-    const a = this.arena;
+    if (this.lengths[i] !== n) return false;
+    const a = this.chunks[this.starts[i] >>> CHUNK_BITS];
+    const off = this.starts[i] & (CHUNK - 1);
     for (let k = 0; k < n; k++) if (a[off + k] !== s[k]) return false;
     return true;
   }
 
-  private growArena(need: number) {
-    let len = this.arena.length * 2;
-    while (len < need) len *= 2;
-    const arena = new Int32Array(len);
-    arena.set(this.arena);
-    this.arena = arena;
-  }
-
   private growIndex() {
-    const hashes = new Int32Array(this.hashes.length * 2);
-    hashes.set(this.hashes);
-    this.hashes = hashes;
-    const offsets = new Int32Array(this.hashes.length + 1);
-    offsets.set(this.offsets);
-    this.offsets = offsets;
+    const starts = new Int32Array(this.starts.length * 2);
+    starts.set(this.starts);
+    this.starts = starts;
+    const lengths = new Int32Array(this.lengths.length * 2);
+    lengths.set(this.lengths);
+    this.lengths = lengths;
   }
 
   private rehash() {
-    const table = new Int32Array(this.table.length * 2);
-    const mask = table.length - 1;
-    for (let i = 0; i < this.count; i++) {
-      let slot = this.hashes[i] & mask;
-      while (table[slot] !== 0) slot = (slot + 1) & mask;
-      table[slot] = i + 1;
+    const old = this.table;
+    const table = new Int32Array(old.length * 2);
+    const mask = table.length / 2 - 1;
+    for (let j = 0; j < old.length; j += 2) {
+      const e = old[j + 1];
+      if (e === 0) continue;
+      let slot = old[j] & mask;
+      while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      table[2 * slot] = old[j];
+      table[2 * slot + 1] = e;
     }
     this.table = table;
     this.mask = mask;
   }
 }
 
-/** a fast 32-bit hash of the first n words (multiply-xorshift, finalised like murmur3) */
+/**
+ * A fast 32-bit hash of the first n words: four independent multiply lanes (so the CPU can run
+ * them in parallel), then murmur3's finaliser, whose low bits index the table.
+ */
 export function hashWords(w: Int32Array, n: number): number {
-  let h = 0x9e3779b9 | 0;
-  for (let k = 0; k < n; k++) {
-    h = Math.imul(h ^ w[k], 0x5bd1e995);
-    h ^= h >>> 15;
+  let a = 0x9e3779b9 | 0, b = 0x85ebca6b | 0, c = 0xc2b2ae35 | 0, d = 0x27d4eb2f | 0;
+  let k = 0;
+  for (; k + 3 < n; k += 4) {
+    a = Math.imul(a ^ w[k], 0x5bd1e995);
+    b = Math.imul(b ^ w[k + 1], 0x01000193);
+    c = Math.imul(c ^ w[k + 2], 0x2c1b3c6d);
+    d = Math.imul(d ^ w[k + 3], 0x297a2d39);
   }
+  for (; k < n; k++) a = Math.imul(a ^ w[k], 0x5bd1e995);
+  let h = a ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c ^ (c >>> 15), 0xc2b2ae35) ^ Math.imul(d ^ (d >>> 13), 0x9e3779b1) ^ n;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return h;
 }
