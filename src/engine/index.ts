@@ -11,7 +11,17 @@ export * from './api.js';
 
 /** explore every interleaving of the scenario's tasks running the strategy; bounded by budgets */
 export function check(req: CheckRequest): CheckResult {
-  return runCheck(req);
+  try {
+    return runCheck(req);
+  } catch (e) {
+    // an engine bug must not take the page (or the Worker) down with it: report it as an error
+    const message = `internal engine error: ${e instanceof Error ? e.message : String(e)}`;
+    return {
+      outcome: 'error', verdict: null, headline: `Error: ${message}`,
+      diagnostics: [{ line: 1, column: 1, message, severity: 'error', source: 'scenario' }],
+      stats: { states: 0, transitions: 0, millis: 0, exhaustive: false, stoppedBy: null }, costs: null, trace: null,
+    };
+  }
 }
 
 export function listScenarios(): ScenarioInfo[] {
