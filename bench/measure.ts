@@ -30,7 +30,7 @@ void worker(int id)
 		other = other + id;
 	}
 }`,
-    maxStates: 1_500_000,
+    maxStates: 500_000,
   },
   {
     name: 'page locks: 3 tasks taking two of three pages in order',
@@ -47,7 +47,7 @@ void worker(struct page *a, struct page *b)
 		unlock_page(a);
 	}
 }`,
-    maxStates: 1_500_000,
+    maxStates: 500_000,
   },
 ];
 

@@ -15,13 +15,13 @@ export interface PackLayout {
   spWord: number; // index of the stack pointer within the header
 }
 
-const CHUNK_BITS = 22; // arena chunks of 4 M words: growing never copies stored states
+const CHUNK_BITS = 22; // arena chunks of up to 4 M words: growing never copies stored states
 const CHUNK = 1 << CHUNK_BITS;
 
 export class StateStore {
   /** packed states, end to end; a state never straddles two chunks */
   private chunks: Int32Array[] = [];
-  private fill = CHUNK; // words used in the last chunk (CHUNK: none yet)
+  private fill = 0; // words used in the last chunk
   starts: Int32Array; // state i: chunk << CHUNK_BITS | offset
   lengths: Int32Array;
   /** open addressing: [hash, state number + 1] pairs, so a probe touches one cache line */
@@ -37,7 +37,7 @@ export class StateStore {
     this.scratch = new Int32Array(pack.size);
     this.starts = new Int32Array(initialStates);
     this.lengths = new Int32Array(initialStates);
-    this.table = new Int32Array(initialStates * 8);
+    this.table = new Int32Array(initialStates * 4);
     this.mask = this.table.length / 2 - 1;
   }
 
@@ -71,7 +71,13 @@ export class StateStore {
     }
     const id = this.count;
     if (id === this.starts.length) this.growIndex();
-    if (this.fill + n > CHUNK) { this.chunks.push(new Int32Array(Math.max(CHUNK, n))); this.fill = 0; }
+    const last = this.chunks[this.chunks.length - 1];
+    if (!last || this.fill + n > last.length) {
+      // chunks start small (most checks are small) and double up to CHUNK words
+      const size = last ? Math.min(CHUNK, last.length * 2) : Math.min(CHUNK, 1 << 14);
+      this.chunks.push(new Int32Array(Math.max(size, n)));
+      this.fill = 0;
+    }
     const chunk = this.chunks[this.chunks.length - 1];
     const at = this.fill;
     for (let k = 0; k < n; k++) chunk[at + k] = s[k];

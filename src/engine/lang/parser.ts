@@ -22,11 +22,19 @@ const BINARY_PRECEDENCE: Record<string, number> = {
 };
 const ASSIGN_OPS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '<<=', '>>=']);
 
+/** recent parses by source text: the prelude is parsed once, not on every check (trees are never mutated after parsing) */
+const parsed = new Map<string, { unit: Unit; errors: ParseDiagnostic[] }>();
+
 export function parse(src: string): { unit: Unit; errors: ParseDiagnostic[] } {
+  const hit = parsed.get(src);
+  if (hit) return hit;
   const { tokens, errors: lexErrors } = lex(src);
   const p = new Parser(tokens);
   const unit = p.unit();
-  return { unit, errors: [...lexErrors, ...p.errors] };
+  const result = { unit, errors: [...lexErrors, ...p.errors] };
+  if (parsed.size >= 16) parsed.delete(parsed.keys().next().value!);
+  parsed.set(src, result);
+  return result;
 }
 
 /** Parse one expression (task entries in scenario files, #define values). */
