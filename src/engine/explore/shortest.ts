@@ -1,4 +1,4 @@
-// The counterexample with the fewest context switches, then the fewest steps: a Dijkstra
+// The counterexample with the fewest context switches, then the fewest steps: a shortest-path
 // search over (state, last task to run) on the stored graph. A context switch is counted when
 // a task runs after a different task ran; memory-system steps are not switches.
 import type { SearchGraph } from './bfs.js';
@@ -17,37 +17,47 @@ export function shortestPaths(g: SearchGraph, nTasks: number): { cost: Float64Ar
   const prevChoice = new Int32Array(N).fill(-1);
   const badCost = new Float64Array(g.bad.length).fill(Infinity);
   const badNode = new Int32Array(g.bad.length).fill(-1);
-  const heap = new MinHeap();
-  const start = 0 * A + nTasks;
-  cost[start] = 0;
-  heap.push(0, start);
-  while (heap.size > 0) {
-    const c = heap.topKey();
-    const node = heap.pop();
-    if (c > cost[node]) continue;
-    const s = (node / A) | 0;
-    const last = node % A;
-    if (s >= g.expanded) continue;
-    const e0 = g.edgeStart.get(s), e1 = g.edgeStart.get(s + 1);
-    for (let e = e0; e < e1; e++) {
-      const ch = g.edgeChoice.get(e);
-      const task = ch < nTasks ? ch : -1;
-      const nextLast = task >= 0 ? task : last;
-      const nc = c + 1 + (task >= 0 && last !== nTasks && last !== task ? SWITCH : 0);
-      const to = g.edgeTo.get(e);
-      if (to < 0) {
-        const b = -to - 1;
-        if (nc < badCost[b]) { badCost[b] = nc; badNode[b] = node; }
-        continue;
-      }
-      const tn = to * A + nextLast;
-      if (nc < cost[tn]) {
-        cost[tn] = nc;
-        prevNode[tn] = node;
-        prevChoice[tn] = ch;
-        heap.push(nc, tn);
+  // Costs are (switches, steps) in lexicographic order and every edge adds one step and zero or
+  // one switch, so a bucket queue replaces a heap: one layer per switch count, one bucket per
+  // step count within it (a node is final the first time it is popped).
+  let layer: number[][] = [[0 * A + nTasks]];
+  cost[nTasks] = 0;
+  for (let sw = 0; layer.length; sw++) {
+    const next: number[][] = [];
+    for (let steps = 0; steps < layer.length; steps++) {
+      const bucket = layer[steps];
+      if (!bucket) continue;
+      for (let q = 0; q < bucket.length; q++) {
+        const node = bucket[q];
+        const c = sw * SWITCH + steps;
+        if (cost[node] !== c) continue; // reached more cheaply since
+        const s = (node / A) | 0;
+        const last = node % A;
+        if (s >= g.expanded) continue;
+        const e0 = g.edgeStart.get(s), e1 = g.edgeStart.get(s + 1);
+        for (let e = e0; e < e1; e++) {
+          const ch = g.edgeChoice.get(e);
+          const task = ch < nTasks ? ch : -1;
+          const switched = task >= 0 && last !== nTasks && last !== task;
+          const nc = c + 1 + (switched ? SWITCH : 0);
+          const to = g.edgeTo.get(e);
+          if (to < 0) {
+            const b = -to - 1;
+            if (nc < badCost[b]) { badCost[b] = nc; badNode[b] = node; }
+            continue;
+          }
+          const tn = to * A + (task >= 0 ? task : last);
+          if (nc < cost[tn]) {
+            cost[tn] = nc;
+            prevNode[tn] = node;
+            prevChoice[tn] = ch;
+            const target = switched ? next : layer;
+            (target[steps + 1] ??= []).push(tn);
+          }
+        }
       }
     }
+    layer = next;
   }
   return { cost, prevNode, prevChoice, badCost, badNode };
 }
@@ -67,44 +77,4 @@ export function parentPath(g: SearchGraph, state: number): number[] {
   const out: number[] = [];
   for (let s = state; g.parent.get(s) >= 0; s = g.parent.get(s)) out.push(g.choice.get(s));
   return out.reverse();
-}
-
-class MinHeap {
-  keys: number[] = [];
-  vals: number[] = [];
-  get size() { return this.keys.length; }
-  topKey() { return this.keys[0]; }
-  push(k: number, v: number) {
-    const ks = this.keys, vs = this.vals;
-    let i = ks.length;
-    ks.push(k); vs.push(v);
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (ks[p] < k || (ks[p] === k && vs[p] <= v)) break;
-      ks[i] = ks[p]; vs[i] = vs[p];
-      i = p;
-    }
-    ks[i] = k; vs[i] = v;
-  }
-  pop(): number {
-    const ks = this.keys, vs = this.vals;
-    const top = vs[0];
-    const k = ks.pop()!, v = vs.pop()!;
-    if (ks.length > 0) {
-      let i = 0;
-      const n = ks.length;
-      for (;;) {
-        const l = 2 * i + 1, r = l + 1;
-        let s = i;
-        let sk = k, sv = v;
-        if (l < n && (ks[l] < sk || (ks[l] === sk && vs[l] < sv))) { s = l; sk = ks[l]; sv = vs[l]; }
-        if (r < n && (ks[r] < sk || (ks[r] === sk && vs[r] < sv))) { s = r; }
-        if (s === i) break;
-        ks[i] = ks[s]; vs[i] = vs[s];
-        i = s;
-      }
-      ks[i] = k; vs[i] = v;
-    }
-    return top;
-  }
 }
