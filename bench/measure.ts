@@ -33,8 +33,8 @@ void worker(int id)
     maxStates: 500_000,
   },
   {
-    name: 'page locks: 3 tasks taking two of three pages in order',
-    scenario: `id bench/pages\npage p0\npage p1\npage p2\ntask t0 cpu 0 : worker(p0, p1)\ntask t1 cpu 1 : worker(p1, p2)\ntask t2 cpu 2 : worker(p0, p2)\n`,
+    name: 'page locks: 4 tasks taking two of three pages in order',
+    scenario: `id bench/pages\npage p0\npage p1\npage p2\ntask t0 cpu 0 : worker(p0, p1)\ntask t1 cpu 1 : worker(p1, p2)\ntask t2 cpu 2 : worker(p0, p2)\ntask t3 cpu 3 : worker(p0, p1)\n`,
     strategy: `int hits;
 void worker(struct page *a, struct page *b)
 {
