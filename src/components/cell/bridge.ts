@@ -7,7 +7,9 @@ import type { CheckRequest, CheckResult } from '../../engine/api';
 import { browserBudget, watchdogGraceMillis } from './budget';
 import type { WorkerReply } from './engine.worker';
 
-const maxIdle = 2;
+// Warm workers kept for reuse: a table or a cost row runs several searches at once, and creating
+// or terminating a worker costs the main thread tens of milliseconds.
+const maxIdle = 4;
 
 interface Flight {
   worker: Worker;
