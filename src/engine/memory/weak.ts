@@ -13,53 +13,52 @@
 // A CPU's own store reaching memory makes its copy fresh (it took the line exclusive), so it never
 // reads a value older than its own write. smp_mb() drains the buffer and processes the queue.
 //
-// State, relative to base: memory words, the store buffers (buffer.ts), then per CPU a bitmask of
-// locations with a pending invalidation followed by the stale value of each location (zero when none
-// is pending, so equal states hash equally). The mask's bit `words` marks a retired CPU: its tasks
-// are done, its queue could only affect its own loads, so it is dropped rather than explored.
+// State, relative to base: memory words, the store buffers (buffer.ts), then the invalidate queues
+// (queue.ts: bounded, sorted sets of (location, stale value); a retired CPU's queue is dropped).
 import type { MemoryLayout, MemorySystem } from './model.js';
+import {
+  queueAddr, queueAt, queueClear, queueCount, queueFind, queueFull, queueInsert, queueRemove, queueRetire, queueRetired,
+  queueStale, queueWords,
+} from './queue.js';
 import { rmwResult } from './rmw.js';
 import {
   bufferAt, bufferCount, bufferForward, bufferPush, bufferRemove, bufferWords, describeEntries, describeEntry,
   entryAddr, entryBarrier, entryValue,
 } from './buffer.js';
 
-// one bit per location, plus bit `words`: the CPU has retired (runs no more loads)
-const maskWords = (layout: MemoryLayout): number => (layout.words + 32) >> 5;
-const queueWords = (layout: MemoryLayout): number => maskWords(layout) + layout.words;
-/** offset of CPU `cpu`'s invalidate queue (mask, then stale values), relative to base */
-const queueAt = (layout: MemoryLayout, cpu: number): number =>
-  layout.words + layout.cpus * bufferWords(layout) + cpu * queueWords(layout);
-
-function pending(w: Int32Array, q: number, addr: number): boolean {
-  return (w[q + (addr >> 5)] & (1 << (addr & 31))) !== 0;
+function processInvalidation(w: Int32Array, q: number, addr: number): void {
+  const i = queueFind(w, q, addr);
+  if (i >= 0) queueRemove(w, q, i);
 }
 
-function processInvalidation(w: Int32Array, q: number, layout: MemoryLayout, addr: number): void {
-  w[q + (addr >> 5)] &= ~(1 << (addr & 31));
-  w[q + maskWords(layout) + addr] = 0;
+/** would writing value to addr need room in a CPU's full invalidate queue? */
+function queuesBlock(w: Int32Array, base: number, layout: MemoryLayout, cpu: number, addr: number, value: number): boolean {
+  if (w[base + addr] === value) return false;
+  for (let d = 0; d < layout.cpus; d++) {
+    const q = base + queueAt(layout, d);
+    if (d !== cpu && !queueRetired(w, q) && queueFind(w, q, addr) < 0 && queueFull(w, q, layout)) return true;
+  }
+  return false;
 }
 
-function processQueue(w: Int32Array, q: number, layout: MemoryLayout): void {
-  const retired = pending(w, q, layout.words);
-  w.fill(0, q, q + queueWords(layout));
-  if (retired) w[q + (layout.words >> 5)] |= 1 << (layout.words & 31);
-}
-
-/** a store of `cpu` reaches memory: other CPUs holding the old value are sent an invalidation */
+/**
+ * A store of `cpu` reaches memory: every other CPU is sent an invalidation and keeps reading the
+ * old value until it processes it. A CPU that already has one queued keeps its older stale value
+ * (still coherent); a retired CPU never reads again. A full queue first processes its lowest
+ * entry (see queue.ts; drains never get here with a full queue, weak.internalSteps waits).
+ */
 function writeMemory(w: Int32Array, base: number, layout: MemoryLayout, cpu: number, addr: number, value: number): void {
   const old = w[base + addr];
   if (old !== value) {
     for (let d = 0; d < layout.cpus; d++) {
       const q = base + queueAt(layout, d);
-      // an older stale value stays (still coherent); a retired CPU never reads again
-      if (d === cpu || pending(w, q, addr) || pending(w, q, layout.words)) continue;
-      w[q + (addr >> 5)] |= 1 << (addr & 31);
-      w[q + maskWords(layout) + addr] = old;
+      if (d === cpu || queueRetired(w, q) || queueFind(w, q, addr) >= 0) continue;
+      if (queueFull(w, q, layout)) queueRemove(w, q, 0);
+      queueInsert(w, q, addr, old);
     }
   }
   w[base + addr] = value;
-  processInvalidation(w, base + queueAt(layout, cpu), layout, addr);
+  processInvalidation(w, base + queueAt(layout, cpu), addr);
 }
 
 /** may entry i of the buffer at b reach memory now? */
@@ -100,7 +99,8 @@ export const weak: MemorySystem = {
     const forwarded = bufferForward(w, base + bufferAt(layout, cpu), addr);
     if (forwarded !== undefined) return forwarded;
     const q = base + queueAt(layout, cpu);
-    return pending(w, q, addr) ? w[q + maskWords(layout) + addr] : w[base + addr];
+    const i = queueFind(w, q, addr);
+    return i >= 0 ? queueStale(w, q, i) : w[base + addr];
   },
   store: (w, base, layout, cpu, addr, value) => bufferPush(w, base + bufferAt(layout, cpu), layout, addr, value),
   fence(w, base, layout, cpu, fence) {
@@ -108,20 +108,20 @@ export const weak: MemorySystem = {
     const n = bufferCount(w, b);
     if (fence === 'mb') {
       drainBefore(w, base, layout, cpu, -1);
-      processQueue(w, base + queueAt(layout, cpu), layout);
+      queueClear(w, base + queueAt(layout, cpu), layout);
     } else if (fence === 'wmb' || fence === 'release') {
       if (n > 0) w[b + 1 + 2 * (n - 1)] |= 1;
     } else {
-      processQueue(w, base + queueAt(layout, cpu), layout);
+      queueClear(w, base + queueAt(layout, cpu), layout);
     }
     return true;
   },
   rmw(w, base, layout, cpu, addr, op, a, b, order) {
     drainBefore(w, base, layout, cpu, order === 'full' || order === 'release' ? -1 : addr);
-    if (order === 'full') processQueue(w, base + queueAt(layout, cpu), layout);
+    if (order === 'full') queueClear(w, base + queueAt(layout, cpu), layout);
     const old = w[base + addr]; // the line is taken exclusive: never a stale value
     writeMemory(w, base, layout, cpu, addr, rmwResult(op, old, a, b));
-    if (order === 'acquire') processQueue(w, base + queueAt(layout, cpu), layout);
+    if (order === 'acquire') queueClear(w, base + queueAt(layout, cpu), layout);
     return old;
   },
   latest: (w, base, layout, cpu, addr) => bufferForward(w, base + bufferAt(layout, cpu), addr) ?? w[base + addr],
@@ -134,19 +134,17 @@ export const weak: MemorySystem = {
   internalSteps(w, base, layout, out) {
     for (let c = 0; c < layout.cpus; c++) {
       const b = base + bufferAt(layout, c);
-      for (let i = 0; i < bufferCount(w, b); i++) if (drainable(w, b, i)) out.push({ cpu: c, kind: 'drain', slot: i });
+      for (let i = 0; i < bufferCount(w, b); i++) {
+        if (drainable(w, b, i) && !queuesBlock(w, base, layout, c, entryAddr(w, b, i), entryValue(w, b, i))) out.push({ cpu: c, kind: 'drain', slot: i });
+      }
       const q = base + queueAt(layout, c);
-      for (let a = 0; a < layout.words; a++) if (pending(w, q, a)) out.push({ cpu: c, kind: 'invalidate', slot: a });
+      for (let i = 0; i < queueCount(w, q); i++) out.push({ cpu: c, kind: 'invalidate', slot: queueAddr(w, q, i) });
     }
   },
-  retire(w, base, layout, cpu) {
-    const q = base + queueAt(layout, cpu);
-    w.fill(0, q, q + queueWords(layout));
-    w[q + (layout.words >> 5)] = 1 << (layout.words & 31);
-  },
+  retire: (w, base, layout, cpu) => queueRetire(w, base + queueAt(layout, cpu), layout),
   applyInternal(w, base, layout, step) {
     if (step.kind === 'drain') drainEntry(w, base, layout, step.cpu, step.slot);
-    else processInvalidation(w, base + queueAt(layout, step.cpu), layout, step.slot);
+    else processInvalidation(w, base + queueAt(layout, step.cpu), step.slot);
   },
   describeInternal(w, base, layout, step, names) {
     if (step.kind === 'drain') return [describeEntry(w, base + bufferAt(layout, step.cpu), step.slot, names)];
@@ -157,8 +155,9 @@ export const weak: MemorySystem = {
     for (let c = 0; c < layout.cpus; c++) {
       const entries = describeEntries(w, base + bufferAt(layout, c), names);
       const q = base + queueAt(layout, c);
-      for (let a = 0; a < layout.words; a++) {
-        if (pending(w, q, a)) entries.push(`invalidate ${names[a] ?? `#${a}`} (stale ${w[q + maskWords(layout) + a]})`);
+      for (let i = 0; i < queueCount(w, q); i++) {
+        const a = queueAddr(w, q, i);
+        entries.push(`invalidate ${names[a] ?? `#${a}`} (stale ${queueStale(w, q, i)})`);
       }
       out.push({ cpu: c, entries });
     }
