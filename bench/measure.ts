@@ -49,6 +49,35 @@ void worker(struct page *a, struct page *b)
 }`,
     maxStates: 500_000,
   },
+  {
+    // (added by WEAK) barriers, acquire/release and atomics: under tso and weak the store buffers
+    // and invalidate queues multiply the interleavings
+    name: 'message passing: a producer publishing with smp_wmb and release, three consumers with acquire, smp_rmb and atomics',
+    scenario: `id bench/message-passing\ntask producer cpu 0 : producer()\n${[1, 2, 3].map((i) => `task consumer${i} cpu ${i} : consumer()`).join('\n')}\n`,
+    strategy: `int data; int flag; int sum; int late;
+void producer(void)
+{
+	int i;
+	for (i = 1; i <= 3; i++) {
+		WRITE_ONCE(data, i);
+		smp_wmb();
+		smp_store_release(&flag, i);
+	}
+}
+void consumer(void)
+{
+	int k;
+	for (k = 0; k < 2; k++) {
+		int f = smp_load_acquire(&flag);
+		int d = READ_ONCE(data);
+		smp_rmb();
+		if (d < f)
+			atomic_inc(&late);
+		atomic_add(d, &sum);
+	}
+}`,
+    maxStates: 500_000,
+  },
 ];
 
 function searchRate(name: string, scenarioText: string, strategy: string, maxStates: number, model: MemoryModel) {

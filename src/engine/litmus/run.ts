@@ -10,6 +10,7 @@ import { replay } from '../explore/trace.js';
 import { boot } from '../kernel/boot.js';
 import type { Machine } from '../kernel/machine.js';
 import type { InternalStep } from '../memory/model.js';
+import { QUEUE_SLOTS } from '../memory/queue.js';
 import { parseScenario } from '../scenarios/format.js';
 import { LitmusError, type LitmusTest } from './ast.js';
 import { holds, judge, observedPlaces, showCond, type FinalValues, type LitmusResult } from './condition.js';
@@ -83,7 +84,7 @@ export function runLitmus(text: string, opts: { model?: MemoryModel; budget?: Bu
     places: observedPlaces(test),
     finals: finals.map((values, i) => ({ values, satisfies: satisfying.has(i) })),
     result, witness: witness?.trace ?? null, witnessSwitches: witness?.switches ?? null,
-    stats, deadlocks: g.deadlocks.length, notes: notes(test, model), scenario,
+    stats, deadlocks: g.deadlocks.length, notes: notes(test, model, m.layout.mem.words), scenario,
   };
 }
 
@@ -118,8 +119,11 @@ function describeBad(m: Machine): string {
 }
 
 /** what the reader should know about this answer */
-function notes(test: LitmusTest, model: MemoryModel): string[] {
+function notes(test: LitmusTest, model: MemoryModel, words: number): string[] {
   const out: string[] = [];
+  if (model === 'weak' && words > QUEUE_SLOTS) {
+    out.push(`${words} shared words but ${QUEUE_SLOTS} invalidate-queue slots per CPU: outcomes that need one CPU to hold more than ${QUEUE_SLOTS} unread stale values at once are not explored`);
+  }
   if (model === 'weak' && test.threads.some(loadThenStore)) {
     out.push('the weak model never lets a store become visible before an earlier load of the same CPU (no load buffering); LKMM may allow outcomes that need it');
   }
