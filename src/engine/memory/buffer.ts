@@ -66,3 +66,18 @@ export function describeEntries(w: Int32Array, b: number, names: readonly string
   }
   return out;
 }
+
+/** what an RMW by cpu would read: its own newest buffered store to addr, else memory (base + addr) */
+export function latestValue(w: Int32Array, base: number, layout: MemoryLayout, cpu: number, addr: number): number {
+  return bufferForward(w, base + bufferAt(layout, cpu), addr) ?? w[base + addr];
+}
+
+/**
+ * The value once every buffer has drained, CPU 0's first, then CPU 1's… Exact with one writer per
+ * location; with several it is one of the possible outcomes (the others are explored as states).
+ */
+export function settledValue(w: Int32Array, base: number, layout: MemoryLayout, addr: number): number {
+  let v = w[base + addr];
+  for (let c = 0; c < layout.cpus; c++) v = bufferForward(w, base + bufferAt(layout, c), addr) ?? v;
+  return v;
+}

@@ -12,7 +12,7 @@
 // which it could have done just before. Every behaviour is one of the unbounded model's; lost are
 // only those where one CPU must hold more than K unread stale values at once.
 import type { MemoryLayout } from './model.js';
-import { bufferWords } from './buffer.js';
+import { bufferRemove, bufferWords } from './buffer.js';
 
 export const QUEUE_SLOTS = 8;
 
@@ -50,14 +50,8 @@ export function queueInsert(w: Int32Array, q: number, addr: number, stale: numbe
   w[q] = n + 1;
 }
 
-/** process entry i: the CPU drops its stale copy */
-export function queueRemove(w: Int32Array, q: number, i: number): void {
-  const n = w[q];
-  w.copyWithin(q + 1 + 2 * i, q + 3 + 2 * i, q + 1 + 2 * n);
-  w[q + 2 * n - 1] = 0;
-  w[q + 2 * n] = 0;
-  w[q] = n - 1;
-}
+/** process entry i: the CPU drops its stale copy (the [count, pairs…] layout of a store buffer) */
+export const queueRemove = bufferRemove;
 
 /** process every entry (smp_rmb, acquire, smp_mb) */
 export function queueClear(w: Int32Array, q: number, layout: MemoryLayout): void {

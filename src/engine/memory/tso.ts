@@ -7,6 +7,7 @@ import type { MemorySystem } from './model.js';
 import { rmwResult } from './rmw.js';
 import {
   bufferAt, bufferCount, bufferForward, bufferPush, bufferRemove, bufferWords, describeEntries, describeEntry, entryAddr, entryValue,
+  latestValue, settledValue,
 } from './buffer.js';
 
 /** drain every entry of the buffer at b, oldest first */
@@ -37,14 +38,8 @@ export const tso: MemorySystem = {
     w[base + addr] = rmwResult(op, old, a, b);
     return old;
   },
-  latest: (w, base, layout, cpu, addr) => bufferForward(w, base + bufferAt(layout, cpu), addr) ?? w[base + addr],
-  settled(w, base, layout, addr) {
-    // With one writer per location this is exact; with several it is the value of the
-    // highest-numbered CPU's newest store, one of the possible outcomes.
-    let v = w[base + addr];
-    for (let c = 0; c < layout.cpus; c++) v = bufferForward(w, base + bufferAt(layout, c), addr) ?? v;
-    return v;
-  },
+  latest: latestValue,
+  settled: settledValue,
   internalSteps(w, base, layout, out) {
     for (let c = 0; c < layout.cpus; c++) {
       if (bufferCount(w, base + bufferAt(layout, c)) > 0) out.push({ cpu: c, kind: 'drain', slot: 0 });

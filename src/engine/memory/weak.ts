@@ -22,7 +22,7 @@ import {
 } from './queue.js';
 import { rmwResult } from './rmw.js';
 import {
-  bufferAt, bufferCount, bufferForward, bufferPush, bufferRemove, bufferWords, describeEntries, describeEntry,
+  bufferAt, bufferCount, bufferForward, bufferPush, bufferRemove, bufferWords, describeEntries, describeEntry, latestValue, settledValue,
   entryAddr, entryBarrier, entryValue,
 } from './buffer.js';
 
@@ -124,13 +124,8 @@ export const weak: MemorySystem = {
     if (order === 'acquire') queueClear(w, base + queueAt(layout, cpu), layout);
     return old;
   },
-  latest: (w, base, layout, cpu, addr) => bufferForward(w, base + bufferAt(layout, cpu), addr) ?? w[base + addr],
-  settled(w, base, layout, addr) {
-    // exact with one writer per location; with several, one of the possible outcomes
-    let v = w[base + addr];
-    for (let c = 0; c < layout.cpus; c++) v = bufferForward(w, base + bufferAt(layout, c), addr) ?? v;
-    return v;
-  },
+  latest: latestValue,
+  settled: settledValue,
   internalSteps(w, base, layout, out) {
     for (let c = 0; c < layout.cpus; c++) {
       const b = base + bufferAt(layout, c);
