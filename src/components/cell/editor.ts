@@ -1,14 +1,21 @@
 // The cell editor: CodeMirror 6, loaded only when a reader asks to edit (this module is imported
-// dynamically). C highlighting, line numbers, bracket matching, undo and search come from
-// basicSetup; the engine's diagnostics are shown as lint marks and as a line under the offending
-// line, so "3:14: expected ';'" is visible without hovering.
-import { basicSetup } from 'codemirror';
-import { EditorView, Decoration, WidgetType, keymap, type DecorationSet } from '@codemirror/view';
+// dynamically). C highlighting, line numbers, bracket matching, undo and search: codemirror's
+// basicSetup without what a few-function cell does not need (completion, folding, rectangular
+// selection), which keeps the download smaller. Tab is left to move focus (keyboard users must be
+// able to leave the editor). The engine's diagnostics are shown as lint marks and as a line under
+// the offending line, so "3:14: expected ';'" is visible without hovering.
+import {
+  EditorView, Decoration, WidgetType, keymap, lineNumbers, highlightActiveLineGutter, highlightSpecialChars,
+  drawSelection, highlightActiveLine, type DecorationSet,
+} from '@codemirror/view';
 import { EditorState, Prec, StateEffect, StateField, type Extension } from '@codemirror/state';
-import { syntaxHighlighting } from '@codemirror/language';
+import { syntaxHighlighting, indentOnInput, bracketMatching } from '@codemirror/language';
+import { history, defaultKeymap, historyKeymap } from '@codemirror/commands';
+import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
+import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
 import { classHighlighter } from '@lezer/highlight';
 import { cpp } from '@codemirror/lang-cpp';
-import { setDiagnostics, lintGutter, type Diagnostic as LintDiagnostic } from '@codemirror/lint';
+import { setDiagnostics, lintGutter, lintKeymap, type Diagnostic as LintDiagnostic } from '@codemirror/lint';
 import type { Diagnostic } from '../../engine/api';
 
 export interface CellEditor {
@@ -75,7 +82,18 @@ export function mountEditor(host: HTMLElement, options: EditorOptions): CellEdit
       { key: 'Shift-Enter', run },
       { key: 'Mod-Enter', run },
     ])),
-    basicSetup,
+    lineNumbers(),
+    highlightActiveLineGutter(),
+    highlightSpecialChars(),
+    history(),
+    drawSelection(),
+    EditorState.allowMultipleSelections.of(true),
+    indentOnInput(),
+    bracketMatching(),
+    closeBrackets(),
+    highlightActiveLine(),
+    highlightSelectionMatches(),
+    keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...lintKeymap]),
     cpp(),
     syntaxHighlighting(classHighlighter),
     lintGutter(),
