@@ -54,7 +54,7 @@ export function compileEnv(spec: ScenarioSpec, params: Record<string, number | b
   const presetGlobals: SharedGlobal[] = spec.globals.map((g, addr) => ({ name: g.name, addr, init: g.init }));
   return {
     builtins: new Map(builtins.map((b, id) => [b.name, { id, nargs: b.nargs }])),
-    fields: new Map(fieldTable.map((f, id) => [f.name, { id, writable: f.writable, addressable: f.addressable }])),
+    fields: new Map(fieldTable.map((f, id) => [f.name, { id, writable: f.writable, addressable: f.addressable, structs: f.structs }])),
     constants,
     presetGlobals,
     wordHandle: (addr) => handle(Kind.WORD, addr),

@@ -27,6 +27,8 @@ export interface Builtin {
 
 export interface FieldDef {
   name: string;
+  /** the C structs that have this field (`struct page`); file, inode and address_space are one object */
+  structs?: string[];
   /** never changes while tasks run: reading it is not a scheduling point */
   stable: boolean;
   writable: boolean;

@@ -68,8 +68,14 @@ function noField(m: Machine, h: number, name: string): number {
   return m.bug(TYPE_NAMES[k] ? `${TYPE_NAMES[k]} has no field '${name}'` : `'->${name}' on ${h}, which is not a pointer to a kernel object (${KIND_NAMES[k] ?? 'an integer'})`);
 }
 
+/** the C struct each object kind is, for compile-time checks of `->` */
+export const STRUCT_OF_KIND: Record<number, string> = {
+  [Kind.PAGE]: 'struct page', [Kind.FILE]: 'struct file', [Kind.MM]: 'struct mm_struct', [Kind.VMA]: 'struct vm_area_struct', [Kind.TASK]: 'struct task_struct',
+};
+
 export const fieldTable: FieldDef[] = Object.entries(SPECS).map(([name, s]) => ({
   name,
+  structs: Object.keys(s.on).map((k) => STRUCT_OF_KIND[Number(k)]).filter(Boolean),
   stable: s.stable,
   writable: !!s.set,
   addressable: !!s.lock,

@@ -2,13 +2,13 @@
 // Later sources override earlier ones function by function, so a reader's `filemap_fault`
 // replaces the prelude's everywhere, including inside other prelude functions.
 import type { Diagnostic } from '../api.js';
-import type { Expr, FunctionDecl, Pos, Stmt, Unit } from './ast.js';
+import type { Expr, FunctionDecl, Pos, Stmt, TypeRef, Unit } from './ast.js';
 import { FRAME_HEADER, Op, OPERANDS, type CompiledFunction, type Program, type SharedGlobal, type SourceName } from './bytecode.js';
 import { parse } from './parser.js';
 import { didYouMean } from './suggest.js';
 
 export interface BuiltinSig { id: number; nargs: number }
-export interface FieldSig { id: number; writable: boolean; addressable: boolean }
+export interface FieldSig { id: number; writable: boolean; addressable: boolean; structs?: string[] }
 
 /** What the kernel model tells the compiler: its builtins, fields and named objects. */
 export interface CompileEnv {
@@ -194,6 +194,7 @@ interface Loop { breaks: number[]; continues: number[] }
 
 class FunctionCompiler {
   private scopes: Map<string, number>[] = [];
+  private types = new Map<number, TypeRef>(); // declared type per local slot
   private nlocals = 0;
   private localNames: string[] = [];
   private loops: Loop[] = [];
@@ -214,7 +215,7 @@ class FunctionCompiler {
     this.e.maxDepth = 0;
     const entry = this.e.here;
     this.scopes.push(new Map());
-    for (const p of this.fn.params) this.declare(p.name, p.pos);
+    for (const p of this.fn.params) this.types.set(this.declare(p.name, p.pos), p.type);
     this.block(this.fn.body.body);
     this.e.emit(Op.PUSH, 0);
     this.e.emit(Op.RET);
@@ -265,6 +266,7 @@ class FunctionCompiler {
         for (const d of s.decls) {
           if (d.init) { this.at(d.pos); this.expr(d.init); }
           const slot = this.declare(d.name, d.pos);
+          this.types.set(slot, d.type);
           if (d.init) this.e.emit(Op.STL, slot);
           else { this.e.emit(Op.PUSH, 0); this.e.emit(Op.STL, slot); }
         }
@@ -405,6 +407,7 @@ class FunctionCompiler {
       }
       case 'field': {
         const f = this.field(x.field, x.pos);
+        this.checkStruct(x.object, x.field, f, x.pos);
         this.expr(x.object);
         this.at(x.pos);
         this.e.emit(Op.FIELD, f.id);
@@ -412,6 +415,19 @@ class FunctionCompiler {
       }
       case 'index': throw new CompileError(x.pos, 'arrays are not supported');
       case 'call': return this.call(x.callee, x.args, x.pos);
+    }
+  }
+
+  /** light type checking: `->` on a local declared as an integer, or on a struct without the field */
+  private checkStruct(object: Expr, field: string, f: FieldSig, pos: Pos) {
+    if (object.kind !== 'name') return;
+    const slot = this.local(object.name);
+    const type = slot === undefined ? undefined : this.types.get(slot);
+    if (!type) return;
+    if (type.ptr === 0) throw new CompileError(pos, `'${object.name}' is declared ${type.base}, not a pointer: '->${field}' needs a pointer to a kernel object`);
+    const struct = type.base === 'struct inode' || type.base === 'struct address_space' ? 'struct file' : type.base;
+    if (type.ptr === 1 && struct.startsWith('struct ') && f.structs?.length && !f.structs.includes(struct)) {
+      throw new CompileError(pos, `${type.base} has no field '${field}' (it is a field of ${f.structs.join(', ')})`);
     }
   }
 

@@ -45,3 +45,11 @@ describe('compileStrategy diagnostics', () => {
     expect(compileStrategy('int filemap_fault(struct vm_area_struct *vma, unsigned long address) { return 0; }', '2007/same-page')).toEqual([]);
   });
 });
+
+describe('light type checks', () => {
+  it('-> on an integer local, or a field of another struct', () => {
+    expect(first('void f(void) { int n = 3; int x = n->index; }')).toBe("1:36: 'n' is declared int, not a pointer: '->index' needs a pointer to a kernel object");
+    expect(first('void f(struct page *page) { int x = page->i_size; }')).toBe("1:41: struct page has no field 'i_size' (it is a field of struct file)");
+    expect(first('void f(struct inode *inode) { int x = inode->i_size; }')).toBe('no error');
+  });
+});
