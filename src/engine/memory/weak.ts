@@ -35,8 +35,7 @@ function processInvalidation(w: Int32Array, q: number, addr: number): void {
 function queuesBlock(w: Int32Array, base: number, layout: MemoryLayout, cpu: number, addr: number, value: number): boolean {
   if (w[base + addr] === value) return false;
   for (let d = 0; d < layout.cpus; d++) {
-    const q = base + queueAt(layout, d);
-    if (d !== cpu && !queueRetired(w, q) && queueFind(w, q, addr) < 0 && queueFull(w, q, layout)) return true;
+    if (d !== cpu && needsInvalidation(w, base, layout, d, addr) && queueFull(w, base + queueAt(layout, d), layout)) return true;
   }
   return false;
 }
@@ -52,13 +51,28 @@ function writeMemory(w: Int32Array, base: number, layout: MemoryLayout, cpu: num
   if (old !== value) {
     for (let d = 0; d < layout.cpus; d++) {
       const q = base + queueAt(layout, d);
-      if (d === cpu || queueRetired(w, q) || queueFind(w, q, addr) >= 0) continue;
+      if (d === cpu || !needsInvalidation(w, base, layout, d, addr)) {
+        // a stale copy equal to the new value reads as a fresh one: drop it (equal states merge)
+        const i = queueFind(w, q, addr);
+        if (i >= 0 && queueStale(w, q, i) === value) queueRemove(w, q, i);
+        continue;
+      }
       if (queueFull(w, q, layout)) queueRemove(w, q, 0);
       queueInsert(w, q, addr, old);
     }
   }
   w[base + addr] = value;
   processInvalidation(w, base + queueAt(layout, cpu), addr);
+}
+
+/**
+ * Must a write to addr queue an invalidation at CPU d? Not if d is retired, already holds a stale
+ * copy (it keeps the older one), or has its own store to addr buffered: d reads that store until it
+ * drains, and its drain refreshes d's copy, so a queued entry could never be read.
+ */
+function needsInvalidation(w: Int32Array, base: number, layout: MemoryLayout, d: number, addr: number): boolean {
+  const q = base + queueAt(layout, d);
+  return !queueRetired(w, q) && queueFind(w, q, addr) < 0 && bufferForward(w, base + bufferAt(layout, d), addr) === undefined;
 }
 
 /** may entry i of the buffer at b reach memory now? */
@@ -102,7 +116,12 @@ export const weak: MemorySystem = {
     const i = queueFind(w, q, addr);
     return i >= 0 ? queueStale(w, q, i) : w[base + addr];
   },
-  store: (w, base, layout, cpu, addr, value) => bufferPush(w, base + bufferAt(layout, cpu), layout, addr, value),
+  store(w, base, layout, cpu, addr, value) {
+    if (!bufferPush(w, base + bufferAt(layout, cpu), layout, addr, value)) return false;
+    // from now on the CPU reads its own store, and its drain refreshes the copy: the entry is dead
+    processInvalidation(w, base + queueAt(layout, cpu), addr);
+    return true;
+  },
   fence(w, base, layout, cpu, fence) {
     const b = base + bufferAt(layout, cpu);
     const n = bufferCount(w, b);
