@@ -53,6 +53,7 @@ export function checkScenario(spec: ScenarioSpec, req: CheckRequest): CheckResul
   result.diagnostics = b.diagnostics;
   const finals = finalStates(m, g);
   if (finals) result.finals = finals;
+  g.store.release(); // the next check reuses the arena's memory
   result.stats.millis = Date.now() - t0;
   return result;
 }

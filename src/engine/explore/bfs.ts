@@ -86,7 +86,7 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
   let i = 0;
   outer: for (; i < store.count; i++) {
     if ((i & 1023) === 0 && i > 0 && Date.now() - t0 > limits.maxMillis) { g.stoppedBy = 'time'; break; }
-    store.load(i, cur);
+    store.load(i, cur, i > 0);
     g.edgeStart.push(g.edgeTo.length);
     let live = 0;
     let moved = 0;

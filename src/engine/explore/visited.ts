@@ -18,6 +18,18 @@ export interface PackLayout {
 const CHUNK_BITS = 22; // arena chunks of up to 4 M words: growing never copies stored states
 const CHUNK = 1 << CHUNK_BITS;
 
+/**
+ * Chunks released by finished searches, reused by the next: fresh memory costs a page fault per
+ * 4 KB on first touch, which dominated small and medium checks. Kept up to POOL_WORDS in total.
+ */
+const pool: Int32Array[] = [];
+const POOL_WORDS = 1 << 24;
+
+function takeChunk(size: number): Int32Array {
+  for (let i = 0; i < pool.length; i++) if (pool[i].length >= size) return pool.splice(i, 1)[0];
+  return new Int32Array(size);
+}
+
 export class StateStore {
   /** packed states, end to end; a state never straddles two chunks */
   private chunks: Int32Array[] = [];
@@ -75,7 +87,7 @@ export class StateStore {
     if (!last || this.fill + n > last.length) {
       // chunks start small (most checks are small) and double up to CHUNK words
       const size = last ? Math.min(CHUNK, last.length * 2) : Math.min(CHUNK, 1 << 14);
-      this.chunks.push(new Int32Array(Math.max(size, n)));
+      this.chunks.push(takeChunk(Math.max(size, n)));
       this.fill = 0;
     }
     const chunk = this.chunks[this.chunks.length - 1];
@@ -92,8 +104,11 @@ export class StateStore {
     return id;
   }
 
-  /** unpack state i into out (a full-size vector) */
-  load(i: number, out: Int32Array): void {
+  /**
+   * Unpack state i into out (a full-size vector). With `clean`, out already holds a state (zeros
+   * above each stack pointer), so only the words that were live there need clearing.
+   */
+  load(i: number, out: Int32Array, clean = false): void {
     const p = this.pack;
     const a = this.chunks[this.starts[i] >>> CHUNK_BITS];
     let at = this.starts[i] & (CHUNK - 1);
@@ -101,9 +116,21 @@ export class StateStore {
     for (let r = 0; r < p.regions; r++) {
       const base = p.taskBase + r * p.taskWords;
       const live = p.header + a[at + p.spWord];
+      const end = clean ? Math.min(p.taskWords, p.header + out[base + p.spWord]) : p.taskWords;
       for (let k = 0; k < live; k++) out[base + k] = a[at++];
-      for (let k = live; k < p.taskWords; k++) out[base + k] = 0;
+      for (let k = live; k < end; k++) out[base + k] = 0;
     }
+  }
+
+  /** give the arena back for the next search to reuse (the store must not be used afterwards) */
+  release(): void {
+    let held = pool.reduce((n, c) => n + c.length, 0);
+    for (const c of this.chunks) {
+      if (held + c.length > POOL_WORDS) break;
+      pool.push(c);
+      held += c.length;
+    }
+    this.chunks = [];
   }
 
   private equals(i: number, s: Int32Array, n: number): boolean {
