@@ -140,7 +140,11 @@ export interface CheckResult {
   costs: Costs | null;
   /** the counterexample (fewest context switches, then fewest steps), or for `ok` one serial run */
   trace: Trace | null;
-  /** reachable final states of the scenario's observed values (the herd7 question) */
+  /**
+   * reachable final states of the scenario's observed values (the herd7 question): states where every
+   * task has finished and no store is buffered or invalidation pending; `count` is how many distinct
+   * such states give those values
+   */
   finals?: FinalState[];
 }
 

@@ -12,6 +12,7 @@ import { serialRun } from './costs.js';
 import { describeCycle, describeSleepers, waitForCycle } from './deadlock.js';
 import { invariantsFor } from './invariants.js';
 import { loopFrom } from './livelock.js';
+import { forEachQuiescentFinal } from './quiescent.js';
 import { findTargets, RANK, type Target } from './targets.js';
 
 export const DEFAULT_BUDGET: Required<Budget> = { maxStates: 200000, maxMillis: 5000, maxStepsPerTransition: 100000 };
@@ -156,13 +157,12 @@ function lexLess(a: number[], b: number[]): boolean {
   return a.length < b.length;
 }
 
+/** the observed values of the quiescent final states, with how many distinct states give each */
 function finalStates(m: Machine, g: SearchGraph): FinalState[] | null {
   if (!m.spec.observe.length) return null;
   const counts = new Map<string, FinalState>();
-  const w = new Int32Array(g.store.size);
   const L = m.layout;
-  for (const s of g.finals) {
-    g.store.load(s, w);
+  forEachQuiescentFinal(m, g, (_s, w) => {
     const values: Record<string, number> = {};
     for (const name of m.spec.observe) {
       const gl = m.program.globals.find((x) => x.name === name);
@@ -171,7 +171,7 @@ function finalStates(m: Machine, g: SearchGraph): FinalState[] | null {
     const key = JSON.stringify(values);
     const f = counts.get(key);
     if (f) f.count++; else counts.set(key, { values, count: 1 });
-  }
+  });
   return [...counts.values()].sort((a, b) => (JSON.stringify(a.values) < JSON.stringify(b.values) ? -1 : 1));
 }
 

@@ -4,12 +4,12 @@
 // witness is the engine's fewest-context-switch path to a final state satisfying the condition,
 // replayed into an ordinary trace.
 import type { Budget, MemoryModel, SearchStats, Trace } from '../api.js';
+import { forEachQuiescentFinal } from '../check/quiescent.js';
 import { explore } from '../explore/bfs.js';
 import { costSwitches, pathTo, shortestPaths } from '../explore/shortest.js';
 import { replay } from '../explore/trace.js';
 import { boot } from '../kernel/boot.js';
 import type { Machine } from '../kernel/machine.js';
-import type { InternalStep } from '../memory/model.js';
 import { QUEUE_SLOTS } from '../memory/queue.js';
 import { parseScenario } from '../scenarios/format.js';
 import { LitmusError, type LitmusTest } from './ast.js';
@@ -62,18 +62,12 @@ export function runLitmus(text: string, opts: { model?: MemoryModel; budget?: Bu
 
   // quiescent final states, grouped by their values
   const byKey = new Map<string, { values: FinalValues; state: number[] }>();
-  const w = new Int32Array(g.store.size);
-  const steps: InternalStep[] = [];
-  for (const s of g.finals) {
-    g.store.load(s, w);
-    steps.length = 0;
-    m.memory.internalSteps(w, m.layout.memBase, m.layout.mem, steps);
-    if (steps.length > 0) continue;
+  forEachQuiescentFinal(m, g, (s, w) => {
     const values = valuesOf(m, w, prog);
     const key = JSON.stringify(values);
     const f = byKey.get(key);
     if (f) f.state.push(s); else byKey.set(key, { values, state: [s] });
-  }
+  });
   const groups = [...byKey.values()].sort((a, b) => compareValues(a.values, b.values, observedPlaces(test)));
   const finals = groups.map((f) => f.values);
   const { result, witnesses } = judge(test, finals);
