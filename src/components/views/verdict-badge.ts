@@ -12,6 +12,10 @@ const COST_LABELS: Record<string, string> = {
   pagesAllocated: 'allocations',
   bytesCopied: 'bytes copied',
   faults: 'faults',
+  // counted by the writeback, DMA and memory-model builtins; without a label the reader saw 'bytesDMA'
+  pagesWritten: 'pages written',
+  bytesDMA: 'bytes by DMA',
+  fullBarriers: 'full barriers',
 };
 
 /** The result carries which budget stopped the search, not its size: say what was reached. */
