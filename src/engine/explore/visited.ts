@@ -42,61 +42,56 @@ export class StateStore {
   count = 0;
   words = 0;
   readonly size: number;
-  private scratch: Int32Array;
 
   constructor(readonly pack: PackLayout, initialStates = 1024) {
     this.size = pack.size;
-    this.scratch = new Int32Array(pack.size);
     this.starts = new Int32Array(initialStates);
     this.lengths = new Int32Array(initialStates);
     this.table = new Int32Array(initialStates * 4);
     this.mask = this.table.length / 2 - 1;
   }
 
-  /** pack w into scratch; returns the packed length */
-  private packInto(w: Int32Array): number {
-    const p = this.pack;
-    const s = this.scratch;
-    let n = p.taskBase;
-    for (let k = 0; k < n; k++) s[k] = w[k];
-    for (let r = 0; r < p.regions; r++) {
-      const base = p.taskBase + r * p.taskWords;
-      const live = p.header + w[base + p.spWord];
-      for (let k = 0; k < live; k++) s[n++] = w[base + k];
-    }
-    return n;
-  }
-
-  /** insert w if new; returns its state number, or -(number + 1) when it was already stored */
+  /**
+   * Insert w if new; returns its state number, or -(number + 1) when it was already stored.
+   * The hash is taken over the full vector (its dead stack words are zero, so it depends on the
+   * state alone), and w is compared with a stored state, or packed, straight from the vector:
+   * nothing is copied for a state already stored.
+   */
   insert(w: Int32Array): number {
-    const n = this.packInto(w);
-    const s = this.scratch;
-    const h = hashWords(s, n);
+    const h = hashWords(w, this.size);
     const table = this.table;
     const mask = this.mask;
     let slot = h & mask;
     for (;;) {
       const e = table[2 * slot + 1];
       if (e === 0) break;
-      if (table[2 * slot] === h && this.equals(e - 1, s, n)) return -e;
+      if (table[2 * slot] === h && this.equals(e - 1, w)) return -e;
       slot = (slot + 1) & mask;
     }
     const id = this.count;
     if (id === this.starts.length) this.growIndex();
-    const last = this.chunks[this.chunks.length - 1];
-    if (!last || this.fill + n > last.length) {
+    let last = this.chunks[this.chunks.length - 1];
+    if (!last || this.fill + this.size > last.length) {
       // chunks start small (most checks are small) and double up to CHUNK words
       const size = last ? Math.min(CHUNK, last.length * 2) : Math.min(CHUNK, 1 << 14);
-      this.chunks.push(takeChunk(Math.max(size, n)));
+      last = takeChunk(Math.max(size, this.size));
+      this.chunks.push(last);
       this.fill = 0;
     }
-    const chunk = this.chunks[this.chunks.length - 1];
+    const p = this.pack;
     const at = this.fill;
-    for (let k = 0; k < n; k++) chunk[at + k] = s[k];
+    let n = at;
+    const tb = p.taskBase;
+    for (let k = 0; k < tb; k++) last[n++] = w[k];
+    for (let r = 0; r < p.regions; r++) {
+      const base = tb + r * p.taskWords;
+      const end = base + p.header + w[base + p.spWord];
+      for (let k = base; k < end; k++) last[n++] = w[k];
+    }
     this.starts[id] = ((this.chunks.length - 1) << CHUNK_BITS) | at;
-    this.lengths[id] = n;
-    this.fill = at + n;
-    this.words += n;
+    this.lengths[id] = n - at;
+    this.fill = n;
+    this.words += n - at;
     this.count = id + 1;
     table[2 * slot] = h;
     table[2 * slot + 1] = id + 1;
@@ -133,11 +128,20 @@ export class StateStore {
     this.chunks = [];
   }
 
-  private equals(i: number, s: Int32Array, n: number): boolean {
-    if (this.lengths[i] !== n) return false;
+  /** is stored state i the state w (a full vector)? */
+  private equals(i: number, w: Int32Array): boolean {
+    const p = this.pack;
     const a = this.chunks[this.starts[i] >>> CHUNK_BITS];
-    const off = this.starts[i] & (CHUNK - 1);
-    for (let k = 0; k < n; k++) if (a[off + k] !== s[k]) return false;
+    let at = this.starts[i] & (CHUNK - 1);
+    const tb = p.taskBase;
+    for (let k = 0; k < tb; k++) if (a[at++] !== w[k]) return false;
+    for (let r = 0; r < p.regions; r++) {
+      const base = tb + r * p.taskWords;
+      // the stack pointers agree before the live lengths are taken from them
+      if (a[at + p.spWord] !== w[base + p.spWord]) return false;
+      const end = base + p.header + w[base + p.spWord];
+      for (let k = base; k < end; k++) if (a[at++] !== w[k]) return false;
+    }
     return true;
   }
 
