@@ -2,30 +2,34 @@
 // prepare_write (its old contents are still on disk), the atomic copy comes up short because
 // kswapd reclaimed the source page after the prefault, a zero-length commit leaves the page not
 // up to date, and it is unlocked: a reader's readpage() brings in the new block's stale bytes.
+// Kept small for the cells' time target: two-byte pages, and one free page (for A's page over the
+// hole; the source's refault after reclaim gets the page kswapd freed). When the writer and the
+// reader both try to create A's page at once, the one that finds the pool empty gets -ENOMEM
+// instead of losing the race with -EEXIST; the stale read needs only one of them to create it.
 export default String.raw`id          2007/short-commit-stale
 title       A write into a hole, a short copy, and a reader
-description File A holds four bytes and has i_size 8: its second block is a hole (reads as zeros). A
-description writer write()s four bytes into the hole from a buffer mapping file B; kswapd may reclaim B's
-description page at any moment. Another process read()s the same four bytes of file A.
+description File A holds two bytes and has i_size 4: its second block is a hole (reads as zeros). A
+description writer write()s two bytes into the hole from a buffer mapping file B; kswapd may reclaim B's
+description page at any moment. Another process read()s the same two bytes of file A.
 model       sc
 strategy    src/content/cells/2007-pagecache-write-deadlocks/short-commit-stale.c
-page-size   4
+page-size   2
 
-file A "abcd" size 8 pages 2             # bytes 4..7: a hole
-file B "WXYZ"
+file A "ab" size 4 pages 2               # bytes 2..3: a hole
+file B "WX"
 page pageB file B index 0 uptodate
-pool 2
+pool 1
 mm   m0
 map  m0 0x1000 file B populated          # the writer's buffer
 mm   m1
-anon m1 0x3000 "...." writable           # the reader's buffer
+anon m1 0x3000 ".." writable             # the reader's buffer
 
 rwsem unpaging_lock                      # for Andrew's unpaging_lock proposal (2007 chapter)
 mutex dont_truncate                      # for Anton's page flag (2007 chapter)
 
-task writer cpu 0 mm m0 : sys_write(A, 4, 0x1000, 4)
+task writer cpu 0 mm m0 : sys_write(A, 2, 0x1000, 2)
 task kswapd cpu 1       : kswapd()
-task reader cpu 2 mm m1 : sys_read(A, 4, 0x3000, 4)
+task reader cpu 2 mm m1 : sys_read(A, 2, 0x3000, 2)
 
 code:
 /* reclaim, reduced to the one page it finds: file B's page 0 */
