@@ -121,6 +121,23 @@ describe('user memory and page tables', () => {
     expect(r.outcome).toBe('bug');
     expect(r.headline).toMatch(/NULL pointer dereference/);
   });
+  it('a kernel thread copies from and to a kbuf (set_fs(KERNEL_DS)) without a fault; a task with an mm does not see it', () => {
+    const KBUF = `${FILE}\nkbuf 0xc000 "XY"`;
+    // from the kbuf: all copied (0 left), then 1 byte past its page is left; user_byte reads it
+    expect(evaluate('void main(void) { r = __copy_from_user_inatomic(pageA, 0, 0xc000, 2) * 1000 + __copy_from_user_inatomic(pageA, 0, 0xc003, 2) * 100; r = r + (user_byte(0xc001) == 89) * 10 + (user_byte(0xc004) == -1); }', KBUF)).toBe(111);
+    // to the kbuf: copy_to_user writes it
+    expect(evaluate('void main(void) { r = __copy_to_user_inatomic(0xc000, pageA, 2, 2) * 1000 + user_byte(0xc000); }', KBUF)).toBe(99);
+    // a task with an mm: the kernel address is not in its page tables
+    expect(evaluate('void main(void) { r = __copy_from_user_inatomic(pageA, 0, 0xc000, 2) * 10 + (user_byte(0xc000) == -1); }', `${MM}\nkbuf 0xc000 "XY"`, true)).toBe(21);
+    // the copied bytes are the kernel thread's
+    const w = run('void t(void) { __copy_from_user_inatomic(pageA, 0, 0xc000, 2); }', { k: 't()' }, KBUF);
+    const page = w.trace!.steps.at(-1)!.world!.pages.find((p) => p.name.startsWith('pageA'))!;
+    expect(page.bytes.slice(0, 2)).toEqual([{ value: 88, writer: 'k' }, { value: 89, writer: 'k' }]);
+  });
+  it('kbuf lines are checked: page-aligned address, content as a string', () => {
+    expect(run('void t(void) { }', { k: 't()' }, 'kbuf 0xc001 "XY"').headline).toMatch(/not page aligned/);
+    expect(run('void t(void) { }', { k: 't()' }, 'kbuf 0xc000 XY').headline).toMatch(/content as a "string"/);
+  });
   it('in_atomic, pagefault_disabled and irqs_disabled report the context', () => {
     expect(evaluate('void main(void) { pagefault_disable(); r = in_atomic() * 100 + pagefault_disabled() * 10 + irqs_disabled(); pagefault_enable(); local_irq_disable(); r = r * 10 + irqs_disabled(); local_irq_enable(); }')).toBe(1101);
   });

@@ -78,4 +78,10 @@ export interface ScenarioSpec {
   stackWords: number;
   /** run `sync` after the tasks and compare the disk with serial orders of the tasks */
   serialCheck: boolean;
+  /**
+   * kernel memory a kernel thread can pass to write() as its buffer (set_fs(KERNEL_DS)): one page
+   * each, `start` its kernel address, `page` its index in `pages`. A task without an mm copies from
+   * and to these addresses without a fault; tasks with an mm never see them.
+   */
+  kernelBuffers?: { start: number; page: number }[];
 }

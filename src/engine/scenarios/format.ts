@@ -202,6 +202,24 @@ function declaration(spec: ScenarioSpec, ws: Word[], lineNo: number, raw: string
       mm.vmas.push(v);
       return;
     }
+    case 'kbuf': {
+      // kernel memory for a kernel thread's buffer (set_fs(KERNEL_DS)): `kbuf 0x8000 "XY" [pages N]`
+      const start = num(rest[0], lineNo, 'a kernel address');
+      if (start % spec.pageSize) throw new FormatError(lineNo, rest[0].column, `address 0x${start.toString(16)} is not page aligned (page-size ${spec.pageSize})`);
+      if (!rest[1]?.quoted) throw new FormatError(lineNo, rest[1]?.column ?? 1, 'expected the buffer\'s content as a "string"');
+      const o = options(rest.slice(2), lineNo, ['pages'], []);
+      const content = rest[1].text;
+      const pages = o.get('pages') ? num(o.get('pages')!, lineNo, 'a page count') : Math.max(1, Math.ceil(content.length / spec.pageSize));
+      if (content.length > pages * spec.pageSize) throw new FormatError(lineNo, rest[1].column, `content is longer than ${pages} page(s) of ${spec.pageSize} bytes`);
+      spec.kernelBuffers ??= [];
+      for (let k = 0; k < pages; k++) {
+        const addr = start + k * spec.pageSize;
+        if (spec.kernelBuffers.some((b) => b.start === addr)) throw new FormatError(lineNo, rest[0].column, `kernel address 0x${addr.toString(16)} is declared twice`);
+        spec.kernelBuffers.push({ start: addr, page: spec.pages.length });
+        spec.pages.push({ name: anonPageName('kbuf', addr), flags: ['uptodate'], content: content.slice(k * spec.pageSize, (k + 1) * spec.pageSize) });
+      }
+      return;
+    }
     case 'mutex': case 'rwsem': spec.locks.push({ name: name(rest[0], lineNo, 'a lock name'), kind: kw.text }); return;
     case 'global': {
       const g = name(rest[0], lineNo, 'a variable name');

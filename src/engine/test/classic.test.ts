@@ -81,3 +81,18 @@ describe('the 2007 patch description\'s three deadlocks', () => {
     }
   });
 });
+
+describe('a kernel thread calls write() (2007/gup-pin-kernel-thread)', () => {
+  const cell = (id: string) => readFileSync(new URL(`../../content/cells/2007-pagecache-write-deadlocks/${id}.c`, import.meta.url), 'utf8');
+  it('from a kernel buffer the landed write path and the temporary page are ok; the January gup-pin patch dereferences a NULL mm', () => {
+    for (const id of ['perform-write', 'temp-page']) {
+      const r = check({ scenario: '2007/gup-pin-kernel-thread', strategy: cell(id) });
+      expect(r.outcome, `${id}: ${r.headline}`).toBe('ok');
+      expect(r.costs!.bytesCopied, id).toBeGreaterThanOrEqual(2);
+    }
+    expect(check({ scenario: '2007/gup-pin-kernel-thread', strategy: FIXED }).outcome).toBe('ok');
+    const r = check({ scenario: '2007/gup-pin-kernel-thread', strategy: cell('gup-pin') });
+    expect(r.outcome).toBe('bug');
+    expect(r.headline).toMatch(/^Bug: NULL pointer dereference taking &->mmap_sem \(kthread/);
+  });
+});

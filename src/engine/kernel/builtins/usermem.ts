@@ -62,6 +62,25 @@ function userByte(m: Machine, w: Int32Array, mm: number, addr: number): number {
   return pageAt(m.layout, (pte & 0xfffff) - 1) + P_BYTES + (addr % m.layout.pageSize);
 }
 
+/**
+ * A kernel thread's buffer (set_fs(KERNEL_DS)): the world index of the byte at kernel address
+ * addr in one of the scenario's `kbuf` pages, or -1. Only tasks without an mm look here.
+ */
+function kernelByte(m: Machine, addr: number): number {
+  const bufs = m.spec.kernelBuffers;
+  if (!bufs) return -1;
+  const size = m.layout.pageSize;
+  for (const b of bufs) if (addr >= b.start && addr < b.start + size) return pageAt(m.layout, b.page) + P_BYTES + (addr - b.start);
+  return -1;
+}
+
+/** how many bytes of [addr, addr+n) are in kernel buffers, in order */
+function kernelCopyable(m: Machine, addr: number, n: number): number {
+  let k = 0;
+  while (k < n && kernelByte(m, addr + k) >= 0) k++;
+  return k;
+}
+
 /** the read oracle: bytes handed to a reader must have been written by someone */
 function checkRead(m: Machine, w: Int32Array, p: number, off: number, n: number) {
   const L = m.layout;
@@ -174,7 +193,12 @@ export const userMemoryBuiltins: Builtin[] = [
       if (p < 0) return 0;
       if (off < 0 || n < 0 || off + n > m.layout.pageSize) return m.bug(`copy into bytes ${off}..${off + n} of a ${m.layout.pageSize}-byte page`);
       const mm = m.taskMm[t];
-      if (mm < 0) return n;
+      if (mm < 0) { // a kernel thread: its buffer is kernel memory, or the copy fails
+        const k = kernelCopyable(m, from, n);
+        for (let i = 0; i < k; i++) w[p + P_BYTES + off + i] = (w[kernelByte(m, from + i)] & 0xff) | ((TAG_TASK + t) << 8);
+        m.count('bytesCopied', k);
+        return n - k;
+      }
       const k = copyable(m, w, mm, from, n, false);
       for (let i = 0; i < k; i++) w[p + P_BYTES + off + i] = (w[userByte(m, w, mm, from + i)] & 0xff) | ((TAG_TASK + t) << 8);
       m.count('bytesCopied', k);
@@ -189,7 +213,13 @@ export const userMemoryBuiltins: Builtin[] = [
       if (p < 0) return 0;
       if (off < 0 || n < 0 || off + n > m.layout.pageSize) return m.bug(`copy from bytes ${off}..${off + n} of a ${m.layout.pageSize}-byte page`);
       const mm = m.taskMm[t];
-      if (mm < 0) return n;
+      if (mm < 0) {
+        const k = kernelCopyable(m, to, n);
+        checkRead(m, w, p, off, k);
+        for (let i = 0; i < k; i++) w[kernelByte(m, to + i)] = w[p + P_BYTES + off + i];
+        m.count('bytesCopied', k);
+        return n - k;
+      }
       const k = copyable(m, w, mm, to, n, true);
       checkRead(m, w, p, off, k);
       for (let i = 0; i < k; i++) w[userByte(m, w, mm, to + i)] = w[p + P_BYTES + off + i];
@@ -198,10 +228,10 @@ export const userMemoryBuiltins: Builtin[] = [
     },
   },
   {
-    name: 'user_byte', nargs: 1, visible: true, doc: '(addr): the byte at a user address of the current mm, or -1 if not mapped (a test helper, not kernel API)',
+    name: 'user_byte', nargs: 1, visible: true, doc: '(addr): the byte at a user address of the current mm (a kernel thread: of a kbuf), or -1 if not mapped (a test helper, not kernel API)',
     run(m, w, t, a) {
       const mm = m.taskMm[t];
-      if (mm < 0) return -1;
+      if (mm < 0) { const b = kernelByte(m, w[a]); return b < 0 ? -1 : w[b] & 0xff; }
       const e = pteIndex(m, mm, w[a]);
       return e < 0 || w[e] === 0 ? -1 : w[userByte(m, w, mm, w[a])] & 0xff;
     },
