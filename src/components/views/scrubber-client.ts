@@ -81,8 +81,21 @@ export function attachScrubber(root: HTMLElement, trace: Trace): ScrubberHandle 
   };
 
   for (const control of [range, prev, next]) control?.removeAttribute('disabled');
+  // The build renders the last step, below a long swimlane's fold. Measuring it now would force
+  // a layout for every scrubber wired at idle (most of them off-screen): wait until the swimlane
+  // is on screen, when the observer's callback runs with layout already done, and do it once.
   const start = rows.find((r) => Number(r.dataset.step) === current);
-  if (start) keepInSight(start); // the build renders the last step, below a long swimlane's fold
+  const wrap = start?.closest<HTMLElement>('.fl-swimlane-wrap');
+  let sight: IntersectionObserver | null = null;
+  if (start && wrap && typeof IntersectionObserver === 'function') {
+    sight = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      sight?.disconnect();
+      sight = null;
+      if (start.classList.contains('fl-current')) keepInSight(start); // unless the reader moved on
+    });
+    sight.observe(wrap);
+  }
   range.addEventListener('input', onInput);
   prev?.addEventListener('click', onPrev);
   next?.addEventListener('click', onNext);
@@ -95,6 +108,7 @@ export function attachScrubber(root: HTMLElement, trace: Trace): ScrubberHandle 
     },
     setStep: show,
     destroy() {
+      sight?.disconnect();
       range.removeEventListener('input', onInput);
       prev?.removeEventListener('click', onPrev);
       next?.removeEventListener('click', onNext);
