@@ -212,3 +212,21 @@ test('Reset can be confirmed with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect.poll(() => editorText(ex)).toBe(EX.starter);
 });
+
+test('every exercise sits in its chapter too, live, sharing progress with its own page', async ({ page }) => {
+  for (const [chapter, ids] of [
+    ['2007-pagecache-write-deadlocks', ['prefault-source', 'break-zero-tail', 'idea-42-safe', 'same-page-one-copy']],
+    ['2019-gup-pinning', ['writeback-sees-pin', 'gup-fast-no-sleep', 'pinned-reliable', 'barrier-weak']],
+  ] as const) {
+    await page.goto(`/chapters/${chapter}/`);
+    for (const id of ids) await expect(page.locator(`section[data-exercise="${id}"]`), `${id} in ${chapter}`).toHaveCount(1);
+  }
+  // completing it in the chapter marks it on the index
+  await page.goto('/chapters/2007-pagecache-write-deadlocks/');
+  const ex = exercise(page);
+  await replaceAttempt(page, ex, EX.solution);
+  await check(ex);
+  await expect(statusOf(ex)).toHaveText(/^Passed/);
+  await page.goto('/exercises/');
+  await expect(page.locator(`[data-exercise-item="${ID}"] [data-fl-ex-mark]`)).toHaveText('Completed');
+});

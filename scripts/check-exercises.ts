@@ -32,9 +32,15 @@ export function checkExercises(filter = ''): { count: number; failures: string[]
   const { exercises, errors } = loadExercises();
   const failures = [...errors];
   const ids = new Set(exercises.map((e) => e.id));
-  for (const tag of exerciseTags()) {
+  const tags = exerciseTags();
+  for (const tag of tags) {
     if (tag.id === null) failures.push(`${tag.file}:${tag.line}: <Exercise> needs id="…" as a plain string`);
     else if (!ids.has(tag.id)) failures.push(`${tag.file}:${tag.line}: no exercise "${tag.id}"`);
+  }
+  // each exercise is placed where it belongs: in its own chapter's page
+  for (const ex of exercises) {
+    const page = `src/content/docs/chapters/${ex.chapter}.mdx`;
+    if (!tags.some((t) => t.id === ex.id && t.file === page)) failures.push(`${ex.id}: not placed in its chapter (<Exercise id="${ex.id}" /> in ${page})`);
   }
   let count = 0;
   for (const ex of exercises.filter((e) => e.id.includes(filter) || e.chapter.includes(filter))) {
