@@ -4,11 +4,12 @@ import type { Diagnostic, ScenarioInfo } from '../api.js';
 import type { ScenarioSpec } from '../kernel/spec.js';
 import { parseScenario } from './format.js';
 import primer from './primer/index.js';
+import y2006 from './2006/index.js';
 import y2007 from './2007/index.js';
 import y2014 from './2014/index.js';
 import y2019 from './2019/index.js';
 
-const TEXTS: string[] = [...primer, ...y2007, ...y2014, ...y2019];
+const TEXTS: string[] = [...primer, ...y2006, ...y2007, ...y2014, ...y2019];
 
 let registry: Map<string, { text: string; spec: ScenarioSpec }> | null = null;
 

@@ -1,0 +1,89 @@
+// Golden tests for the 2006 fault-vs-invalidate chapter: each fault path of the thread, run by the
+// engine on the chapter's scenarios, pinned to the verdict the chapter reports, with the race's
+// trace pinned as text in golden/ (reviewed by eye when it changes; regenerate with
+// UPDATE_GOLDEN=1, never in CI).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { check } from '../../index.js';
+import type { CheckResult, Trace } from '../../api.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const cells = resolve(here, '../../../content/cells/2006-fault-vs-invalidate');
+const cell = (id: string) => readFileSync(join(cells, `${id}.c`), 'utf8');
+const run = (scenario: string, id: string) => check({ scenario, strategy: cell(id) });
+
+/** one line per step: actor, innermost function, call, result */
+function traceText(t: Trace): string {
+  return t.steps.map((s) => {
+    const who = t.actors[s.actor].name.padEnd(11);
+    const fn = s.stack[0]?.fn ?? '';
+    const res = s.result === undefined ? '' : ` = ${s.result}`;
+    return `${who} ${fn}: ${s.op}(${s.args.join(', ')})${res}${s.note ? `   # ${s.note}` : ''}`;
+  }).join('\n');
+}
+
+function golden(name: string, r: CheckResult) {
+  const text = `${r.headline}\n\n${traceText(r.trace!)}\n`;
+  const file = join(here, 'golden', `${name}.txt`);
+  if (process.env.UPDATE_GOLDEN || !existsSync(file)) {
+    if (!process.env.UPDATE_GOLDEN) throw new Error(`golden file ${file} is missing (run with UPDATE_GOLDEN=1 and review it)`);
+    writeFileSync(file, text);
+  }
+  expect(text).toBe(readFileSync(file, 'utf8'));
+}
+
+/** index of the first step of `actor` doing `op` */
+function stepOf(t: Trace, actor: string, op: string): number {
+  return t.steps.findIndex((s) => t.actors[s.actor].name === actor && s.op === op);
+}
+
+describe('do_no_page() without the page lock (2.6.15, Andrea\'s report)', () => {
+  it('against invalidate_inode_pages2(): corruption, the PTE set after the page left the cache', () => {
+    const r = run('2006/invalidate', 'nopage-unlocked');
+    expect(r.outcome).toBe('corruption');
+    expect(r.headline).toContain('no longer in A\'s page cache');
+    const t = r.trace!;
+    const lookup = stepOf(t, 'faulter', 'find_get_page');
+    const removed = stepOf(t, 'invalidator', 'delete_from_page_cache');
+    const mapped = stepOf(t, 'faulter', 'install_pte');
+    expect(lookup >= 0 && lookup < removed && removed < mapped).toBe(true);
+    golden('nopage-unlocked-invalidate', r);
+  });
+  it('against truncate(): corruption too (what truncate_count was added for)', () => {
+    expect(run('2006/truncate', 'nopage-unlocked').outcome).toBe('corruption');
+  });
+});
+
+describe('the truncate_count retry', () => {
+  it('covers truncate, exhaustively', () => {
+    const r = run('2006/truncate', 'truncate-count');
+    expect(r.outcome).toBe('ok');
+    expect(r.stats.exhaustive).toBe(true);
+  });
+  it('does not cover invalidation: the count moved before the fault read it, and i_size never did', () => {
+    const r = run('2006/invalidate', 'truncate-count');
+    expect(r.outcome).toBe('corruption');
+    const t = r.trace!;
+    const bump = t.steps.findIndex((s) => t.actors[s.actor].name === 'invalidator' && s.op === 'store');
+    const read = t.steps.findIndex((s) => t.actors[s.actor].name === 'faulter' && s.op === 'load');
+    expect(bump >= 0 && bump < read).toBe(true);
+    golden('truncate-count-invalidate', r);
+  });
+});
+
+describe('the page lock in the fault path (2.6.23)', () => {
+  for (const scenario of ['2006/invalidate', '2006/truncate', '2006/fault']) {
+    it(`${scenario}: ok, exhaustively`, () => {
+      const r = run(scenario, 'lock-page-fault');
+      expect(r.outcome).toBe('ok');
+      expect(r.stats.exhaustive).toBe(true);
+    });
+  }
+  it('costs one page lock per fault where the unlocked paths cost none', () => {
+    expect(run('2006/fault', 'lock-page-fault').costs.pageLocks).toBe(1);
+    expect(run('2006/fault', 'nopage-unlocked').costs.pageLocks).toBe(0);
+    expect(run('2006/fault', 'truncate-count').costs.pageLocks).toBe(0);
+  });
+});
