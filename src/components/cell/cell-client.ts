@@ -5,6 +5,7 @@ import { Cancelled, cancel, run as runEngine } from './bridge';
 import type { CellData } from './data';
 import { cellKey } from './data';
 import type { CellEditor } from './editor';
+import { EditorSlot } from './editor-slot';
 import { statusText } from './present';
 import { names, pageModule, STATIC, type Source, type Static } from './reactive';
 import type { SharedCell } from './share';
@@ -22,8 +23,7 @@ function q<T extends Element>(root: Element, selector: string): T {
 
 export class LiveCell {
   readonly key: string;
-  private editor: CellEditor | null = null;
-  private editorLoading: Promise<CellEditor> | null = null;
+  private readonly slot: EditorSlot;
   private version = 0;
   private closeDiff: (() => void) | null = null;
   private scrubber: { destroy(): void } | null = null;
@@ -38,7 +38,6 @@ export class LiveCell {
   private readonly status: HTMLElement;
   private readonly views: HTMLElement;
   private readonly code: HTMLElement;
-  private readonly editorHost: HTMLElement;
   private readonly message: HTMLElement;
   private readonly mark: HTMLElement;
   private readonly diffHost: HTMLElement;
@@ -49,7 +48,7 @@ export class LiveCell {
     this.status = q(el, '[data-fl-status]');
     this.views = q(el, '[data-fl-views-host]');
     this.code = q(el, '[data-fl-code]');
-    this.editorHost = q(el, '[data-fl-editor]');
+    this.slot = new EditorSlot(this.code, q(el, '[data-fl-editor]'));
     this.message = q(el, '[data-fl-message]');
     this.mark = q(el, '[data-fl-mark]');
     this.diffHost = q(el, '[data-fl-diff]');
@@ -255,29 +254,18 @@ export class LiveCell {
     this.submit(null);
   }
 
-  async openEditor(focus: boolean): Promise<CellEditor> {
-    if (this.editor) {
-      if (focus) this.editor.focus();
-      return this.editor;
-    }
-    this.editorLoading ??= import('./editor').then(({ mountEditor }) => {
-      const editor = mountEditor(this.editorHost, {
-        code: this.pendingCode ?? this.data.code,
-        label: `Code of ${this.data.title}`,
-        onRun: () => this.run(),
-        onChange: (code) => this.edited(code),
-      });
+  private get editor(): CellEditor | null {
+    return this.slot.editor;
+  }
+
+  openEditor(focus: boolean): Promise<CellEditor> {
+    return this.slot.open(focus, () => {
+      const code = this.pendingCode ?? this.data.code;
       this.pendingCode = null;
-      this.code.hidden = true;
       const hint = this.el.querySelector<HTMLElement>('.fl-hint');
       if (hint) hint.textContent = 'Shift+Enter or Ctrl+Enter runs; Ctrl+F searches; Ctrl+Z undoes.';
-      this.editorHost.hidden = false;
-      this.editor = editor;
-      return editor;
+      return { code, label: `Code of ${this.data.title}`, onRun: () => this.run(), onChange: (c) => this.edited(c) };
     });
-    const editor = await this.editorLoading;
-    if (focus) editor.focus();
-    return editor;
   }
 
   private edited(code: string): void {

@@ -8,6 +8,7 @@ import type { Exercise } from '../../engine/grade/exercise';
 import { CODE_EXT } from '../../engine/grade/assemble';
 import { Cancelled, cancel as cancelRun, run as runEngine } from '../cell/bridge';
 import type { CellEditor } from '../cell/editor';
+import { EditorSlot } from '../cell/editor-slot';
 import { attachViews } from '../cell/views';
 import type { ExerciseData } from './data';
 import { Progress } from './progress';
@@ -20,8 +21,7 @@ function q<T extends Element>(root: Element, selector: string): T {
 }
 
 export class LiveExercise {
-  private editor: CellEditor | null = null;
-  private editorLoading: Promise<CellEditor> | null = null;
+  private readonly slot: EditorSlot;
   /** the attempt while the editor is not loaded yet */
   private pendingCode: string | null = null;
   private checking = 0;
@@ -31,7 +31,6 @@ export class LiveExercise {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly code: HTMLElement;
-  private readonly editorHost: HTMLElement;
   private readonly status: HTMLElement;
   private readonly results: HTMLElement;
   private readonly solution: HTMLElement;
@@ -44,7 +43,7 @@ export class LiveExercise {
     private readonly progress: Progress,
   ) {
     this.code = q(el, '[data-fl-ex-code]');
-    this.editorHost = q(el, '[data-fl-ex-editor]');
+    this.slot = new EditorSlot(this.code, q(el, '[data-fl-ex-editor]'));
     this.status = q(el, '[data-fl-ex-status]');
     this.results = q(el, '[data-fl-ex-results]');
     this.solution = q(el, '[data-fl-ex-solution]');
@@ -113,27 +112,21 @@ export class LiveExercise {
     return this.editor?.getCode() ?? this.pendingCode ?? this.data.starter;
   }
 
-  async openEditor(focus: boolean): Promise<CellEditor> {
-    if (this.editor) {
-      if (focus) this.editor.focus();
-      return this.editor;
-    }
-    this.editorLoading ??= import('../cell/editor').then(({ mountEditor }) => {
-      const editor = mountEditor(this.editorHost, {
-        code: this.pendingCode ?? this.data.starter,
+  private get editor(): CellEditor | null {
+    return this.slot.editor;
+  }
+
+  openEditor(focus: boolean): Promise<CellEditor> {
+    return this.slot.open(focus, () => {
+      const code = this.pendingCode ?? this.data.starter;
+      this.pendingCode = null;
+      return {
+        code,
         label: this.code.getAttribute('aria-label') ?? `Your attempt for ${this.data.title}`,
         onRun: () => void this.check(),
-        onChange: (code) => this.edited(code),
-      });
-      this.pendingCode = null;
-      this.code.hidden = true;
-      this.editorHost.hidden = false;
-      this.editor = editor;
-      return editor;
+        onChange: (c) => this.edited(c),
+      };
     });
-    const editor = await this.editorLoading;
-    if (focus) editor.focus();
-    return editor;
   }
 
   private edited(code: string): void {
