@@ -9,6 +9,7 @@ import starlight from '@astrojs/starlight';
 const docs = new URL('./src/content/docs/', import.meta.url);
 const chapters = [
   { slug: 'chapters/primer', label: 'Primer: pages, locks and interleavings' },
+  { slug: 'chapters/2006-fault-vs-invalidate', label: '2006: a fault against invalidation' },
   { slug: 'chapters/2007-pagecache-write-deadlocks', label: '2007: the write path deadlocks' },
   { slug: 'chapters/2019-gup-pinning', label: '2019: pinned pages and writeback' },
 ];
