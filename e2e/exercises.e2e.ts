@@ -38,7 +38,14 @@ function statusOf(ex: Locator): Locator {
   return ex.locator('[data-fl-ex-status]');
 }
 
+/** An exercise wakes when it nears the screen; its buttons are enabled once it is live. */
+async function live(ex: Locator): Promise<void> {
+  await ex.scrollIntoViewIfNeeded();
+  await expect(ex.getByRole('button', { name: 'Check', exact: true })).toBeEnabled();
+}
+
 async function replaceAttempt(page: Page, ex: Locator, code: string): Promise<void> {
+  await live(ex);
   const editor = ex.locator('.cm-content');
   if ((await editor.count()) === 0) await ex.getByRole('textbox', { name: /^Your / }).click();
   await editor.click();
@@ -50,6 +57,7 @@ async function replaceAttempt(page: Page, ex: Locator, code: string): Promise<vo
 }
 
 async function check(ex: Locator): Promise<void> {
+  await live(ex);
   await ex.getByRole('button', { name: 'Check', exact: true }).click();
   await expect(statusOf(ex)).not.toHaveText(/^Checking/);
   await expect(statusOf(ex)).toHaveText(/^(Passed|Failed|Error)/);
