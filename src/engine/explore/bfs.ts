@@ -83,6 +83,7 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
   const steps: InternalStep[] = [];
   const nTasks = m.layout.nTasks;
   const L = m.layout;
+  const internal = m.memory.model !== 'sc'; // sequential consistency has no internal steps
   let i = 0;
   outer: for (; i < store.count; i++) {
     if ((i & 1023) === 0 && i > 0 && Date.now() - t0 > limits.maxMillis) { g.stoppedBy = 'time'; break; }
@@ -115,7 +116,7 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
       if (!addState(g, next, i, t)) { i++; break outer; }
     }
     steps.length = 0;
-    m.memory.internalSteps(cur, L.memBase, L.mem, steps);
+    if (internal) m.memory.internalSteps(cur, L.memBase, L.mem, steps);
     for (let k = 0; k < steps.length; k++) {
       next.set(cur);
       m.memory.applyInternal(next, L.memBase, L.mem, steps[k]);
