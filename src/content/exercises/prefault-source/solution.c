@@ -1,32 +1,8 @@
 /*
- * The buffered write path of 2.6.20: lock the page-cache page, then copy
- * from the user's buffer into it. The copy may fault, and the fault is
- * taken with the page still locked.
- *
- * Two helpers are here for you (they are what 2.6.24 used); the write
- * path now faults the source in before it locks anything.
+ * The 2.6.20 write path with one change: the source is faulted in
+ * (fault_in_pages_readable(), from the kernel) before any page is locked,
+ * so the copy under the page lock finds it resident and does not fault.
  */
-
-/* __get_user() of one byte, faulting it in if it is not mapped */
-int fault_in_user_byte(char __user *addr)
-{
-	if (!current->mm)		/* a kernel thread's buffer is kernel memory */
-		return 0;
-	if (user_byte(addr) >= 0)	/* the simulator's probe: is it mapped? */
-		return 0;
-	return do_page_fault(addr, 0);
-}
-
-/* iov_iter_fault_in_readable(): -EFAULT if the source is not readable */
-int fault_in_pages_readable(char __user *buf, unsigned long bytes)
-{
-	if (fault_in_user_byte(buf))
-		return -EFAULT;
-	if (fault_in_user_byte(buf + bytes - 1))
-		return -EFAULT;
-	return 0;
-}
-
 ssize_t generic_file_buffered_write(struct file *file, loff_t pos,
 				    char __user *buf, size_t count)
 {

@@ -1,26 +1,6 @@
 /*
  * Fault the source in, after the page is locked.
  */
-/* __get_user() of one byte, faulting it in if it is not mapped */
-int fault_in_user_byte(char __user *addr)
-{
-	if (!current->mm)		/* a kernel thread's buffer is kernel memory */
-		return 0;
-	if (user_byte(addr) >= 0)	/* the simulator's probe: is it mapped? */
-		return 0;
-	return do_page_fault(addr, 0);
-}
-
-/* iov_iter_fault_in_readable(): -EFAULT if the source is not readable */
-int fault_in_pages_readable(char __user *buf, unsigned long bytes)
-{
-	if (fault_in_user_byte(buf))
-		return -EFAULT;
-	if (fault_in_user_byte(buf + bytes - 1))
-		return -EFAULT;
-	return 0;
-}
-
 ssize_t generic_file_buffered_write(struct file *file, loff_t pos,
 				    char __user *buf, size_t count)
 {
