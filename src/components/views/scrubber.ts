@@ -48,7 +48,7 @@ export function renderScrubber(trace: Trace, step = trace.steps.length): string 
     `</div>` +
     `<p class="fl-scrub-status" aria-live="polite" data-fl-step-status>${esc(stepSummary(trace, k))}</p>` +
     `<p class="fl-scrub-stack" data-fl-stack>${esc(stepStack(trace, k))}</p>` +
-    `<div class="fl-scrub-world" data-fl-world>${renderStepWorld(trace, k)}</div>` +
+    `<div class="fl-scrub-world" data-fl-world role="group" aria-label="The world at this step" tabindex="0">${renderStepWorld(trace, k)}</div>` +
     `</div>`
   );
 }
