@@ -4,9 +4,11 @@
 // the scenario's memory model like any atomic, and PG_writeback is tested and set through it
 // too (builtins/writeback.ts). That is what lets the 2019 barrier argument run under tso and weak.
 //
-// Every write to these words is an atomic read-modify-write, which all three models perform on
-// memory at once; builtins that touch a page directly (lock_page, get_page…) therefore stay
-// consistent with them, acting as sequentially consistent accesses.
+// Every write to these words is an atomic read-modify-write. The models perform them on memory at
+// once, except `weak`'s non-value-returning adds (atomic_add, page_ref_add…), buffered as deltas
+// that are added to memory when they drain; builtins that touch a page directly (lock_page,
+// get_page…) therefore stay consistent with them (adds commute), acting as sequentially
+// consistent accesses.
 import { handle, indexOf, isKind, Kind } from './handles.js';
 import { pageAt, P_FLAGS, P_REF, P_BYTES } from './layout.js';
 import type { Machine } from './machine.js';

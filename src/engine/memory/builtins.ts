@@ -79,6 +79,14 @@ function runner(name: string, p: Primitive): Builtin['run'] {
         if (negatedOperand.has(name)) x = -x | 0;
         const bit = bitOperand.has(name) ? x : 0;
         if (bitOperand.has(name)) x = 1 << x;
+        if (p.op === 'add' && p.result === 'none') {
+          // atomic_add/sub/inc/dec: no value returned, so the model may buffer it (weak). The
+          // overflow check uses what an RMW by this CPU would read now.
+          const before = ms.latest(w, L.memBase, L.mem, cpu, addr);
+          if (!ms.add(w, L.memBase, L.mem, cpu, addr, x)) { m.status = Status.BLOCKED; return 0; }
+          checkRefcountAdd(m, addr, before, x);
+          return 0;
+        }
         const y = p.op === 'cmpxchg' ? w[a + 2] : 0;
         const old = ms.rmw(w, L.memBase, L.mem, cpu, addr, p.op, x, y, p.order);
         if (p.op === 'add') checkRefcountAdd(m, addr, old, x); // a page's _refcount must not wrap

@@ -35,7 +35,8 @@ export type RmwOp = 'add' | 'xchg' | 'cmpxchg' | 'or' | 'andnot';
  * How an RMW is ordered with the CPU's other accesses.
  * full: value-returning atomics (xchg, cmpxchg, atomic_*_return, atomic_dec_and_test,
  *   test_and_set_bit): as if smp_mb() came before and after.
- * relaxed: atomic_inc/add/sub/dec, set_bit, clear_bit: atomic on the location, unordered otherwise.
+ * relaxed: set_bit, clear_bit (and atomic_inc/add/sub/dec, which go through MemorySystem.add):
+ *   atomic on the location, unordered otherwise.
  * acquire: test_and_set_bit_lock. release: clear_bit_unlock.
  */
 export type RmwOrder = 'relaxed' | 'acquire' | 'release' | 'full';
@@ -65,8 +66,15 @@ export interface MemorySystem {
    */
   rmw(w: Int32Array, base: number, layout: MemoryLayout, cpu: number, addr: number, op: RmwOp, a: number, b: number, order: RmwOrder): number;
   /**
-   * The value an RMW by `cpu` would read now: the CPU's own newest buffered store to addr, else
-   * memory. No side effects (a blocking builtin asks it before committing to a step).
+   * A non-value-returning atomic add (atomic_add/sub/inc/dec): `delta` added to the word, atomic
+   * on it and otherwise unordered. false: it cannot be accepted yet (weak: the store buffer is
+   * full); the task retries after a drain. sc adds at once; tso is a locked (fully ordered) RMW;
+   * weak buffers it like a store (weak.ts).
+   */
+  add(w: Int32Array, base: number, layout: MemoryLayout, cpu: number, addr: number, delta: number): boolean;
+  /**
+   * The value an RMW by `cpu` would read now: memory after the CPU's own buffered entries to addr
+   * (its newest store, plus the adds after it). No side effects (a blocking builtin asks it before committing to a step).
    */
   latest(w: Int32Array, base: number, layout: MemoryLayout, cpu: number, addr: number): number;
   /** the memory's settled value, as a later observer with all buffers drained would see it */

@@ -19,6 +19,10 @@ export const sc: MemorySystem = {
     w[base + addr] = rmwResult(op, old, a, b);
     return old;
   },
+  add(w, base, _layout, _cpu, addr, delta) {
+    w[base + addr] = (w[base + addr] + delta) | 0;
+    return true;
+  },
   latest: (w, base, _layout, _cpu, addr) => w[base + addr],
   settled: (w, base, _layout, addr) => w[base + addr],
   internalSteps() {},

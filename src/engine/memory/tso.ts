@@ -1,8 +1,9 @@
 // Total store order (x86-TSO): each CPU's stores enter a FIFO store buffer and reach memory, oldest
 // first, when the explorer schedules a drain. A load reads the CPU's own newest buffered store to
 // that location, else memory; so a load may pass an earlier store to another location (store
-// buffering, SB), and nothing else is reordered. smp_mb() and every atomic RMW empty the buffer
-// (x86's mfence and lock prefix); smp_wmb, smp_rmb, acquire and release cost nothing.
+// buffering, SB), and nothing else is reordered. smp_mb() and every atomic RMW (atomic_add and
+// friends included) empty the buffer (x86's mfence and lock prefix); smp_wmb, smp_rmb, acquire and
+// release cost nothing.
 import type { MemorySystem } from './model.js';
 import { rmwResult } from './rmw.js';
 import {
@@ -37,6 +38,11 @@ export const tso: MemorySystem = {
     const old = w[base + addr];
     w[base + addr] = rmwResult(op, old, a, b);
     return old;
+  },
+  // x86 has only locked (fully ordered) read-modify-writes
+  add(w, base, layout, cpu, addr, delta) {
+    tso.rmw(w, base, layout, cpu, addr, 'add', delta, 0, 'relaxed');
+    return true;
   },
   latest: latestValue,
   settled: settledValue,

@@ -5,7 +5,13 @@
 // from two queues in front of it:
 // - a store buffer per CPU: stores enter it and drain to memory one at a time, in any order, except
 //   that an entry never passes an older entry to the same location (coherence) nor an older entry
-//   marked by smp_wmb() or a release (the barrier bit of buffer.ts);
+//   marked by smp_wmb() or a release (the barrier bit of buffer.ts). The non-value-returning atomics
+//   (atomic_add/sub/inc/dec) enter it too, as a delta added to the word's memory value when it
+//   drains (adds commute, so the final value is right whatever other CPUs' RMWs did meanwhile):
+//   as in LKMM, a later load may be satisfied before the atomic is visible to other CPUs, and only
+//   a full barrier (smp_mb, smp_mb__after_atomic, a value-returning atomic) orders it before one.
+//   The CPU's own loads of the word see its newest buffered store plus the adds after it, or
+//   memory plus its pending adds;
 // - an invalidate queue per CPU: when a store reaches memory, every other CPU is sent an
 //   invalidation it acknowledges at once but may act on later; until it does, that CPU keeps reading
 //   the value its cache held (a stale value). Queue entries are processed one at a time in any order
@@ -22,8 +28,8 @@ import {
 } from './queue.js';
 import { rmwResult } from './rmw.js';
 import {
-  bufferAt, bufferCount, bufferForward, bufferPush, bufferRemove, bufferWords, describeEntries, describeEntry, latestValue, settledValue,
-  entryAddr, entryBarrier, entryValue,
+  bufferAt, bufferCount, bufferForward, bufferHas, bufferPush, bufferRemove, bufferWords, describeEntries, describeEntry, latestValue,
+  settledValue, entryAddr, entryBarrier, entryDelta, entryValue,
 } from './buffer.js';
 
 function processInvalidation(w: Int32Array, q: number, addr: number): void {
@@ -72,7 +78,12 @@ function writeMemory(w: Int32Array, base: number, layout: MemoryLayout, cpu: num
  */
 function needsInvalidation(w: Int32Array, base: number, layout: MemoryLayout, d: number, addr: number): boolean {
   const q = base + queueAt(layout, d);
-  return !queueRetired(w, q) && queueFind(w, q, addr) < 0 && bufferForward(w, base + bufferAt(layout, d), addr) === undefined;
+  return !queueRetired(w, q) && queueFind(w, q, addr) < 0 && !bufferHas(w, base + bufferAt(layout, d), addr);
+}
+
+/** the value entry i of the buffer at b writes to memory when it drains now */
+function drainValue(w: Int32Array, base: number, b: number, i: number): number {
+  return entryDelta(w, b, i) ? (w[base + entryAddr(w, b, i)] + entryValue(w, b, i)) | 0 : entryValue(w, b, i);
 }
 
 /** may entry i of the buffer at b reach memory now? */
@@ -84,7 +95,7 @@ function drainable(w: Int32Array, b: number, i: number): boolean {
 
 function drainEntry(w: Int32Array, base: number, layout: MemoryLayout, cpu: number, i: number): void {
   const b = base + bufferAt(layout, cpu);
-  writeMemory(w, base, layout, cpu, entryAddr(w, b, i), entryValue(w, b, i));
+  writeMemory(w, base, layout, cpu, entryAddr(w, b, i), drainValue(w, base, b, i));
   // a drained entry's barrier still separates the older entries from the younger ones
   if (entryBarrier(w, b, i) && i > 0) w[b + 1 + 2 * (i - 1)] |= 1;
   bufferRemove(w, b, i);
@@ -110,7 +121,8 @@ export const weak: MemorySystem = {
     w.fill(0, base + layout.words, base + weak.size(layout));
   },
   load(w, base, layout, cpu, addr) {
-    const forwarded = bufferForward(w, base + bufferAt(layout, cpu), addr);
+    // a CPU with an entry for addr buffered has no queued invalidation of it: memory is its view
+    const forwarded = bufferForward(w, base + bufferAt(layout, cpu), addr, w[base + addr]);
     if (forwarded !== undefined) return forwarded;
     const q = base + queueAt(layout, cpu);
     const i = queueFind(w, q, addr);
@@ -119,6 +131,12 @@ export const weak: MemorySystem = {
   store(w, base, layout, cpu, addr, value) {
     if (!bufferPush(w, base + bufferAt(layout, cpu), layout, addr, value)) return false;
     // from now on the CPU reads its own store, and its drain refreshes the copy: the entry is dead
+    processInvalidation(w, base + queueAt(layout, cpu), addr);
+    return true;
+  },
+  add(w, base, layout, cpu, addr, delta) {
+    if (!bufferPush(w, base + bufferAt(layout, cpu), layout, addr, delta, true)) return false;
+    // as for a store: the CPU now reads memory plus its pending adds, and the drain refreshes it
     processInvalidation(w, base + queueAt(layout, cpu), addr);
     return true;
   },
@@ -149,7 +167,7 @@ export const weak: MemorySystem = {
     for (let c = 0; c < layout.cpus; c++) {
       const b = base + bufferAt(layout, c);
       for (let i = 0; i < bufferCount(w, b); i++) {
-        if (drainable(w, b, i) && !queuesBlock(w, base, layout, c, entryAddr(w, b, i), entryValue(w, b, i))) out.push({ cpu: c, kind: 'drain', slot: i });
+        if (drainable(w, b, i) && !queuesBlock(w, base, layout, c, entryAddr(w, b, i), drainValue(w, base, b, i))) out.push({ cpu: c, kind: 'drain', slot: i });
       }
       const q = base + queueAt(layout, c);
       for (let i = 0; i < queueCount(w, q); i++) out.push({ cpu: c, kind: 'invalidate', slot: queueAddr(w, q, i) });

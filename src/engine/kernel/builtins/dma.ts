@@ -19,14 +19,17 @@ function word(m: Machine, h: number, fn: string): number {
 
 const pageIndex = (m: Machine, h: number, fn: string): number => (pageBase(m, h, fn) < 0 ? -1 : indexOf(h));
 
-/** an atomic add to a page's _refcount (relaxed, like page_ref_add), checked for overflow */
-function refAdd(m: Machine, w: Int32Array, t: number, h: number, delta: number, fn: string): number {
+/**
+ * an atomic add to a page's _refcount (relaxed, like page_ref_add: the memory model may buffer it),
+ * checked for overflow against what an RMW by this CPU would read now
+ */
+function refAdd(m: Machine, w: Int32Array, t: number, h: number, delta: number, fn: string): void {
   const i = pageIndex(m, h, fn);
-  if (i < 0) return 0;
+  if (i < 0) return;
   const x = pageWordAddr(m, i, P_REF);
-  const old = m.memory.rmw(w, m.layout.memBase, m.layout.mem, m.taskCpu[t], x, 'add', delta, 0, 'relaxed');
-  checkRefcountAdd(m, x, old, delta);
-  return old;
+  const before = m.memory.latest(w, m.layout.memBase, m.layout.mem, m.taskCpu[t], x);
+  if (!m.memory.add(w, m.layout.memBase, m.layout.mem, m.taskCpu[t], x, delta)) { m.status = Status.BLOCKED; return; }
+  checkRefcountAdd(m, x, before, delta);
 }
 
 export const dmaBuiltins: Builtin[] = [
@@ -132,7 +135,14 @@ export const dmaBuiltins: Builtin[] = [
       return false;
     },
     waitsFor: () => ({ name: 'the other tasks to finish', holders: [] }),
-    run: (m, w, t) => (lockOrder(m, w, t, 'wake'), 0),
+    run(m, w, t) {
+      // every other task has exited, and exit is fully ordered: their CPUs' buffered stores and
+      // atomics (weak, tso) are visible now, and so is everything to this CPU (a wake-up)
+      const L = m.layout;
+      for (let c = 0; c < L.mem.cpus; c++) if (c !== m.taskCpu[t]) m.memory.fence(w, L.memBase, L.mem, c, 'mb');
+      lockOrder(m, w, t, 'wake');
+      return 0;
+    },
   },
   ...sealBuiltins,
 ];

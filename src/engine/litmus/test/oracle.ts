@@ -3,7 +3,7 @@
 import type { Expr, LitmusTest } from '../ast.js';
 import type { FinalValues } from '../condition.js';
 import { memorySystem } from '../../memory/model.js';
-import { explore, fence, ld, rmw, st, type Op } from '../../memory/test/naive.js';
+import { add, explore, fence, ld, rmw, st, type Op } from '../../memory/test/naive.js';
 import { bitOperand, negatedOperand, primitive } from '../../memory/primitives.js';
 import type { MemoryModel } from '../../api.js';
 
@@ -36,7 +36,8 @@ export function oracleFinals(test: LitmusTest, model: MemoryModel): FinalValues[
           if (negatedOperand.has(call.name)) a = -a;
           if (bitOperand.has(call.name)) a = 1 << a;
           const b = p.op === 'cmpxchg' ? constant(call.args[1]) : 0;
-          ops.push(rmw(target, addr, p.op, a, b, p.order));
+          // atomic_add/sub/inc/dec go through MemorySystem.add, as the engine's builtins do
+          ops.push(p.op === 'add' && p.result === 'none' ? add(addr, a) : rmw(target, addr, p.op, a, b, p.order));
         }
       }
       return ops;

@@ -20,6 +20,18 @@ const cases: [string, string[], string, [R, R, R]][] = [
   ['SB+xchgs', ['r1 = xchg(x, 1); r0 = READ_ONCE(*y);', 'r1 = xchg(y, 1); r0 = READ_ONCE(*x);'], '0:r0=0 /\\ 1:r0=0', [N, N, N]],
   ['SB+atomic_inc', ['atomic_inc(x); r0 = READ_ONCE(*y);', 'atomic_inc(y); r0 = READ_ONCE(*x);'], '0:r0=0 /\\ 1:r0=0', [N, N, S]],
   ['SB+atomic_inc+mb__after_atomic', ['atomic_inc(x); smp_mb__after_atomic(); r0 = READ_ONCE(*y);', 'atomic_inc(y); smp_mb__after_atomic(); r0 = READ_ONCE(*x);'], '0:r0=0 /\\ 1:r0=0', [N, N, N]],
+  // atomic_add as the store of SB: buffered under weak, so only a full barrier orders it before the load
+  ['SB+atomic_add', ['atomic_add(1, x); r0 = READ_ONCE(*y);', 'atomic_add(1, y); r0 = READ_ONCE(*x);'], '0:r0=0 /\\ 1:r0=0', [N, N, S]],
+  ['SB+atomic_add+wmbs', ['atomic_add(1, x); smp_wmb(); r0 = READ_ONCE(*y);', 'atomic_add(1, y); smp_wmb(); r0 = READ_ONCE(*x);'], '0:r0=0 /\\ 1:r0=0', [N, N, S]],
+  ['SB+atomic_add+rmbs', ['atomic_add(1, x); smp_rmb(); r0 = READ_ONCE(*y);', 'atomic_add(1, y); smp_rmb(); r0 = READ_ONCE(*x);'], '0:r0=0 /\\ 1:r0=0', [N, N, S]],
+  ['SB+atomic_add+mbs', ['atomic_add(1, x); smp_mb(); r0 = READ_ONCE(*y);', 'atomic_add(1, y); smp_mb(); r0 = READ_ONCE(*x);'], '0:r0=0 /\\ 1:r0=0', [N, N, N]],
+  ['SB+atomic_add+mb__after_atomic', ['atomic_add(1, x); smp_mb__after_atomic(); r0 = READ_ONCE(*y);', 'atomic_add(1, y); smp_mb__after_atomic(); r0 = READ_ONCE(*x);'], '0:r0=0 /\\ 1:r0=0', [N, N, N]],
+  // the 2019 pin side (atomic_add, smp_rmb, test the flag) against a fully ordered flag setter
+  ['SB: atomic_add+rmb vs xchg+mb', ['atomic_add(1024, x); smp_rmb(); r0 = READ_ONCE(*y);', 'r1 = xchg(y, 1); smp_mb(); r0 = READ_ONCE(*x);'], '0:r0=0 /\\ 1:r0=0', [N, N, S]],
+  ['SB: atomic_add+mb__after_atomic vs xchg', ['atomic_add(1024, x); smp_mb__after_atomic(); r0 = READ_ONCE(*y);', 'r1 = xchg(y, 1); r0 = READ_ONCE(*x);'], '0:r0=0 /\\ 1:r0=0', [N, N, N]],
+  ['atomic_sub reads its own pending add', ['atomic_add(5, x); atomic_sub(2, x); r0 = atomic_read(x);', 'atomic_inc(x);'], '0:r0=3 /\\ x=4', [S, S, S]],
+  ['MP+wmb, atomic_inc as the flag', ['WRITE_ONCE(*x, 1); smp_wmb(); atomic_inc(y);', 'r0 = READ_ONCE(*y); smp_rmb(); r1 = READ_ONCE(*x);'], '1:r0=1 /\\ 1:r1=0', [N, N, N]],
+  ['MP+rmb, atomic_inc as the flag', ['WRITE_ONCE(*x, 1); atomic_inc(y);', 'r0 = READ_ONCE(*y); smp_rmb(); r1 = READ_ONCE(*x);'], '1:r0=1 /\\ 1:r1=0', [N, N, S]],
   ['MP', ['WRITE_ONCE(*x, 1); WRITE_ONCE(*y, 1);', 'r0 = READ_ONCE(*y); r1 = READ_ONCE(*x);'], '1:r0=1 /\\ 1:r1=0', [N, N, S]],
   ['MP+wmb', ['WRITE_ONCE(*x, 1); smp_wmb(); WRITE_ONCE(*y, 1);', 'r0 = READ_ONCE(*y); r1 = READ_ONCE(*x);'], '1:r0=1 /\\ 1:r1=0', [N, N, S]],
   ['MP+rmb', ['WRITE_ONCE(*x, 1); WRITE_ONCE(*y, 1);', 'r0 = READ_ONCE(*y); smp_rmb(); r1 = READ_ONCE(*x);'], '1:r0=1 /\\ 1:r1=0', [N, N, S]],
@@ -40,6 +52,7 @@ const cases: [string, string[], string, [R, R, R]][] = [
     '1:r0=1 /\\ 1:r1=0 /\\ 3:r0=1 /\\ 3:r1=0', [N, N, N]],
   ['CoRR', ['WRITE_ONCE(*x, 1);', 'r0 = READ_ONCE(*x); r1 = READ_ONCE(*x);'], '1:r0=1 /\\ 1:r1=0', [N, N, N]],
   ['counter (atomic_inc twice is always 2)', ['atomic_inc(x);', 'atomic_inc(x);'], 'x=2', ['Always', 'Always', 'Always']],
+  ['counter (atomic_add against atomic_add_return)', ['atomic_add(2, x); r0 = READ_ONCE(*y);', 'r0 = atomic_add_return(10, x); WRITE_ONCE(*y, 1);'], 'x=12', ['Always', 'Always', 'Always']],
   ['cmpxchg: exactly one winner', ['r0 = cmpxchg(x, 0, 1);', 'r0 = cmpxchg(x, 0, 2);'], '(0:r0=0 /\\ 1:r0=1) \\/ (0:r0=2 /\\ 1:r0=0)', ['Always', 'Always', 'Always']],
 ];
 

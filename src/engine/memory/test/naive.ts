@@ -8,7 +8,9 @@ export type Op =
   | { op: 'st'; addr: number; value: number }
   | { op: 'ld'; addr: number; reg: number }
   | { op: 'fence'; fence: Fence }
-  | { op: 'rmw'; addr: number; rmw: RmwOp; a: number; b: number; order: RmwOrder; reg: number };
+  | { op: 'rmw'; addr: number; rmw: RmwOp; a: number; b: number; order: RmwOrder; reg: number }
+  /** a non-value-returning atomic add (atomic_add/sub/inc/dec): MemorySystem.add, may wait */
+  | { op: 'add'; addr: number; delta: number };
 
 export const st = (addr: number, value: number): Op => ({ op: 'st', addr, value });
 export const ld = (reg: number, addr: number): Op => ({ op: 'ld', addr, reg });
@@ -22,6 +24,9 @@ export const release = (addr: number, value: number): Op[] => [fence('release'),
 export const acquire = (reg: number, addr: number): Op[] => [ld(reg, addr), fence('acquire')];
 export const rmw = (reg: number, addr: number, kind: RmwOp, a: number, b: number, order: RmwOrder): Op =>
   ({ op: 'rmw', addr, rmw: kind, a, b, order, reg });
+
+/** atomic_add(delta, &addr), atomic_inc (1), atomic_dec (-1)… */
+export const add = (addr: number, delta: number): Op => ({ op: 'add', addr, delta });
 
 export interface Final {
   regs: number[][]; // per CPU, register values (unset registers 0)
@@ -69,6 +74,7 @@ export function explore(ms: MemorySystem, prog: Program): Final[] {
       if (op.op === 'st') done = ms.store(w, 0, layout, c, op.addr, op.value);
       else if (op.op === 'ld') regs[c][op.reg] = ms.load(w, 0, layout, c, op.addr);
       else if (op.op === 'fence') done = ms.fence(w, 0, layout, c, op.fence);
+      else if (op.op === 'add') done = ms.add(w, 0, layout, c, op.addr, op.delta);
       else regs[c][op.reg] = ms.rmw(w, 0, layout, c, op.addr, op.rmw, op.a, op.b, op.order);
       if (!done) continue;
       const pc = s.pc.slice();

@@ -3,7 +3,7 @@
 // `weak` allows every shape without barriers except load buffering (LB), and none with them.
 import { describe, expect, it } from 'vitest';
 import { memorySystem, type MemorySystem } from '../model.js';
-import { acquire, allows, explore, ld, mb, release, rmb, rmw, st, wmb, type Final, type Op, type Program } from './naive.js';
+import { acquire, add, allows, explore, ld, mb, release, rmb, rmw, st, wmb, type Final, type Op, type Program } from './naive.js';
 
 const [x, y, z] = [0, 1, 2];
 const r = (f: Final, cpu: number, reg: number) => f.regs[cpu][reg];
@@ -79,14 +79,30 @@ const shapes: Shape[] = [
   // atomics
   { name: 'SB with xchg (fully ordered)', prog: p([rmw(1, x, 'xchg', 1, 0, 'full'), ld(0, y)], [rmw(1, y, 'xchg', 1, 0, 'full'), ld(0, x)]),
     exists: (f) => r(f, 0, 0) === 0 && r(f, 1, 0) === 0, expect: [false, false, false] },
-  { name: 'SB with atomic_inc (unordered)', prog: p([rmw(1, x, 'add', 1, 0, 'relaxed'), ld(0, y)], [rmw(1, y, 'add', 1, 0, 'relaxed'), ld(0, x)]),
+  // atomic_add/inc as the store of SB: weak buffers it, so only a full barrier (smp_mb,
+  // smp_mb__after_atomic) orders it before the later load; tso's locked add is one, sc needs none
+  { name: 'SB with atomic_add (unordered)', prog: p([add(x, 1), ld(0, y)], [add(y, 1), ld(0, x)]),
     exists: (f) => r(f, 0, 0) === 0 && r(f, 1, 0) === 0, expect: [false, false, true] },
-  { name: 'SB with atomic_inc + smp_mb__after_atomic', prog: p([rmw(1, x, 'add', 1, 0, 'relaxed'), mb, ld(0, y)], [rmw(1, y, 'add', 1, 0, 'relaxed'), mb, ld(0, x)]),
+  { name: 'SB with atomic_add + smp_wmb', prog: p([add(x, 1), wmb, ld(0, y)], [add(y, 1), wmb, ld(0, x)]),
+    exists: (f) => r(f, 0, 0) === 0 && r(f, 1, 0) === 0, expect: [false, false, true] },
+  { name: 'SB with atomic_add + smp_rmb', prog: p([add(x, 1), rmb, ld(0, y)], [add(y, 1), rmb, ld(0, x)]),
+    exists: (f) => r(f, 0, 0) === 0 && r(f, 1, 0) === 0, expect: [false, false, true] },
+  { name: 'SB with atomic_add + smp_mb', prog: p([add(x, 1), mb, ld(0, y)], [add(y, 1), mb, ld(0, x)]),
     exists: (f) => r(f, 0, 0) === 0 && r(f, 1, 0) === 0, expect: [false, false, false] },
-  { name: 'MP, atomic_inc flag', prog: p([st(x, 1), rmw(1, y, 'add', 1, 0, 'relaxed')], [ld(0, y), rmb, ld(1, x)]),
+  { name: 'SB with atomic_add + smp_mb__after_atomic', prog: p([add(x, 1), mb, ld(0, y)], [add(y, 1), mb, ld(0, x)]),
+    exists: (f) => r(f, 0, 0) === 0 && r(f, 1, 0) === 0, expect: [false, false, false] },
+  { name: 'SB, atomic_add + smp_rmb against a fully ordered xchg (the 2019 pin side)', prog: p([add(x, 1024), rmb, ld(0, y)], [rmw(1, y, 'xchg', 1, 0, 'full'), ld(0, x)]),
+    exists: (f) => r(f, 0, 0) === 0 && r(f, 1, 0) === 0, expect: [false, false, true] },
+  { name: 'SB with atomic_add, then a value-returning atomic (drains it)', prog: p([add(x, 1), rmw(2, z, 'add', 1, 0, 'full'), ld(0, y)], [add(y, 1), rmw(2, z, 'add', 1, 0, 'full'), ld(0, x)]),
+    exists: (f) => r(f, 0, 0) === 0 && r(f, 1, 0) === 0, expect: [false, false, false] },
+  { name: 'MP, atomic_inc flag', prog: p([st(x, 1), add(y, 1)], [ld(0, y), rmb, ld(1, x)]),
     exists: (f) => r(f, 1, 0) === 1 && r(f, 1, 1) === 0, expect: [false, false, true] },
-  { name: 'MP, wmb before atomic_inc flag', prog: p([st(x, 1), wmb, rmw(1, y, 'add', 1, 0, 'relaxed')], [ld(0, y), rmb, ld(1, x)]),
+  { name: 'MP, wmb before atomic_inc flag', prog: p([st(x, 1), wmb, add(y, 1)], [ld(0, y), rmb, ld(1, x)]),
     exists: (f) => r(f, 1, 0) === 1 && r(f, 1, 1) === 0, expect: [false, false, false] },
+  { name: 'MP, atomic_inc data, wmb, flag', prog: p([add(x, 1), wmb, st(y, 1)], [ld(0, y), rmb, ld(1, x)]),
+    exists: (f) => r(f, 1, 0) === 1 && r(f, 1, 1) === 0, expect: [false, false, false] },
+  { name: 'MP, atomic_inc data, no wmb, flag', prog: p([add(x, 1), st(y, 1)], [ld(0, y), rmb, ld(1, x)]),
+    exists: (f) => r(f, 1, 0) === 1 && r(f, 1, 1) === 0, expect: [false, false, true] },
   { name: 'MP, clear_bit_unlock + test_and_set_bit_lock (bit held at start)',
     prog: { ...p([st(x, 1), rmw(1, y, 'andnot', 1, 0, 'release')], [rmw(0, y, 'or', 1, 0, 'acquire'), ld(1, x)]), init: [0, 1, 0] },
     exists: (f) => r(f, 1, 0) === 0 && r(f, 1, 1) === 0, expect: [false, false, false] },
@@ -108,9 +124,29 @@ describe('memory models: litmus shapes (naive explorer)', () => {
 describe('memory models: atomicity and coherence of RMWs', () => {
   for (const ms of models) {
     it(`${ms.model}: two unordered atomic_inc never lose an update`, () => {
-      const finals = explore(ms, p([rmw(0, x, 'add', 1, 0, 'relaxed')], [rmw(0, x, 'add', 1, 0, 'relaxed')]));
+      const finals = explore(ms, p([add(x, 1)], [add(x, 1)]));
       expect(finals.map((f) => f.mem[x])).toEqual([2, 2].slice(0, finals.length));
       expect(finals.length).toBeGreaterThan(0);
+    });
+    it(`${ms.model}: an atomic_add commutes with other CPUs' RMWs on the word (no update lost)`, () => {
+      const finals = explore(ms, p([add(x, 1), add(x, 2)], [rmw(0, x, 'add', 10, 0, 'full')], [add(x, 100)]));
+      expect(finals.every((f) => f.mem[x] === 113)).toBe(true);
+      // the fetch-add reads a sum of some of the adds, and never one that skips the first for the second
+      const seen = [...new Set(finals.map((f) => f.regs[1][0]))].sort((a, b) => a - b);
+      expect(seen.every((v) => [0, 1, 3, 100, 101, 103].includes(v))).toBe(true);
+      if (ms.model !== 'sc') expect(seen.length).toBe(6);
+    });
+    it(`${ms.model}: a CPU reads its own pending adds (store forwarding of a delta)`, () => {
+      const finals = explore(ms, p([st(x, 5), add(x, 1), ld(0, x), add(y, 2), ld(1, y)]));
+      expect(finals).toEqual([{ regs: [[6, 2, 0, 0]], mem: [6, 2, 0] }]);
+    });
+    it(`${ms.model}: a value-returning RMW reads the CPU's own pending add first`, () => {
+      const finals = explore(ms, p([add(x, 2), rmw(0, x, 'add', 1, 0, 'relaxed')]));
+      expect(finals).toEqual([{ regs: [[2, 0, 0, 0]], mem: [3, 0, 0] }]);
+    });
+    it(`${ms.model}: a full store buffer makes an atomic_add wait, not fail`, () => {
+      const prog = { ...p([st(x, 1), add(y, 1), add(z, 1)], [ld(0, z), ld(1, x)]), bufferSlots: 1 };
+      expect(explore(ms, prog).every((f) => f.mem.join() === '1,1,1')).toBe(true);
     });
     it(`${ms.model}: an RMW follows the CPU's own earlier store to the same word`, () => {
       const finals = explore(ms, p([st(x, 5), rmw(0, x, 'add', 1, 0, 'relaxed')]));
