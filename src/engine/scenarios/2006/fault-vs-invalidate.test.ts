@@ -2,42 +2,20 @@
 // engine on the chapter's scenarios, pinned to the verdict the chapter reports, with the race's
 // trace pinned as text in golden/ (reviewed by eye when it changes; regenerate with
 // UPDATE_GOLDEN=1, never in CI).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { expectGolden, stepOf } from '../../test/golden-trace.js';
 import { check } from '../../index.js';
-import type { CheckResult, Trace } from '../../api.js';
+import type { CheckResult } from '../../api.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cells = resolve(here, '../../../content/cells/2006-fault-vs-invalidate');
 const cell = (id: string) => readFileSync(join(cells, `${id}.c`), 'utf8');
 const run = (scenario: string, id: string) => check({ scenario, strategy: cell(id) });
 
-/** one line per step: actor, innermost function, call, result */
-function traceText(t: Trace): string {
-  return t.steps.map((s) => {
-    const who = t.actors[s.actor].name.padEnd(11);
-    const fn = s.stack[0]?.fn ?? '';
-    const res = s.result === undefined ? '' : ` = ${s.result}`;
-    return `${who} ${fn}: ${s.op}(${s.args.join(', ')})${res}${s.note ? `   # ${s.note}` : ''}`;
-  }).join('\n');
-}
-
-function golden(name: string, r: CheckResult) {
-  const text = `${r.headline}\n\n${traceText(r.trace!)}\n`;
-  const file = join(here, 'golden', `${name}.txt`);
-  if (process.env.UPDATE_GOLDEN || !existsSync(file)) {
-    if (!process.env.UPDATE_GOLDEN) throw new Error(`golden file ${file} is missing (run with UPDATE_GOLDEN=1 and review it)`);
-    writeFileSync(file, text);
-  }
-  expect(text).toBe(readFileSync(file, 'utf8'));
-}
-
-/** index of the first step of `actor` doing `op` */
-function stepOf(t: Trace, actor: string, op: string): number {
-  return t.steps.findIndex((s) => t.actors[s.actor].name === actor && s.op === op);
-}
+const golden = (name: string, r: CheckResult) => expectGolden(here, name, r, 11);
 
 describe('do_no_page() without the page lock (2.6.15, Andrea\'s report)', () => {
   it('against invalidate_inode_pages2(): corruption, the PTE set after the page left the cache', () => {
