@@ -5,7 +5,6 @@
 // (a bug, an oracle failure) are recorded as edges to "bad" pseudo-states and not expanded.
 import type { InternalStep } from '../memory/model.js';
 import { pendingArgs, pendingBuiltin, Status, type Machine } from '../kernel/machine.js';
-import { taskAt } from '../kernel/layout.js';
 import * as LY from '../kernel/layout.js';
 import { runTask } from '../kernel/vm.js';
 import { IntList } from './growable.js';
@@ -64,11 +63,26 @@ export function taskEnabled(m: Machine, w: Int32Array, t: number): boolean {
   return !(bi.blocks && bi.blocks(m, w, t, pendingArgs(m, w, t)));
 }
 
+/** states expanded together before their successors are looked up (see explore) */
+const BATCH = 128;
+// events of a batch, in the order the one-state-at-a-time search would meet them
+const EV_EDGE = 0, EV_BAD = 1;
+
+/**
+ * The search runs in batches of up to BATCH states, in three passes. First every state of the
+ * batch is expanded: each successor is run and cut into blocks (visited.ts), which needs only
+ * small tables that stay in cache. Then the state-table slots of all the successors are read at
+ * once (StateStore.touch), so their cache misses overlap instead of coming one after another.
+ * Last the successors are inserted, in the order a one-state-at-a-time search would insert
+ * them, with the same budget checks at the same places: state numbers, edges, counterexamples
+ * and the point where a budget stops the search are exactly those of that simpler search.
+ */
 export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, invariants: Invariant[]): SearchGraph {
   const S = initial.length;
-  const L0 = m.layout;
+  const L = m.layout;
   const store = new StateStore({
-    size: S, taskBase: L0.taskBase, taskWords: L0.taskWords, regions: (S - L0.taskBase) / L0.taskWords, header: T_HDR, spWord: T_SP,
+    size: S, taskBase: L.taskBase, taskWords: L.taskWords, regions: (S - L.taskBase) / L.taskWords, header: T_HDR, spWord: T_SP,
+    sharedParts: sharedParts(m),
   });
   const g: SearchGraph = {
     store, parent: new IntList(), choice: new IntList(), edgeStart: new IntList(), edgeTo: new IntList(), edgeChoice: new IntList(),
@@ -81,67 +95,135 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
   const cur = new Int32Array(S);
   const next = new Int32Array(S);
   const steps: InternalStep[] = [];
-  const nTasks = m.layout.nTasks;
-  const L = m.layout;
+  const nTasks = L.nTasks;
   const internal = m.memory.model !== 'sc'; // sequential consistency has no internal steps
+  const B = store.blocks;
+  // per batch: successors (block numbers and hash), events, and per state where its events
+  // start, and whether it had live tasks and moved
+  let cap = 1024;
+  let cand = new Int32Array(cap * B);
+  let candHash = new Int32Array(cap);
+  let evKind = new Int32Array(cap), evChoice = new Int32Array(cap), evArg = new Int32Array(cap);
+  const evMessage: (string | undefined)[] = [];
+  const evStart = new Int32Array(BATCH + 1);
+  const stateLive = new Int32Array(BATCH), stateMoved = new Int32Array(BATCH);
+  let nc = 0, ne = 0;
+  const event = (kind: number, choice: number, arg: number) => {
+    if (ne === evKind.length) {
+      evKind = grow(evKind); evChoice = grow(evChoice); evArg = grow(evArg);
+    }
+    evKind[ne] = kind; evChoice[ne] = choice; evArg[ne] = arg;
+    ne++;
+  };
+  const successor = (from: number, task: number, choice: number) => {
+    if (nc === cap) { cap *= 2; cand = grow(cand); candHash = grow(candHash); }
+    candHash[nc] = store.prepare(next, cur, from, task, cand, nc * B);
+    event(EV_EDGE, choice, nc++);
+  };
+
   let i = 0;
-  outer: for (; i < store.count; i++) {
-    if ((i & 1023) === 0 && i > 0 && Date.now() - t0 > limits.maxMillis) { g.stoppedBy = 'time'; break; }
-    store.load(i, cur, i > 0);
-    g.edgeStart.push(g.edgeTo.length);
-    let live = 0;
-    let moved = 0;
-    for (let t = 0; t < nTasks; t++) {
-      if (cur[(L.taskBase + t * L.taskWords) + T_STATUS] === TASK_DONE) continue;
-      live++;
-      if (!taskEnabled(m, cur, t)) continue;
-      next.set(cur);
-      const st = runTask(m, next, t);
-      if (st === S_BLOCKED) continue;
-      moved++;
-      g.transitions++;
-      if (st !== S_OK) {
-        g.bad.push({ from: i, choice: t, status: st });
-        g.edgeTo.push(-g.bad.length);
-        g.edgeChoice.push(t);
-        if (st === S_BUDGET) { g.stoppedBy = 'steps'; i++; break outer; }
-        continue;
+  outer: while (i < store.count) {
+    const end = Math.min(store.count, i + BATCH);
+    // 1. expand
+    nc = 0; ne = 0;
+    let last = end;
+    let budgetHit = false;
+    for (let s = i; s < end; s++) {
+      const x = s - i;
+      evStart[x] = ne;
+      store.load(s, cur);
+      let live = 0;
+      let moved = 0;
+      for (let t = 0; t < nTasks; t++) {
+        if (cur[(L.taskBase + t * L.taskWords) + T_STATUS] === TASK_DONE) continue;
+        live++;
+        if (!taskEnabled(m, cur, t)) continue;
+        next.set(cur);
+        const st = runTask(m, next, t);
+        if (st === S_BLOCKED) continue;
+        moved++;
+        if (st !== S_OK) {
+          if (st === S_BUDGET) budgetHit = true;
+          evMessage[ne] = undefined;
+          event(EV_BAD, t, st);
+          continue;
+        }
+        let msg: string | null = null;
+        for (let k = 0; k < invariants.length && !msg; k++) msg = invariants[k](m, next);
+        if (msg) {
+          evMessage[ne] = msg;
+          event(EV_BAD, t, S_CORRUPT);
+          continue;
+        }
+        successor(s, t, t);
       }
-      let broken = false;
-      for (const inv of invariants) {
-        const msg = inv(m, next);
-        if (msg) { g.bad.push({ from: i, choice: t, status: S_CORRUPT, message: msg }); g.edgeTo.push(-g.bad.length); g.edgeChoice.push(t); broken = true; break; }
+      steps.length = 0;
+      if (internal) m.memory.internalSteps(cur, L.memBase, L.mem, steps);
+      for (let k = 0; k < steps.length; k++) {
+        next.set(cur);
+        m.memory.applyInternal(next, L.memBase, L.mem, steps[k]);
+        moved++;
+        successor(s, -1, nTasks + k);
       }
-      if (broken) continue;
-      if (!addState(g, next, i, t)) { i++; break outer; }
+      stateLive[x] = live;
+      stateMoved[x] = moved;
+      // a step budget ends the search at this state: expand no further (each costs the budget)
+      if (budgetHit) { last = s + 1; break; }
     }
-    steps.length = 0;
-    if (internal) m.memory.internalSteps(cur, L.memBase, L.mem, steps);
-    for (let k = 0; k < steps.length; k++) {
-      next.set(cur);
-      m.memory.applyInternal(next, L.memBase, L.mem, steps[k]);
-      moved++;
-      g.transitions++;
-      if (!addState(g, next, i, nTasks + k)) { i++; break outer; }
+    evStart[last - i] = ne;
+    // 2. read the table slots of all successors at once
+    store.touch(candHash, nc);
+    // 3. insert, one state at a time
+    for (let s = i; s < last; s++) {
+      if ((s & 1023) === 0 && s > 0 && Date.now() - t0 > limits.maxMillis) { g.stoppedBy = 'time'; i = s; break outer; }
+      const x = s - i;
+      g.edgeStart.push(g.edgeTo.length);
+      for (let e = evStart[x]; e < evStart[x + 1]; e++) {
+        g.transitions++;
+        const choice = evChoice[e];
+        if (evKind[e] === EV_BAD) {
+          const status = evArg[e] as Status;
+          const message = evMessage[e];
+          g.bad.push(message === undefined ? { from: s, choice, status } : { from: s, choice, status, message });
+          g.edgeTo.push(-g.bad.length);
+          g.edgeChoice.push(choice);
+          if (status === S_BUDGET) { g.stoppedBy = 'steps'; i = s + 1; break outer; }
+          continue;
+        }
+        const c = evArg[e];
+        const j = store.insertPrepared(cand, c * B, candHash[c]);
+        if (j >= 0) {
+          g.parent.push(s);
+          g.choice.push(choice);
+          g.edgeTo.push(j);
+        } else g.edgeTo.push(-j - 1);
+        g.edgeChoice.push(choice);
+      }
+      if (stateLive[x] === 0) g.finals.push(s);
+      else if (stateMoved[x] === 0) g.deadlocks.push(s);
+      if (store.count > limits.maxStates) { g.stoppedBy = 'states'; i = s + 1; break outer; }
     }
-    if (live === 0) g.finals.push(i);
-    else if (moved === 0) g.deadlocks.push(i);
-    if (store.count > limits.maxStates) { g.stoppedBy = 'states'; i++; break; }
+    i = last;
   }
   g.expanded = i;
   g.edgeStart.push(g.edgeTo.length);
   g.exhaustive = g.stoppedBy === null && i >= store.count;
   g.millis = Date.now() - t0;
   return g;
+}
 
-  function addState(g: SearchGraph, w: Int32Array, from: number, choice: number): boolean {
-    const j = store.insert(w);
-    if (j >= 0) {
-      g.parent.push(from);
-      g.choice.push(choice);
-      g.edgeTo.push(j);
-    } else g.edgeTo.push(-j - 1);
-    g.edgeChoice.push(choice);
-    return true;
-  }
+/** where the parts of a world below the tasks start: the memory system's, each page, file, mm, and the VMAs and locks */
+export function sharedParts(m: Machine): number[] {
+  const L = m.layout;
+  return [
+    ...m.memory.parts(L.mem).map((x) => L.memBase + x),
+    ...Array.from({ length: L.nPages }, (_, p) => L.pageBase + p * L.pageWords),
+    ...L.files.map((f) => f.base), ...L.mms.map((mm) => mm.base), L.vmaBase, L.lockBase,
+  ];
+}
+
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }

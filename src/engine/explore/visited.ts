@@ -1,11 +1,16 @@
-// The store of distinct states. A state is packed before it is hashed and stored: the words
-// below the task stacks, then per task its header and only the live part of its stack (words
-// above a task's stack pointer are always zero, so two states with equal stack pointers agree
-// there). Packed states sit end to end in one growing arena (the BFS queue is the arena, in
-// insertion order); an open-addressing table maps a 32-bit hash to state numbers, and a hash
-// match is confirmed word by word, so the set is exact: no state is ever skipped on a collision.
+// The store of distinct states, with collapse compression (as in SPIN's COLLAPSE mode). A state
+// vector is cut into blocks at fixed places: the shared words below the task regions in runs of
+// at most SHARED_BLOCK words, then one block per task region. Each block position has its own
+// table of the distinct contents seen there, and a state is stored as the vector of its blocks'
+// numbers in those tables: a handful of words instead of the whole vector. Most transitions
+// change one task's region and a few shared words, so the other blocks keep the numbers they had
+// in the state being expanded, found by comparing the block with that state, without hashing.
+//
+// The set stays exact: a block is found in its table by hash and then confirmed word by word,
+// and a state by hash and then by comparing its block numbers, so no state is ever skipped on a
+// hash collision.
 
-/** where the task regions are, so packing can drop their dead stack words */
+/** where the task regions are, so the store can drop their dead stack words */
 export interface PackLayout {
   size: number; // words in a full state
   taskBase: number;
@@ -13,85 +18,80 @@ export interface PackLayout {
   regions: number; // task regions (including any laid out but never scheduled)
   header: number; // words of a task header before its stack
   spWord: number; // index of the stack pointer within the header
+  /** where the shared words' parts start (0 first), ascending; runs longer than SHARED_BLOCK are cut further */
+  sharedParts?: number[];
 }
-
-const CHUNK_BITS = 22; // arena chunks of up to 4 M words: growing never copies stored states
-const CHUNK = 1 << CHUNK_BITS;
 
 /**
- * Chunks released by finished searches, reused by the next: fresh memory costs a page fault per
- * 4 KB on first touch, which dominated small and medium checks. Kept up to POOL_WORDS in total.
+ * Tests turn this on: every task region that prepare() takes unchanged from the state expanded
+ * is compared with it, and a step that wrote another task's region throws.
  */
-const pool: Int32Array[] = [];
-const POOL_WORDS = 1 << 24;
+let verifyBlocks = false;
+export function setVerifyBlocks(on: boolean): void { verifyBlocks = on; }
 
-function takeChunk(size: number): Int32Array {
-  for (let i = 0; i < pool.length; i++) if (pool[i].length >= size) return pool.splice(i, 1)[0];
-  return new Int32Array(size);
+/** the longest run of shared words stored as one block */
+export const SHARED_BLOCK = 24;
+/** parts shorter than this are joined with the next */
+export const SHARED_MIN = 4;
+
+/** the shared words' blocks, as [start, length]: the layout's parts, short ones joined, long ones cut */
+export function sharedBlocks(pack: PackLayout): [number, number][] {
+  const cuts = [...new Set([0, ...(pack.sharedParts ?? []).filter((x) => x > 0 && x < pack.taskBase), pack.taskBase])].sort((a, b) => a - b);
+  const out: [number, number][] = [];
+  let at = 0;
+  for (let k = 1; k < cuts.length; k++) {
+    if (cuts[k] - at < SHARED_MIN && k < cuts.length - 1) continue;
+    for (let x = at; x < cuts[k]; x += SHARED_BLOCK) out.push([x, Math.min(SHARED_BLOCK, cuts[k] - x)]);
+    at = cuts[k];
+  }
+  return out;
 }
 
-export class StateStore {
-  /** packed states, end to end; a state never straddles two chunks */
-  private chunks: Int32Array[] = [];
-  private fill = 0; // words used in the last chunk
-  starts: Int32Array; // state i: chunk << CHUNK_BITS | offset
-  lengths: Int32Array;
-  /** open addressing: [hash, state number + 1] pairs, so a probe touches one cache line */
-  table: Int32Array;
-  mask: number; // of pair slots
+/**
+ * The distinct contents of one block position. Entries are `len` words wide, end to end; a task
+ * region's entry holds its live words (header and stack up to the stack pointer) and zeros after.
+ */
+class BlockTable {
+  data: Int32Array;
   count = 0;
-  words = 0;
-  readonly size: number;
+  table: Int32Array; // [hash, entry + 1] pairs
+  mask: number;
 
-  constructor(readonly pack: PackLayout, initialStates = 1024) {
-    this.size = pack.size;
-    this.starts = new Int32Array(initialStates);
-    this.lengths = new Int32Array(initialStates);
-    this.table = new Int32Array(initialStates * 4);
+  constructor(readonly len: number, readonly task: boolean, readonly spWord: number, readonly header: number) {
+    this.data = new Int32Array(len * 64);
+    this.table = new Int32Array(256);
     this.mask = this.table.length / 2 - 1;
   }
 
-  /**
-   * Insert w if new; returns its state number, or -(number + 1) when it was already stored.
-   * The hash is taken over the full vector (its dead stack words are zero, so it depends on the
-   * state alone), and w is compared with a stored state, or packed, straight from the vector:
-   * nothing is copied for a state already stored.
-   */
-  insert(w: Int32Array): number {
-    const h = hashWords(w, this.size);
+  /** the entry number of the block of w at `at` (added if new) */
+  intern(w: Int32Array, at: number): number {
+    const live = this.task ? this.header + w[at + this.spWord] : this.len;
+    const h = hashRange(w, at, live);
     const table = this.table;
     const mask = this.mask;
+    const data = this.data;
+    const len = this.len;
     let slot = h & mask;
     for (;;) {
       const e = table[2 * slot + 1];
       if (e === 0) break;
-      if (table[2 * slot] === h && this.equals(e - 1, w)) return -e;
+      if (table[2 * slot] === h) {
+        let o = (e - 1) * len;
+        let k = at;
+        const end = at + live;
+        while (k < end && data[o] === w[k]) { o++; k++; }
+        // equal live words (the stack pointer among them) mean equal blocks: the rest is zeros
+        if (k === end) return e - 1;
+      }
       slot = (slot + 1) & mask;
     }
     const id = this.count;
-    if (id === this.starts.length) this.growIndex();
-    let last = this.chunks[this.chunks.length - 1];
-    if (!last || this.fill + this.size > last.length) {
-      // chunks start small (most checks are small) and double up to CHUNK words
-      const size = last ? Math.min(CHUNK, last.length * 2) : Math.min(CHUNK, 1 << 14);
-      last = takeChunk(Math.max(size, this.size));
-      this.chunks.push(last);
-      this.fill = 0;
+    if ((id + 1) * len > data.length) {
+      const d = new Int32Array(data.length * 2);
+      d.set(data);
+      this.data = d;
     }
-    const p = this.pack;
-    const at = this.fill;
-    let n = at;
-    const tb = p.taskBase;
-    for (let k = 0; k < tb; k++) last[n++] = w[k];
-    for (let r = 0; r < p.regions; r++) {
-      const base = tb + r * p.taskWords;
-      const end = base + p.header + w[base + p.spWord];
-      for (let k = base; k < end; k++) last[n++] = w[k];
-    }
-    this.starts[id] = ((this.chunks.length - 1) << CHUNK_BITS) | at;
-    this.lengths[id] = n - at;
-    this.fill = n;
-    this.words += n - at;
+    this.data.set(w.subarray(at, at + live), id * len);
     this.count = id + 1;
     table[2 * slot] = h;
     table[2 * slot + 1] = id + 1;
@@ -99,92 +99,212 @@ export class StateStore {
     return id;
   }
 
-  /**
-   * Unpack state i into out (a full-size vector). With `clean`, out already holds a state (zeros
-   * above each stack pointer), so only the words that were live there need clearing.
-   */
-  load(i: number, out: Int32Array, clean = false): void {
-    const p = this.pack;
-    const a = this.chunks[this.starts[i] >>> CHUNK_BITS];
-    let at = this.starts[i] & (CHUNK - 1);
-    for (let k = 0; k < p.taskBase; k++) out[k] = a[at++];
-    for (let r = 0; r < p.regions; r++) {
-      const base = p.taskBase + r * p.taskWords;
-      const live = p.header + a[at + p.spWord];
-      const end = clean ? Math.min(p.taskWords, p.header + out[base + p.spWord]) : p.taskWords;
-      for (let k = 0; k < live; k++) out[base + k] = a[at++];
-      for (let k = live; k < end; k++) out[base + k] = 0;
-    }
-  }
-
-  /** give the arena back for the next search to reuse (the store must not be used afterwards) */
-  release(): void {
-    let held = pool.reduce((n, c) => n + c.length, 0);
-    for (const c of this.chunks) {
-      if (held + c.length > POOL_WORDS) break;
-      pool.push(c);
-      held += c.length;
-    }
-    this.chunks = [];
-  }
-
-  /** is stored state i the state w (a full vector)? */
-  private equals(i: number, w: Int32Array): boolean {
-    const p = this.pack;
-    const a = this.chunks[this.starts[i] >>> CHUNK_BITS];
-    let at = this.starts[i] & (CHUNK - 1);
-    const tb = p.taskBase;
-    for (let k = 0; k < tb; k++) if (a[at++] !== w[k]) return false;
-    for (let r = 0; r < p.regions; r++) {
-      const base = tb + r * p.taskWords;
-      // the stack pointers agree before the live lengths are taken from them
-      if (a[at + p.spWord] !== w[base + p.spWord]) return false;
-      const end = base + p.header + w[base + p.spWord];
-      for (let k = base; k < end; k++) if (a[at++] !== w[k]) return false;
-    }
-    return true;
-  }
-
-  private growIndex() {
-    const starts = new Int32Array(this.starts.length * 2);
-    starts.set(this.starts);
-    this.starts = starts;
-    const lengths = new Int32Array(this.lengths.length * 2);
-    lengths.set(this.lengths);
-    this.lengths = lengths;
-  }
-
   private rehash() {
-    const old = this.table;
-    const table = new Int32Array(old.length * 2);
-    const mask = table.length / 2 - 1;
-    for (let j = 0; j < old.length; j += 2) {
-      const e = old[j + 1];
-      if (e === 0) continue;
-      let slot = old[j] & mask;
-      while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
-      table[2 * slot] = old[j];
-      table[2 * slot + 1] = e;
-    }
-    this.table = table;
-    this.mask = mask;
+    this.table = rehashPairs(this.table);
+    this.mask = this.table.length / 2 - 1;
   }
 }
 
-/**
- * A fast 32-bit hash of the first n words: four independent multiply lanes (so the CPU can run
- * them in parallel), then murmur3's finaliser, whose low bits index the table.
- */
-export function hashWords(w: Int32Array, n: number): number {
+export class StateStore {
+  /** block numbers, `blocks` words per state, in insertion order (the BFS queue) */
+  ids: Int32Array;
+  /** open addressing: [hash, state number + 1] pairs, so a probe touches one cache line */
+  table: Int32Array;
+  mask: number;
+  count = 0;
+  readonly size: number;
+  /** blocks per state */
+  readonly blocks: number;
+  private readonly start: Int32Array;
+  private readonly len: Int32Array;
+  private readonly parts: BlockTable[];
+  private readonly tmp: Int32Array;
+  /** blocks of shared words, before the task regions' blocks */
+  readonly nShared: number;
+  private readonly spWord: number;
+  private readonly header: number;
+
+  constructor(readonly pack: PackLayout, initialStates = 1024) {
+    this.size = pack.size;
+    this.spWord = pack.spWord;
+    this.header = pack.header;
+    const start: number[] = [];
+    const len: number[] = [];
+    const parts: BlockTable[] = [];
+    for (const [at, n] of sharedBlocks(pack)) {
+      start.push(at);
+      len.push(n);
+      parts.push(new BlockTable(n, false, 0, 0));
+    }
+    for (let r = 0; r < pack.regions; r++) {
+      start.push(pack.taskBase + r * pack.taskWords);
+      len.push(pack.taskWords);
+      parts.push(new BlockTable(pack.taskWords, true, pack.spWord, pack.header));
+    }
+    this.start = Int32Array.from(start);
+    this.len = Int32Array.from(len);
+    this.parts = parts;
+    this.blocks = parts.length;
+    this.nShared = parts.length - pack.regions;
+    this.tmp = new Int32Array(this.blocks);
+    this.ids = new Int32Array(initialStates * this.blocks);
+    this.table = new Int32Array(initialStates * 4);
+    this.mask = this.table.length / 2 - 1;
+  }
+
+  /** words stored per state in the state table (the block tables are extra, and small) */
+  get words(): number { return this.count * this.blocks; }
+
+  /** distinct blocks stored, over all block positions */
+  get blockEntries(): number { return this.parts.reduce((n, p) => n + p.count, 0); }
+
+  /**
+   * Insert w if new; returns its state number, or -(number + 1) when it was already stored.
+   * Every block of w is looked up (the initial state, and callers outside the search).
+   */
+  insert(w: Int32Array): number {
+    const h = this.prepare(w, null, -1, -1, this.tmp, 0);
+    return this.insertPrepared(this.tmp, 0, h);
+  }
+
+  /**
+   * The block numbers of w, into out[o .. o + blocks); returns their hash. With `ref` (the full
+   * vector of stored state `refState`, which w was made from by one step), a shared block equal
+   * to ref's keeps ref's number without a lookup, and so does every task region the step cannot
+   * have written: a step of task `task` writes only that task's region and the shared words, and
+   * an internal memory step (`task` -1) only the shared words.
+   */
+  prepare(w: Int32Array, ref: Int32Array | null, refState: number, task: number, out: Int32Array, o: number): number {
+    const B = this.blocks;
+    const start = this.start;
+    const ids = this.ids;
+    const parts = this.parts;
+    const nShared = this.nShared;
+    const r0 = refState * B;
+    for (let b = 0; b < B; b++) {
+      const at = start[b];
+      if (ref !== null) {
+        if (b < nShared) {
+          let k = at;
+          const end = at + this.len[b];
+          while (k < end && w[k] === ref[k]) k++;
+          if (k === end) { out[o + b] = ids[r0 + b]; continue; }
+        } else if (b - nShared !== task) {
+          if (verifyBlocks) this.verifyUnchanged(w, ref, b, task);
+          out[o + b] = ids[r0 + b];
+          continue;
+        }
+      }
+      out[o + b] = parts[b].intern(w, at);
+    }
+    return hashRange(out, o, B);
+  }
+
+  /**
+   * Read the table slots (and the stored states they name) that n prepared states will be
+   * compared with, all at once: the loads do not depend on each other, so the processor overlaps
+   * their cache misses, and the inserts that follow find the lines in cache.
+   */
+  touch(hashes: Int32Array, n: number): number {
+    const table = this.table;
+    const ids = this.ids;
+    const mask = this.mask;
+    const B = this.blocks;
+    let sum = 0;
+    for (let c = 0; c < n; c++) {
+      const slot = hashes[c] & mask;
+      const e = table[2 * slot + 1];
+      if (e !== 0 && table[2 * slot] === hashes[c]) sum += ids[(e - 1) * B];
+    }
+    return sum;
+  }
+
+  /** insert the prepared block numbers at ids[o ..] with hash h: as insert() */
+  insertPrepared(state: Int32Array, o: number, h: number): number {
+    const B = this.blocks;
+    const table = this.table;
+    const mask = this.mask;
+    let ids = this.ids;
+    let slot = h & mask;
+    for (;;) {
+      const e = table[2 * slot + 1];
+      if (e === 0) break;
+      if (table[2 * slot] === h) {
+        let x = (e - 1) * B;
+        let b = 0;
+        while (b < B && ids[x] === state[o + b]) { x++; b++; }
+        if (b === B) return -e;
+      }
+      slot = (slot + 1) & mask;
+    }
+    const id = this.count;
+    if ((id + 1) * B > ids.length) ids = this.growIds();
+    const x = id * B;
+    for (let b = 0; b < B; b++) ids[x + b] = state[o + b];
+    this.count = id + 1;
+    table[2 * slot] = h;
+    table[2 * slot + 1] = id + 1;
+    if (this.count * 2 > mask) { this.table = rehashPairs(table); this.mask = this.table.length / 2 - 1; }
+    return id;
+  }
+
+  private verifyUnchanged(w: Int32Array, ref: Int32Array, b: number, task: number) {
+    for (let k = this.start[b]; k < this.start[b] + this.len[b]; k++) {
+      if (w[k] !== ref[k]) throw new Error(`a step of ${task < 0 ? 'the memory system' : `task ${task}`} wrote word ${k} in task region ${b - this.nShared}`);
+    }
+  }
+
+  /** Unpack state i into out (a full-size vector). */
+  load(i: number, out: Int32Array): void {
+    const B = this.blocks;
+    const ids = this.ids;
+    for (let b = 0; b < B; b++) {
+      const p = this.parts[b];
+      const len = p.len;
+      const data = p.data;
+      let x = ids[i * B + b] * len;
+      const end = this.start[b] + len;
+      for (let k = this.start[b]; k < end; k++) out[k] = data[x++];
+    }
+  }
+
+  /** nothing to give back: kept so callers may say when a store is finished with */
+  release(): void {}
+
+  private growIds(): Int32Array {
+    const ids = new Int32Array(this.ids.length * 2);
+    ids.set(this.ids);
+    this.ids = ids;
+    return ids;
+  }
+}
+
+function rehashPairs(old: Int32Array): Int32Array {
+  const table = new Int32Array(old.length * 2);
+  const mask = table.length / 2 - 1;
+  for (let j = 0; j < old.length; j += 2) {
+    const e = old[j + 1];
+    if (e === 0) continue;
+    let slot = old[j] & mask;
+    while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    table[2 * slot] = old[j];
+    table[2 * slot + 1] = e;
+  }
+  return table;
+}
+
+/** hashWords over the n words of w from `at` */
+export function hashRange(w: Int32Array, at: number, n: number): number {
   let a = 0x9e3779b9 | 0, b = 0x85ebca6b | 0, c = 0xc2b2ae35 | 0, d = 0x27d4eb2f | 0;
-  let k = 0;
-  for (; k + 3 < n; k += 4) {
+  let k = at;
+  const end = at + n;
+  for (; k + 3 < end; k += 4) {
     a = Math.imul(a ^ w[k], 0x5bd1e995);
     b = Math.imul(b ^ w[k + 1], 0x01000193);
     c = Math.imul(c ^ w[k + 2], 0x2c1b3c6d);
     d = Math.imul(d ^ w[k + 3], 0x297a2d39);
   }
-  for (; k < n; k++) a = Math.imul(a ^ w[k], 0x5bd1e995);
+  for (; k < end; k++) a = Math.imul(a ^ w[k], 0x5bd1e995);
   let h = a ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c ^ (c >>> 15), 0xc2b2ae35) ^ Math.imul(d ^ (d >>> 13), 0x9e3779b1) ^ n;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -193,3 +313,6 @@ export function hashWords(w: Int32Array, n: number): number {
   h ^= h >>> 16;
   return h;
 }
+
+/** a fast 32-bit hash of the first n words */
+export const hashWords = (w: Int32Array, n: number): number => hashRange(w, 0, n);

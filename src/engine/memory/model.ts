@@ -52,6 +52,12 @@ export interface InternalStep {
 export interface MemorySystem {
   readonly model: MemoryModel;
   size(layout: MemoryLayout): number;
+  /**
+   * Where the model's parts start, relative to base, in order (0 first: the memory words; then,
+   * say, each CPU's store buffer). The explorer stores a state in blocks (explore/visited.ts) and
+   * cuts them here, so that a step which changes one part leaves the others' blocks as they were.
+   */
+  parts(layout: MemoryLayout): number[];
   /** write initial values (all CPUs agree on them, buffers empty) */
   init(w: Int32Array, base: number, layout: MemoryLayout, initial: ArrayLike<number>): void;
   load(w: Int32Array, base: number, layout: MemoryLayout, cpu: number, addr: number): number;

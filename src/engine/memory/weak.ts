@@ -116,6 +116,7 @@ function drainBefore(w: Int32Array, base: number, layout: MemoryLayout, cpu: num
 export const weak: MemorySystem = {
   model: 'weak',
   size: (layout) => layout.words + layout.cpus * (bufferWords(layout) + queueWords(layout)),
+  parts: (layout) => [0, ...Array.from({ length: layout.cpus }, (_, c) => bufferAt(layout, c)), ...Array.from({ length: layout.cpus }, (_, c) => queueAt(layout, c))],
   init(w, base, layout, initial) {
     for (let a = 0; a < layout.words; a++) w[base + a] = initial[a] ?? 0;
     w.fill(0, base + layout.words, base + weak.size(layout));
