@@ -8,7 +8,8 @@ import { pendingArgs, pendingBuiltin, Status, type Machine } from '../kernel/mac
 import * as LY from '../kernel/layout.js';
 import { runTask } from '../kernel/vm.js';
 import { IntList } from './growable.js';
-import { StateStore } from './visited.js';
+import { StepMemo } from './memo.js';
+import { hashRange, StateStore, verifyingBlocks } from './visited.js';
 // module-local copies: reading an imported binding costs a getter call in some loaders (hot path)
 const { T_HDR, T_SP, T_STATUS, TASK_DONE } = LY;
 const S_OK = Status.OK, S_BLOCKED = Status.BLOCKED, S_BUG = Status.BUG, S_CORRUPT = Status.CORRUPT, S_BUDGET = Status.BUDGET;
@@ -98,6 +99,7 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
   const nTasks = L.nTasks;
   const internal = m.memory.model !== 'sc'; // sequential consistency has no internal steps
   const B = store.blocks;
+  const check = verifyingBlocks();
   // per batch: successors (block numbers and hash), events, and per state where its events
   // start, and whether it had live tasks and moved
   let cap = 1024;
@@ -121,6 +123,50 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
     event(EV_EDGE, choice, nc++);
   };
 
+  // Step results by block numbers (memo.ts): a task step's key is [task, its block, the shared
+  // blocks], its value [moved (0 blocked, 1 moved), its new block, the new shared blocks]; the
+  // internal steps' key is the shared blocks, their value [count, then per step the new shared
+  // blocks]. Not used with invariants (they read whole states) nor for steps that went wrong.
+  const nShared = store.nShared;
+  const memo = invariants.length === 0;
+  const taskMemo = new StepMemo(2 + nShared);
+  const internalMemo = new StepMemo(nShared);
+  const key = new Int32Array(2 + nShared);
+  const val = new Int32Array(2 + nShared);
+  let ivals = new Int32Array(64);
+  /** a successor made from state s's blocks with the shared blocks at vals[v ..] and, for a task step, task t's block */
+  const successorFrom = (s: number, t: number, vals: Int32Array, v: number, taskBlock: number, choice: number) => {
+    if (nc === cap) { cap *= 2; cand = grow(cand); candHash = grow(candHash); }
+    const ids = store.ids;
+    const o = nc * B;
+    for (let b = 0; b < nShared; b++) cand[o + b] = vals[v + b];
+    for (let b = nShared; b < B; b++) cand[o + b] = ids[s * B + b];
+    if (t >= 0) cand[o + nShared + t] = taskBlock;
+    candHash[nc] = hashRange(cand, o, B);
+    event(EV_EDGE, choice, nc++);
+  };
+  let loadedState = -1; // the state whose vector cur holds
+  /** keep a task step's result under key (hash h): blocked, or moved to candidate c */
+  const remember = (h: number, movedFlag: number, c: number) => {
+    val[0] = movedFlag;
+    if (c >= 0) {
+      val[1] = cand[c * B + nShared + key[0]];
+      for (let b = 0; b < nShared; b++) val[2 + b] = cand[c * B + b];
+    }
+    if (check) {
+      const e = taskMemo.find(key, 0, h);
+      if (e >= 0) {
+        const v = taskMemo.value(e);
+        const n = movedFlag ? 2 + nShared : 1;
+        for (let k = 0; k < n; k++) {
+          if (taskMemo.vals[v + k] !== val[k]) throw new Error(`task ${m.taskNames[key[0]]} made another move from the same blocks: a step read something outside its key`);
+        }
+        return;
+      }
+    }
+    taskMemo.add(key, 0, h, val, 0, movedFlag ? 2 + nShared : 1);
+  };
+
   let i = 0;
   outer: while (i < store.count) {
     const end = Math.min(store.count, i + BATCH);
@@ -131,16 +177,44 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
     for (let s = i; s < end; s++) {
       const x = s - i;
       evStart[x] = ne;
-      store.load(s, cur);
+      let loaded = false;
+      const load = () => {
+        store.load(s, cur, loadedState);
+        loadedState = s;
+        loaded = true;
+      };
+      if (memo) for (let b = 0; b < nShared; b++) key[2 + b] = store.ids[s * B + b];
+      let dirty = true; // next differs from cur
       let live = 0;
       let moved = 0;
       for (let t = 0; t < nTasks; t++) {
-        if (cur[(L.taskBase + t * L.taskWords) + T_STATUS] === TASK_DONE) continue;
+        if (store.taskWord(s, t, T_STATUS) === TASK_DONE) continue;
         live++;
-        if (!taskEnabled(m, cur, t)) continue;
-        next.set(cur);
+        let h = 0;
+        if (memo) {
+          key[0] = t;
+          key[1] = store.ids[s * B + nShared + t];
+          h = hashRange(key, 0, 2 + nShared);
+          const e = taskMemo.find(key, 0, h);
+          if (e >= 0 && !check) {
+            const v = taskMemo.value(e);
+            if (taskMemo.vals[v] === 0) continue;
+            moved++;
+            successorFrom(s, t, taskMemo.vals, v + 2, taskMemo.vals[v + 1], t);
+            continue;
+          }
+        }
+        if (!loaded) load();
+        if (dirty) next.set(cur);
+        m.crossTask = false;
+        // a task whose next call would wait does not move, and writes nothing
         const st = runTask(m, next, t);
-        if (st === S_BLOCKED) continue;
+        if (st === S_BLOCKED) {
+          dirty = check && expectUnchanged(next, cur, m.taskNames[t]);
+          if (memo && !m.crossTask) remember(h, 0, -1);
+          continue;
+        }
+        dirty = true;
         moved++;
         if (st !== S_OK) {
           if (st === S_BUDGET) budgetHit = true;
@@ -156,14 +230,50 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
           continue;
         }
         successor(s, t, t);
+        if (memo && !m.crossTask) remember(h, 1, nc - 1);
       }
-      steps.length = 0;
-      if (internal) m.memory.internalSteps(cur, L.memBase, L.mem, steps);
-      for (let k = 0; k < steps.length; k++) {
-        next.set(cur);
-        m.memory.applyInternal(next, L.memBase, L.mem, steps[k]);
-        moved++;
-        successor(s, -1, nTasks + k);
+      if (internal) {
+        let e = -1;
+        if (memo) {
+          const h = hashRange(key, 2, nShared);
+          e = internalMemo.find(key, 2, h);
+          if (e >= 0 && check) e = -1;
+          if (e < 0) {
+            if (!loaded) load();
+            steps.length = 0;
+            m.memory.internalSteps(cur, L.memBase, L.mem, steps);
+            const n = steps.length;
+            if (ivals.length < 1 + n * nShared) ivals = new Int32Array(2 * (1 + n * nShared));
+            ivals[0] = n;
+            for (let k = 0; k < n; k++) {
+              if (dirty) next.set(cur);
+              dirty = true;
+              m.memory.applyInternal(next, L.memBase, L.mem, steps[k]);
+              moved++;
+              successor(s, nTasks + k, nTasks + k);
+              for (let b = 0; b < nShared; b++) ivals[1 + k * nShared + b] = cand[(nc - 1) * B + b];
+            }
+            internalMemo.add(key, 2, h, ivals, 0, 1 + n * nShared);
+          } else {
+            const v = internalMemo.value(e);
+            const n = internalMemo.vals[v];
+            for (let k = 0; k < n; k++) {
+              moved++;
+              successorFrom(s, -1, internalMemo.vals, v + 1 + k * nShared, 0, nTasks + k);
+            }
+          }
+        } else {
+          if (!loaded) load();
+          steps.length = 0;
+          m.memory.internalSteps(cur, L.memBase, L.mem, steps);
+          for (let k = 0; k < steps.length; k++) {
+            if (dirty) next.set(cur);
+            dirty = true;
+            m.memory.applyInternal(next, L.memBase, L.mem, steps[k]);
+            moved++;
+            successor(s, nTasks + k, nTasks + k);
+          }
+        }
       }
       stateLive[x] = live;
       stateMoved[x] = moved;
@@ -220,6 +330,14 @@ export function sharedParts(m: Machine): number[] {
     ...Array.from({ length: L.nPages }, (_, p) => L.pageBase + p * L.pageWords),
     ...L.files.map((f) => f.base), ...L.mms.map((mm) => mm.base), L.vmaBase, L.lockBase,
   ];
+}
+
+/** a step that did not move must leave the world as it was (tests check it; see setVerifyBlocks) */
+function expectUnchanged(next: Int32Array, cur: Int32Array, task: string): false {
+  for (let k = 0; k < cur.length; k++) {
+    if (next[k] !== cur[k]) throw new Error(`a blocked step of ${task} wrote word ${k}`);
+  }
+  return false;
 }
 
 function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {

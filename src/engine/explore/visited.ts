@@ -28,6 +28,7 @@ export interface PackLayout {
  */
 let verifyBlocks = false;
 export function setVerifyBlocks(on: boolean): void { verifyBlocks = on; }
+export const verifyingBlocks = (): boolean => verifyBlocks;
 
 /** the longest run of shared words stored as one block */
 export const SHARED_BLOCK = 24;
@@ -119,6 +120,9 @@ export class StateStore {
   private readonly len: Int32Array;
   private readonly parts: BlockTable[];
   private readonly tmp: Int32Array;
+  /** per shared word, its block; per shared block, whether the step being prepared changed it */
+  private readonly blockOf: Int32Array;
+  private readonly dirty: Uint8Array;
   /** blocks of shared words, before the task regions' blocks */
   readonly nShared: number;
   private readonly spWord: number;
@@ -146,6 +150,9 @@ export class StateStore {
     this.parts = parts;
     this.blocks = parts.length;
     this.nShared = parts.length - pack.regions;
+    this.blockOf = new Int32Array(pack.taskBase);
+    for (let b = 0; b < this.nShared; b++) this.blockOf.fill(b, start[b], start[b] + len[b]);
+    this.dirty = new Uint8Array(this.nShared);
     this.tmp = new Int32Array(this.blocks);
     this.ids = new Int32Array(initialStates * this.blocks);
     this.table = new Int32Array(initialStates * 4);
@@ -177,25 +184,34 @@ export class StateStore {
   prepare(w: Int32Array, ref: Int32Array | null, refState: number, task: number, out: Int32Array, o: number): number {
     const B = this.blocks;
     const start = this.start;
-    const ids = this.ids;
     const parts = this.parts;
+    if (ref === null) {
+      for (let b = 0; b < B; b++) out[o + b] = parts[b].intern(w, start[b]);
+      return hashRange(out, o, B);
+    }
+    const ids = this.ids;
     const nShared = this.nShared;
     const r0 = refState * B;
-    for (let b = 0; b < B; b++) {
-      const at = start[b];
-      if (ref !== null) {
-        if (b < nShared) {
-          let k = at;
-          const end = at + this.len[b];
-          while (k < end && w[k] === ref[k]) k++;
-          if (k === end) { out[o + b] = ids[r0 + b]; continue; }
-        } else if (b - nShared !== task) {
-          if (verifyBlocks) this.verifyUnchanged(w, ref, b, task);
-          out[o + b] = ids[r0 + b];
-          continue;
-        }
+    // the shared words in one pass: a differing word marks its block, and the pass skips to the
+    // block's end
+    const dirty = this.dirty;
+    const blockOf = this.blockOf;
+    const end = this.pack.taskBase;
+    for (let b = 0; b < nShared; b++) dirty[b] = 0;
+    for (let k = 0; k < end; k++) {
+      if (w[k] !== ref[k]) {
+        const b = blockOf[k];
+        dirty[b] = 1;
+        k = start[b] + this.len[b] - 1;
       }
-      out[o + b] = parts[b].intern(w, at);
+    }
+    for (let b = 0; b < nShared; b++) out[o + b] = dirty[b] === 0 ? ids[r0 + b] : parts[b].intern(w, start[b]);
+    for (let b = nShared; b < B; b++) {
+      if (b - nShared === task) out[o + b] = parts[b].intern(w, start[b]);
+      else {
+        if (verifyBlocks) this.verifyUnchanged(w, ref, b, task);
+        out[o + b] = ids[r0 + b];
+      }
     }
     return hashRange(out, o, B);
   }
@@ -254,11 +270,22 @@ export class StateStore {
     }
   }
 
-  /** Unpack state i into out (a full-size vector). */
-  load(i: number, out: Int32Array): void {
+  /** word k of task t's region in state i */
+  taskWord(i: number, t: number, k: number): number {
+    const b = this.nShared + t;
+    const p = this.parts[b];
+    return p.data[this.ids[i * this.blocks + b] * p.len + k];
+  }
+
+  /**
+   * Unpack state i into out (a full-size vector). With `over` (a state number), out already holds
+   * that state, and only the blocks where the two differ are copied.
+   */
+  load(i: number, out: Int32Array, over = -1): void {
     const B = this.blocks;
     const ids = this.ids;
     for (let b = 0; b < B; b++) {
+      if (over >= 0 && ids[over * B + b] === ids[i * B + b]) continue;
       const p = this.parts[b];
       const len = p.len;
       const data = p.data;

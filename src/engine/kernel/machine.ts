@@ -29,6 +29,12 @@ export class Machine {
   costs: Costs | null = null;
   /** set while recording a trace: filled at the visible step */
   record: StepRecord | null = null;
+  /**
+   * Raised by any code that reads another task's region (its status, pending call or arguments)
+   * while a step runs. The explorer clears it before a step and reuses a step's result for equal
+   * inputs (explore/memo.ts) only when it stayed down.
+   */
+  crossTask = false;
   readonly visibleAt: Uint8Array;
   readonly taskNames: string[];
   readonly taskMm: number[]; // mm index or -1

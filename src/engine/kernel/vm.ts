@@ -163,13 +163,15 @@ export function runTask(m: Machine, w: Int32Array, t: number, untilVisible = fal
         const bi = m.builtins[code[pc + 1]];
         const n = code[pc + 2];
         const a = sb + sp - n;
+        // blocked first, as the explorer's taskEnabled() asks: a task whose call would wait is
+        // not scheduled, so a sleep in atomic context is reported when the call can go ahead
+        if (bi.blocks && bi.blocks(m, w, t, a)) { m.status = S_BLOCKED; break; }
         if (bi.sleeps && (w[tb + T_PFDIS] !== 0 || w[tb + T_IRQ] !== 0)) {
           m.faultPc = pc;
           if (m.record) record(m, pc, bi.name, argsOf(m, w, a, n));
           m.bug(`sleeping function called from invalid context: ${bi.name}() ${w[tb + T_IRQ] ? 'with interrupts disabled' : 'under pagefault_disable()'}`);
           break;
         }
-        if (bi.blocks && bi.blocks(m, w, t, a)) { m.status = S_BLOCKED; break; }
         if (m.record && bi.visible) record(m, pc, bi.name, argsOf(m, w, a, n));
         v = bi.run(m, w, t, a);
         if (m.status !== S_OK) { m.faultPc = pc; break; }
@@ -244,6 +246,7 @@ export function runTask(m: Machine, w: Int32Array, t: number, untilVisible = fal
 /** tell the memory system when the last task of a CPU has finished */
 function retireCpu(m: Machine, w: Int32Array, t: number) {
   if (!m.memory.retire) return;
+  m.crossTask = true;
   const cpu = m.taskCpu[t];
   for (let u = 0; u < m.layout.nTasks; u++) {
     if (u !== t && m.taskCpu[u] === cpu && w[(m.layout.taskBase + u * m.layout.taskWords) + T_STATUS] !== TASK_DONE) return;

@@ -37,6 +37,7 @@ const lockName = (m: Machine, h: number) => m.layout.locks[indexOf(h)].name;
 
 /** tasks other than t sleeping in down_write(h) */
 function queuedWriters(m: Machine, w: Int32Array, h: number, t: number): number[] {
+  m.crossTask = true;
   const out: number[] = [];
   for (let u = 0; u < m.layout.nTasks; u++) {
     if (u !== t && pendingBuiltin(m, w, u) === DOWN_WRITE_ID.id && w[pendingArgs(m, w, u)] === h) {
