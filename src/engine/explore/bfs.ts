@@ -8,6 +8,7 @@ import { pendingArgs, pendingBuiltin, Status, type Machine } from '../kernel/mac
 import * as LY from '../kernel/layout.js';
 import { runTask } from '../kernel/vm.js';
 import { IntList } from './growable.js';
+import { touch } from '../memory/touch.js';
 import { StepMemo } from './memo.js';
 import { hashRange, StateStore, verifyingBlocks } from './visited.js';
 // module-local copies: reading an imported binding costs a getter call in some loaders (hot path)
@@ -123,49 +124,76 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
     event(EV_EDGE, choice, nc++);
   };
 
-  // Step results by block numbers (memo.ts): a task step's key is [task, its block, the shared
-  // blocks], its value [moved (0 blocked, 1 moved), its new block, the new shared blocks]; the
-  // internal steps' key is the shared blocks, their value [count, then per step the new shared
-  // blocks]. Not used with invariants (they read whole states) nor for steps that went wrong.
+  // Step results by block numbers (memo.ts). A task's step is first looked up by its own inputs:
+  // [its block, the shared blocks of no CPU or of its CPU], giving [kind, its new block, those
+  // blocks' new numbers], kind 0 blocked, 1 moved, or 2: the step touched another CPU's part
+  // (touch.ts), so it is kept under all the shared blocks, [its block, every shared block], in
+  // the task's wide table, with the value [kind, its new block, every shared block's new number].
+  // The internal steps' key is every shared block, their value [count, then per step the new
+  // shared blocks]. Not used with invariants (they read whole states) nor for steps that went
+  // wrong or read another task (Machine.crossTask).
   const nShared = store.nShared;
   const memo = invariants.length === 0;
-  const taskMemo = new StepMemo(2 + nShared);
+  const own = Array.from({ length: nTasks }, (_, t) =>
+    Int32Array.from({ length: nShared }, (_, b) => b).filter((b) => store.blockCpu[b] < 0 || store.blockCpu[b] === m.taskCpu[t]));
+  const narrowMemo = own.map((o) => new StepMemo(1 + o.length));
+  const wideMemo = own.map(() => new StepMemo(1 + nShared));
   const internalMemo = new StepMemo(nShared);
-  const key = new Int32Array(2 + nShared);
+  const narrowKey = new Int32Array(1 + nShared);
+  const wideKey = new Int32Array(1 + nShared);
   const val = new Int32Array(2 + nShared);
   let ivals = new Int32Array(64);
-  /** a successor made from state s's blocks with the shared blocks at vals[v ..] and, for a task step, task t's block */
-  const successorFrom = (s: number, t: number, vals: Int32Array, v: number, taskBlock: number, choice: number) => {
+  /**
+   * a successor made from state s's blocks: shared blocks `which` (all when null) take the numbers
+   * at vals[v ..], and for a task step task t's block becomes taskBlock
+   */
+  const successorFrom = (s: number, t: number, which: Int32Array | null, vals: Int32Array, v: number, taskBlock: number, choice: number) => {
     if (nc === cap) { cap *= 2; cand = grow(cand); candHash = grow(candHash); }
     const ids = store.ids;
     const o = nc * B;
-    for (let b = 0; b < nShared; b++) cand[o + b] = vals[v + b];
-    for (let b = nShared; b < B; b++) cand[o + b] = ids[s * B + b];
+    for (let b = 0; b < B; b++) cand[o + b] = ids[s * B + b];
+    if (which === null) for (let b = 0; b < nShared; b++) cand[o + b] = vals[v + b];
+    else for (let j = 0; j < which.length; j++) cand[o + which[j]] = vals[v + j];
     if (t >= 0) cand[o + nShared + t] = taskBlock;
     candHash[nc] = hashRange(cand, o, B);
     event(EV_EDGE, choice, nc++);
   };
-  let loadedState = -1; // the state whose vector cur holds
-  /** keep a task step's result under key (hash h): blocked, or moved to candidate c */
-  const remember = (h: number, movedFlag: number, c: number) => {
-    val[0] = movedFlag;
-    if (c >= 0) {
-      val[1] = cand[c * B + nShared + key[0]];
-      for (let b = 0; b < nShared; b++) val[2 + b] = cand[c * B + b];
+  /** add to a task's table, or in checked mode compare with what it holds */
+  const keep = (table: StepMemo, key: Int32Array, h: number, n: number, t: number) => {
+    const e = table.find(key, 0, h);
+    if (e < 0) { table.add(key, 0, h, val, 0, n); return; }
+    if (!check) return;
+    const v = table.value(e);
+    for (let k = 0; k < n; k++) {
+      if (table.vals[v + k] !== val[k]) throw new Error(`task ${m.taskNames[t]} made another move from the same blocks: a step read something outside its key`);
     }
-    if (check) {
-      const e = taskMemo.find(key, 0, h);
-      if (e >= 0) {
-        const v = taskMemo.value(e);
-        const n = movedFlag ? 2 + nShared : 1;
-        for (let k = 0; k < n; k++) {
-          if (taskMemo.vals[v + k] !== val[k]) throw new Error(`task ${m.taskNames[key[0]]} made another move from the same blocks: a step read something outside its key`);
-        }
-        return;
+  };
+  /** keep the result of task t's step from state s: blocked (c < 0), or moved to candidate c */
+  const remember = (s: number, t: number, hn: number, c: number) => {
+    const o = own[t];
+    let wide = touch.otherCpus;
+    if (c >= 0 && !wide) {
+      // a step that changed a block outside its own inputs needs the wide key
+      for (let b = 0, j = 0; b < nShared; b++) {
+        if (j < o.length && o[j] === b) { j++; continue; }
+        if (cand[c * B + b] !== store.ids[s * B + b]) { wide = true; break; }
       }
     }
-    taskMemo.add(key, 0, h, val, 0, movedFlag ? 2 + nShared : 1);
+    val[0] = c < 0 ? 0 : 1;
+    if (c >= 0) val[1] = cand[c * B + nShared + t];
+    if (!wide) {
+      if (c >= 0) for (let j = 0; j < o.length; j++) val[2 + j] = cand[c * B + o[j]];
+      keep(narrowMemo[t], narrowKey, hn, c < 0 ? 1 : 2 + o.length, t);
+      return;
+    }
+    if (c >= 0) for (let b = 0; b < nShared; b++) val[2 + b] = cand[c * B + b];
+    wideKey[0] = narrowKey[0];
+    for (let b = 0; b < nShared; b++) wideKey[1 + b] = store.ids[s * B + b];
+    keep(wideMemo[t], wideKey, hashRange(wideKey, 0, 1 + nShared), c < 0 ? 1 : 2 + nShared, t);
+    val[0] = 2;
+    keep(narrowMemo[t], narrowKey, hn, 1, t);
   };
+  let loadedState = -1; // the state whose vector cur holds
 
   let i = 0;
   outer: while (i < store.count) {
@@ -183,35 +211,52 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
         loadedState = s;
         loaded = true;
       };
-      if (memo) for (let b = 0; b < nShared; b++) key[2 + b] = store.ids[s * B + b];
       let dirty = true; // next differs from cur
       let live = 0;
       let moved = 0;
       for (let t = 0; t < nTasks; t++) {
         if (store.taskWord(s, t, T_STATUS) === TASK_DONE) continue;
         live++;
-        let h = 0;
+        let hn = 0;
         if (memo) {
-          key[0] = t;
-          key[1] = store.ids[s * B + nShared + t];
-          h = hashRange(key, 0, 2 + nShared);
-          const e = taskMemo.find(key, 0, h);
-          if (e >= 0 && !check) {
-            const v = taskMemo.value(e);
-            if (taskMemo.vals[v] === 0) continue;
-            moved++;
-            successorFrom(s, t, taskMemo.vals, v + 2, taskMemo.vals[v + 1], t);
-            continue;
+          const o = own[t];
+          narrowKey[0] = store.ids[s * B + nShared + t];
+          for (let j = 0; j < o.length; j++) narrowKey[1 + j] = store.ids[s * B + o[j]];
+          hn = hashRange(narrowKey, 0, 1 + o.length);
+          let e = check ? -1 : narrowMemo[t].find(narrowKey, 0, hn);
+          if (e >= 0) {
+            const table = narrowMemo[t];
+            let v = table.value(e);
+            let kind = table.vals[v];
+            if (kind === 2) {
+              wideKey[0] = narrowKey[0];
+              for (let b = 0; b < nShared; b++) wideKey[1 + b] = store.ids[s * B + b];
+              e = wideMemo[t].find(wideKey, 0, hashRange(wideKey, 0, 1 + nShared));
+              if (e >= 0) {
+                v = wideMemo[t].value(e);
+                kind = wideMemo[t].vals[v];
+                if (kind === 0) continue;
+                moved++;
+                successorFrom(s, t, null, wideMemo[t].vals, v + 2, wideMemo[t].vals[v + 1], t);
+                continue;
+              }
+            } else {
+              if (kind === 0) continue;
+              moved++;
+              successorFrom(s, t, o, table.vals, v + 2, table.vals[v + 1], t);
+              continue;
+            }
           }
         }
         if (!loaded) load();
         if (dirty) next.set(cur);
         m.crossTask = false;
+        touch.otherCpus = false;
         // a task whose next call would wait does not move, and writes nothing
         const st = runTask(m, next, t);
         if (st === S_BLOCKED) {
           dirty = check && expectUnchanged(next, cur, m.taskNames[t]);
-          if (memo && !m.crossTask) remember(h, 0, -1);
+          if (memo && !m.crossTask) remember(s, t, hn, -1);
           continue;
         }
         dirty = true;
@@ -230,13 +275,14 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
           continue;
         }
         successor(s, t, t);
-        if (memo && !m.crossTask) remember(h, 1, nc - 1);
+        if (memo && !m.crossTask) remember(s, t, hn, nc - 1);
       }
       if (internal) {
         let e = -1;
         if (memo) {
-          const h = hashRange(key, 2, nShared);
-          e = internalMemo.find(key, 2, h);
+          for (let b = 0; b < nShared; b++) wideKey[b] = store.ids[s * B + b];
+          const h = hashRange(wideKey, 0, nShared);
+          e = internalMemo.find(wideKey, 0, h);
           if (e >= 0 && check) e = -1;
           if (e < 0) {
             if (!loaded) load();
@@ -253,13 +299,13 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
               successor(s, nTasks + k, nTasks + k);
               for (let b = 0; b < nShared; b++) ivals[1 + k * nShared + b] = cand[(nc - 1) * B + b];
             }
-            internalMemo.add(key, 2, h, ivals, 0, 1 + n * nShared);
+            if (internalMemo.find(wideKey, 0, h) < 0) internalMemo.add(wideKey, 0, h, ivals, 0, 1 + n * nShared);
           } else {
             const v = internalMemo.value(e);
             const n = internalMemo.vals[v];
             for (let k = 0; k < n; k++) {
               moved++;
-              successorFrom(s, -1, internalMemo.vals, v + 1 + k * nShared, 0, nTasks + k);
+              successorFrom(s, -1, null, internalMemo.vals, v + 1 + k * nShared, 0, nTasks + k);
             }
           }
         } else {
@@ -323,13 +369,14 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
 }
 
 /** where the parts of a world below the tasks start: the memory system's, each page, file, mm, and the VMAs and locks */
-export function sharedParts(m: Machine): number[] {
+export function sharedParts(m: Machine): { at: number; cpu: number }[] {
   const L = m.layout;
+  const common = (at: number) => ({ at, cpu: -1 });
   return [
-    ...m.memory.parts(L.mem).map((x) => L.memBase + x),
-    ...Array.from({ length: L.nPages }, (_, p) => L.pageBase + p * L.pageWords),
-    ...L.files.map((f) => f.base), ...L.mms.map((mm) => mm.base), L.vmaBase, L.lockBase,
-  ];
+    ...m.memory.parts(L.mem).map((p) => ({ at: L.memBase + p.at, cpu: p.cpu })),
+    ...Array.from({ length: L.nPages }, (_, p) => common(L.pageBase + p * L.pageWords)),
+    ...L.files.map((f) => common(f.base)), ...L.mms.map((mm) => common(mm.base)), common(L.vmaBase), common(L.lockBase),
+  ].sort((a, b) => a.at - b.at);
 }
 
 /** a step that did not move must leave the world as it was (tests check it; see setVerifyBlocks) */

@@ -126,11 +126,19 @@ describe('checked: no step writes another task\'s region, and equal step inputs 
 });
 
 describe('StateStore', () => {
-  const pack = { size: 40, taskBase: 20, taskWords: 10, regions: 2, header: 4, spWord: 3, sharedParts: [0, 3, 11] };
+  const part = (at: number, cpu = -1) => ({ at, cpu });
+  const pack = { size: 40, taskBase: 20, taskWords: 10, regions: 2, header: 4, spWord: 3, sharedParts: [part(0), part(3), part(11)] };
 
-  it('cuts the shared words at the parts, joins short parts and cuts long ones', () => {
-    expect(sharedBlocks(pack)).toEqual([[0, 11], [11, 9]]);
-    expect(sharedBlocks({ ...pack, taskBase: 100, sharedParts: [0] })).toEqual([[0, SHARED_BLOCK], [SHARED_BLOCK, SHARED_BLOCK], [2 * SHARED_BLOCK, SHARED_BLOCK], [3 * SHARED_BLOCK, SHARED_BLOCK], [4 * SHARED_BLOCK, 100 - 4 * SHARED_BLOCK]]);
+  it('cuts the shared words at the parts, joins short parts of no CPU and cuts long ones', () => {
+    expect(sharedBlocks(pack)).toEqual([[0, 11, -1], [11, 9, -1]]);
+    const long = [0, 1, 2, 3].map((k) => [k * SHARED_BLOCK, SHARED_BLOCK, -1]);
+    expect(sharedBlocks({ ...pack, taskBase: 100, sharedParts: [part(0)] })).toEqual([...long, [4 * SHARED_BLOCK, 100 - 4 * SHARED_BLOCK, -1]]);
+  });
+
+  it('never joins a CPU\'s part with another', () => {
+    // memory words 0-1, CPU 0's buffer 2-6, CPU 1's buffer 7-11, then two short common parts
+    expect(sharedBlocks({ ...pack, sharedParts: [part(0), part(2, 0), part(7, 1), part(12), part(14)] }))
+      .toEqual([[0, 2, -1], [2, 5, 0], [7, 5, 1], [12, 8, -1]]);
   });
 
   it('numbers distinct states in order, finds equal ones, and loads them back whole', () => {

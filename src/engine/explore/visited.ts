@@ -18,8 +18,8 @@ export interface PackLayout {
   regions: number; // task regions (including any laid out but never scheduled)
   header: number; // words of a task header before its stack
   spWord: number; // index of the stack pointer within the header
-  /** where the shared words' parts start (0 first), ascending; runs longer than SHARED_BLOCK are cut further */
-  sharedParts?: number[];
+  /** where the shared words' parts start, ascending, and the CPU each belongs to (-1: none) */
+  sharedParts?: { at: number; cpu: number }[];
 }
 
 /**
@@ -35,15 +35,25 @@ export const SHARED_BLOCK = 24;
 /** parts shorter than this are joined with the next */
 export const SHARED_MIN = 4;
 
-/** the shared words' blocks, as [start, length]: the layout's parts, short ones joined, long ones cut */
-export function sharedBlocks(pack: PackLayout): [number, number][] {
-  const cuts = [...new Set([0, ...(pack.sharedParts ?? []).filter((x) => x > 0 && x < pack.taskBase), pack.taskBase])].sort((a, b) => a - b);
-  const out: [number, number][] = [];
-  let at = 0;
+/**
+ * The shared words' blocks, as [start, length, cpu]: the layout's parts, cut further into runs of
+ * at most SHARED_BLOCK words; a short part with no CPU is joined to the next such part (a CPU's
+ * part is never joined, so each block belongs to one CPU or none).
+ */
+export function sharedBlocks(pack: PackLayout): [number, number, number][] {
+  const parts = (pack.sharedParts ?? []).filter((p) => p.at > 0 && p.at < pack.taskBase);
+  const cuts = [{ at: 0, cpu: -1 }, ...parts];
+  if (pack.sharedParts?.[0]?.at === 0) cuts[0] = pack.sharedParts[0];
+  cuts.sort((a, b) => a.at - b.at);
+  cuts.push({ at: pack.taskBase, cpu: -1 });
+  const out: [number, number, number][] = [];
+  let from = cuts[0];
   for (let k = 1; k < cuts.length; k++) {
-    if (cuts[k] - at < SHARED_MIN && k < cuts.length - 1) continue;
-    for (let x = at; x < cuts[k]; x += SHARED_BLOCK) out.push([x, Math.min(SHARED_BLOCK, cuts[k] - x)]);
-    at = cuts[k];
+    const to = cuts[k];
+    if (to.at === from.at) continue;
+    if (k < cuts.length - 1 && from.cpu < 0 && to.cpu < 0 && to.at - from.at < SHARED_MIN) continue;
+    for (let x = from.at; x < to.at; x += SHARED_BLOCK) out.push([x, Math.min(SHARED_BLOCK, to.at - x), from.cpu]);
+    from = to;
   }
   return out;
 }
@@ -125,6 +135,8 @@ export class StateStore {
   private readonly dirty: Uint8Array;
   /** blocks of shared words, before the task regions' blocks */
   readonly nShared: number;
+  /** per shared block, the CPU it belongs to, or -1 */
+  readonly blockCpu: Int32Array;
   private readonly spWord: number;
   private readonly header: number;
 
@@ -135,9 +147,11 @@ export class StateStore {
     const start: number[] = [];
     const len: number[] = [];
     const parts: BlockTable[] = [];
-    for (const [at, n] of sharedBlocks(pack)) {
+    const cpus: number[] = [];
+    for (const [at, n, cpu] of sharedBlocks(pack)) {
       start.push(at);
       len.push(n);
+      cpus.push(cpu);
       parts.push(new BlockTable(n, false, 0, 0));
     }
     for (let r = 0; r < pack.regions; r++) {
@@ -150,6 +164,7 @@ export class StateStore {
     this.parts = parts;
     this.blocks = parts.length;
     this.nShared = parts.length - pack.regions;
+    this.blockCpu = Int32Array.from(cpus);
     this.blockOf = new Int32Array(pack.taskBase);
     for (let b = 0; b < this.nShared; b++) this.blockOf.fill(b, start[b], start[b] + len[b]);
     this.dirty = new Uint8Array(this.nShared);

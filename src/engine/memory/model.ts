@@ -17,6 +17,8 @@ export interface MemoryLayout {
   bufferSlots: number;
 }
 
+export interface MemoryPart { at: number; cpu: number }
+
 export type Fence =
   | 'mb' // smp_mb, and the implied full barrier of value-returning atomics
   | 'wmb' // smp_wmb: earlier stores before later stores
@@ -54,10 +56,12 @@ export interface MemorySystem {
   size(layout: MemoryLayout): number;
   /**
    * Where the model's parts start, relative to base, in order (0 first: the memory words; then,
-   * say, each CPU's store buffer). The explorer stores a state in blocks (explore/visited.ts) and
-   * cuts them here, so that a step which changes one part leaves the others' blocks as they were.
+   * say, each CPU's store buffer), and the CPU a part belongs to (-1: none). The explorer stores a
+   * state in blocks (explore/visited.ts) cut here, so that a step which changes one part leaves
+   * the others' blocks as they were; and it keys a task's step by the blocks of its own CPU and
+   * the common ones (explore/memo.ts), unless the step looked at another CPU's part (touch.ts).
    */
-  parts(layout: MemoryLayout): number[];
+  parts(layout: MemoryLayout): MemoryPart[];
   /** write initial values (all CPUs agree on them, buffers empty) */
   init(w: Int32Array, base: number, layout: MemoryLayout, initial: ArrayLike<number>): void;
   load(w: Int32Array, base: number, layout: MemoryLayout, cpu: number, addr: number): number;

@@ -5,7 +5,7 @@ import { rmwResult } from './rmw.js';
 export const sc: MemorySystem = {
   model: 'sc',
   size: (layout) => layout.words,
-  parts: () => [0],
+  parts: () => [{ at: 0, cpu: -1 }],
   init(w, base, layout, initial) {
     for (let a = 0; a < layout.words; a++) w[base + a] = initial[a] ?? 0;
   },

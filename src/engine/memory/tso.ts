@@ -21,7 +21,7 @@ function flush(w: Int32Array, base: number, b: number): void {
 export const tso: MemorySystem = {
   model: 'tso',
   size: (layout) => layout.words + layout.cpus * bufferWords(layout),
-  parts: (layout) => [0, ...Array.from({ length: layout.cpus }, (_, c) => bufferAt(layout, c))],
+  parts: (layout) => [{ at: 0, cpu: -1 }, ...Array.from({ length: layout.cpus }, (_, c) => ({ at: bufferAt(layout, c), cpu: c }))],
   init(w, base, layout, initial) {
     for (let a = 0; a < layout.words; a++) w[base + a] = initial[a] ?? 0;
     w.fill(0, base + layout.words, base + tso.size(layout));

@@ -27,6 +27,7 @@ import {
   queueStale, queueWords,
 } from './queue.js';
 import { rmwResult } from './rmw.js';
+import { touch } from './touch.js';
 import {
   bufferAt, bufferCount, bufferForward, bufferHas, bufferPush, bufferRemove, bufferWords, describeEntries, describeEntry, latestValue,
   settledValue, entryAddr, entryBarrier, entryDelta, entryValue,
@@ -39,6 +40,7 @@ function processInvalidation(w: Int32Array, q: number, addr: number): void {
 
 /** would writing value to addr need room in a CPU's full invalidate queue? */
 function queuesBlock(w: Int32Array, base: number, layout: MemoryLayout, cpu: number, addr: number, value: number): boolean {
+  touch.otherCpus = true;
   if (w[base + addr] === value) return false;
   for (let d = 0; d < layout.cpus; d++) {
     if (d !== cpu && needsInvalidation(w, base, layout, d, addr) && queueFull(w, base + queueAt(layout, d), layout)) return true;
@@ -53,6 +55,7 @@ function queuesBlock(w: Int32Array, base: number, layout: MemoryLayout, cpu: num
  * entry (see queue.ts; drains never get here with a full queue, weak.internalSteps waits).
  */
 function writeMemory(w: Int32Array, base: number, layout: MemoryLayout, cpu: number, addr: number, value: number): void {
+  touch.otherCpus = true;
   const old = w[base + addr];
   if (old !== value) {
     for (let d = 0; d < layout.cpus; d++) {
@@ -116,7 +119,11 @@ function drainBefore(w: Int32Array, base: number, layout: MemoryLayout, cpu: num
 export const weak: MemorySystem = {
   model: 'weak',
   size: (layout) => layout.words + layout.cpus * (bufferWords(layout) + queueWords(layout)),
-  parts: (layout) => [0, ...Array.from({ length: layout.cpus }, (_, c) => bufferAt(layout, c)), ...Array.from({ length: layout.cpus }, (_, c) => queueAt(layout, c))],
+  parts: (layout) => [
+    { at: 0, cpu: -1 },
+    ...Array.from({ length: layout.cpus }, (_, c) => ({ at: bufferAt(layout, c), cpu: c })),
+    ...Array.from({ length: layout.cpus }, (_, c) => ({ at: queueAt(layout, c), cpu: c })),
+  ],
   init(w, base, layout, initial) {
     for (let a = 0; a < layout.words; a++) w[base + a] = initial[a] ?? 0;
     w.fill(0, base + layout.words, base + weak.size(layout));
