@@ -4,7 +4,7 @@ import { verdictWord } from '../api.js';
 import { boot } from '../kernel/boot.js';
 import { Status, type Machine } from '../kernel/machine.js';
 import type { ScenarioSpec } from '../kernel/spec.js';
-import { explore, type SearchGraph } from '../explore/bfs.js';
+import { explore, releaseGraph, type SearchGraph } from '../explore/bfs.js';
 import { costSteps, costSwitches, parentPath, pathTo, shortestPaths } from '../explore/shortest.js';
 import { appendSleeps, replay, stackOf } from '../explore/trace.js';
 import { resolveScenario } from '../scenarios/index.js';
@@ -54,7 +54,7 @@ export function checkScenario(spec: ScenarioSpec, req: CheckRequest): CheckResul
   result.diagnostics = b.diagnostics;
   const finals = finalStates(m, g);
   if (finals) result.finals = finals;
-  g.store.release(); // the next check reuses the arena's memory
+  releaseGraph(g); // the next check reuses its memory
   result.stats.millis = Date.now() - t0;
   return result;
 }

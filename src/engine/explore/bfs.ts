@@ -379,6 +379,12 @@ export function sharedParts(m: Machine): { at: number; cpu: number }[] {
   ].sort((a, b) => a.at - b.at);
 }
 
+/** give a finished search's memory back for the next search to reuse (g must not be used afterwards) */
+export function releaseGraph(g: SearchGraph): void {
+  g.store.release();
+  for (const list of [g.parent, g.choice, g.edgeStart, g.edgeTo, g.edgeChoice]) list.release();
+}
+
 /** a step that did not move must leave the world as it was (tests check it; see setVerifyBlocks) */
 function expectUnchanged(next: Int32Array, cur: Int32Array, task: string): false {
   for (let k = 0; k < cur.length; k++) {

@@ -10,6 +10,8 @@
 // and a state by hash and then by comparing its block numbers, so no state is ever skipped on a
 // hash collision.
 
+import { giveWords, growWords, takeWords } from './pool.js';
+
 /** where the task regions are, so the store can drop their dead stack words */
 export interface PackLayout {
   size: number; // words in a full state
@@ -118,9 +120,9 @@ class BlockTable {
 
 export class StateStore {
   /** block numbers, `blocks` words per state, in insertion order (the BFS queue) */
-  ids: Int32Array;
+  ids: Int32Array<ArrayBuffer>;
   /** open addressing: [hash, state number + 1] pairs, so a probe touches one cache line */
-  table: Int32Array;
+  table: Int32Array<ArrayBuffer>;
   mask: number;
   count = 0;
   readonly size: number;
@@ -169,8 +171,8 @@ export class StateStore {
     for (let b = 0; b < this.nShared; b++) this.blockOf.fill(b, start[b], start[b] + len[b]);
     this.dirty = new Uint8Array(this.nShared);
     this.tmp = new Int32Array(this.blocks);
-    this.ids = new Int32Array(initialStates * this.blocks);
-    this.table = new Int32Array(initialStates * 4);
+    this.ids = takeWords(initialStates * this.blocks, false);
+    this.table = takeWords(initialStates * 4, true);
     this.mask = this.table.length / 2 - 1;
   }
 
@@ -275,7 +277,11 @@ export class StateStore {
     this.count = id + 1;
     table[2 * slot] = h;
     table[2 * slot + 1] = id + 1;
-    if (this.count * 2 > mask) { this.table = rehashPairs(table); this.mask = this.table.length / 2 - 1; }
+    if (this.count * 2 > mask) {
+      this.table = rehashPairs(table);
+      giveWords(table);
+      this.mask = this.table.length / 2 - 1;
+    }
     return id;
   }
 
@@ -310,19 +316,22 @@ export class StateStore {
     }
   }
 
-  /** nothing to give back: kept so callers may say when a store is finished with */
-  release(): void {}
+  /** give the store's memory back for the next search to reuse (the store must not be used afterwards) */
+  release(): void {
+    giveWords(this.ids);
+    giveWords(this.table);
+    this.ids = new Int32Array(0);
+    this.table = new Int32Array(0);
+  }
 
-  private growIds(): Int32Array {
-    const ids = new Int32Array(this.ids.length * 2);
-    ids.set(this.ids);
-    this.ids = ids;
-    return ids;
+  private growIds(): Int32Array<ArrayBuffer> {
+    this.ids = growWords(this.ids, this.ids.length * 2, false);
+    return this.ids;
   }
 }
 
-function rehashPairs(old: Int32Array): Int32Array {
-  const table = new Int32Array(old.length * 2);
+function rehashPairs(old: Int32Array): Int32Array<ArrayBuffer> {
+  const table = takeWords(old.length * 2, true);
   const mask = table.length / 2 - 1;
   for (let j = 0; j < old.length; j += 2) {
     const e = old[j + 1];
