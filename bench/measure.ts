@@ -85,11 +85,14 @@ function searchRate(name: string, scenarioText: string, strategy: string, maxSta
   const b = boot(spec, strategy, model);
   if (!b.machine || !b.initial) throw new Error(`${name}: ${b.diagnostics.map((d) => d.message).join('; ')}`);
   releaseGraph(explore(b.machine, b.initial, { maxStates: 20000, maxMillis: 60000 }, [])); // warm up the JIT
-  // RUNS searches: the first on memory never touched before (a reader's first large check), the
-  // others reusing the memory the one before gave back, as check() does for a reader's next run
+  // The first search runs on memory never touched before (a reader's first large check); the
+  // others reuse the memory the one before gave back, as check() does for a reader's next run.
+  // A short search is repeated until the runs after the first add up to MIN_CPU seconds, the
+  // first half of them counted as warm-up (the JIT settles over many short runs).
   const runs = [];
   let g: SearchGraph | null = null;
-  for (let k = 0; k < RUNS; k++) {
+  let spent = 0;
+  for (let k = 0; k < RUNS || spent < MIN_CPU; k++) {
     if (g) releaseGraph(g);
     const t0 = performance.now();
     const c0 = process.cpuUsage();
@@ -97,8 +100,15 @@ function searchRate(name: string, scenarioText: string, strategy: string, maxSta
     const c = process.cpuUsage(c0);
     // CPU seconds of this process: the machine may be shared, and the search is single-threaded
     runs.push({ seconds: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6 });
+    if (k > 0) spent += runs[k].cpu;
   }
-  const warm = runs.slice(1).sort((x, y) => x.cpu - y.cpu)[Math.floor((RUNS - 1) / 2)];
+  const later = runs.slice(1);
+  const counted = later.length > RUNS - 1 ? later.slice(Math.floor(later.length / 2)) : later;
+  // a long search: the median run; many short ones: their total (CPU time is counted in ticks of
+  // a millisecond or more, too coarse for one short run)
+  const warm = counted.length === RUNS - 1
+    ? counted.sort((x, y) => x.cpu - y.cpu)[Math.floor((counted.length - 1) / 2)]
+    : { seconds: counted.reduce((n, r) => n + r.seconds, 0) / counted.length, cpu: counted.reduce((n, r) => n + r.cpu, 0) / counted.length };
   const r = {
     states: g!.store.count, transitions: g!.transitions, exhaustive: g!.exhaustive, words: b.initial.length, blocks: g!.store.blocks,
     cold: runs[0], warm,
@@ -109,6 +119,8 @@ function searchRate(name: string, scenarioText: string, strategy: string, maxSta
 
 /** searches per benchmark model: one on fresh memory, then the median of the rest */
 const RUNS = 4;
+/** CPU seconds the runs after the first must add up to */
+const MIN_CPU = 1;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -118,7 +130,7 @@ function median(xs: number[]): number {
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 console.log(`Faultlines engine benchmark (Node ${process.version}, one thread, engine bundled by esbuild as for the browser)\n`);
-console.log(`Search throughput (explore() alone, after a warm-up run; median of ${RUNS - 1} runs that reuse memory, and the first run on fresh memory):`);
+console.log(`Search throughput (explore() alone, after a warm-up run; the median of ${RUNS - 1} runs that reuse memory, or for a short search the mean of the later half of runs repeated until they add up to ${MIN_CPU} s of CPU; and the first run, on fresh memory):`);
 for (const m of MODELS) {
   for (const model of ['sc', 'tso', 'weak'] as MemoryModel[]) {
     const r = searchRate(m.name, m.scenario, m.strategy, m.maxStates, model);

@@ -136,8 +136,8 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
   const memo = invariants.length === 0;
   const own = Array.from({ length: nTasks }, (_, t) =>
     Int32Array.from({ length: nShared }, (_, b) => b).filter((b) => store.blockCpu[b] < 0 || store.blockCpu[b] === m.taskCpu[t]));
-  const narrowMemo = own.map((o) => new StepMemo(1 + o.length));
-  const wideMemo = own.map(() => new StepMemo(1 + nShared));
+  const narrowMemo = own.map((o) => new StepMemo(1 + o.length, 2 + o.length));
+  const wideMemo = own.map(() => new StepMemo(1 + nShared, 2 + nShared));
   const internalMemo = new StepMemo(nShared);
   const narrowKey = new Int32Array(1 + nShared);
   const wideKey = new Int32Array(1 + nShared);
@@ -361,6 +361,7 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
     }
     i = last;
   }
+  for (const table of [...narrowMemo, ...wideMemo, internalMemo]) table.release();
   g.expanded = i;
   g.edgeStart.push(g.edgeTo.length);
   g.exhaustive = g.stoppedBy === null && i >= store.count;

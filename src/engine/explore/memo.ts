@@ -4,40 +4,47 @@
 // blocks always makes the same move: the explorer runs it once and afterwards only looks it up.
 // Internal memory steps depend on the shared words alone and are kept the same way.
 // Keys are compared word by word after the hash: a lookup never returns another key's result.
+// An entry is one record, its key then its value, so a lookup touches the table slot and the
+// record and nothing else.
+import { giveWords, growWords, takeWords } from './pool.js';
 
 /** entries kept at most; a full table stops taking new ones (lookups go on) */
 const MAX_ENTRIES = 1 << 20;
 
 export class StepMemo {
-  private keys: Int32Array;
-  private valStart: Int32Array; // per entry: where its value starts in vals (length: count + 1)
-  vals: Int32Array;
-  private table: Int32Array; // [hash, entry + 1] pairs
+  /** records, end to end: key words, then the value */
+  vals: Int32Array<ArrayBuffer>;
+  private recStart: Int32Array; // per entry: where its record starts (variable-width values only)
+  private table: Int32Array<ArrayBuffer>; // [hash, entry + 1] pairs
   private mask: number;
   count = 0;
   private used = 0; // words of vals in use
+  private readonly width: number; // record words when values are of fixed width, else 0
 
-  constructor(readonly keyWords: number) {
-    this.keys = new Int32Array(1024 * keyWords);
-    this.valStart = new Int32Array(1025);
-    this.vals = new Int32Array(4096);
-    this.table = new Int32Array(4096);
+  /** with `valueWords`, every value has that many words (a shorter one is padded) */
+  constructor(readonly keyWords: number, valueWords = 0) {
+    this.width = valueWords > 0 ? keyWords + valueWords : 0;
+    this.vals = takeWords(4096, false);
+    this.recStart = new Int32Array(this.width ? 0 : 1024);
+    this.table = takeWords(4096, true);
     this.mask = this.table.length / 2 - 1;
   }
+
+  private start(e: number): number { return this.width ? e * this.width : this.recStart[e]; }
 
   /** the entry whose key is key[o .. o + keyWords) (with hash h), or -1 */
   find(key: Int32Array, o: number, h: number): number {
     const table = this.table;
-    const keys = this.keys;
+    const recs = this.vals;
     const K = this.keyWords;
     let slot = h & this.mask;
     for (;;) {
       const e = table[2 * slot + 1];
       if (e === 0) return -1;
       if (table[2 * slot] === h) {
-        let x = (e - 1) * K;
+        let x = this.width ? (e - 1) * this.width : this.recStart[e - 1];
         let k = 0;
-        while (k < K && keys[x] === key[o + k]) { x++; k++; }
+        while (k < K && recs[x] === key[o + k]) { x++; k++; }
         if (k === K) return e - 1;
       }
       slot = (slot + 1) & this.mask;
@@ -45,23 +52,28 @@ export class StepMemo {
   }
 
   /** where entry e's value starts in vals */
-  value(e: number): number { return this.valStart[e]; }
+  value(e: number): number { return this.start(e) + this.keyWords; }
 
   /** add a key (not present) with the value val[vo .. vo + n) */
   add(key: Int32Array, o: number, h: number, val: Int32Array, vo: number, n: number): void {
     if (this.count >= MAX_ENTRIES) return;
     const K = this.keyWords;
     const e = this.count;
-    if ((e + 1) * K > this.keys.length) this.keys = grown(this.keys);
-    if (e + 2 > this.valStart.length) this.valStart = grown(this.valStart);
-    while (this.used + n > this.vals.length) this.vals = grown(this.vals);
-    const keys = this.keys;
-    for (let k = 0; k < K; k++) keys[e * K + k] = key[o + k];
-    const vals = this.vals;
-    for (let k = 0; k < n; k++) vals[this.used + k] = val[vo + k];
-    this.valStart[e] = this.used;
-    this.used += n;
-    this.valStart[e + 1] = this.used;
+    const at = this.used;
+    const size = this.width || K + n;
+    while (at + size > this.vals.length) this.vals = growWords(this.vals, this.vals.length * 2, false);
+    if (!this.width) {
+      if (e + 1 > this.recStart.length) {
+        const r = new Int32Array(this.recStart.length * 2);
+        r.set(this.recStart);
+        this.recStart = r;
+      }
+      this.recStart[e] = at;
+    }
+    const recs = this.vals;
+    for (let k = 0; k < K; k++) recs[at + k] = key[o + k];
+    for (let k = 0; k < n; k++) recs[at + K + k] = val[vo + k];
+    this.used = at + size;
     this.count = e + 1;
     let slot = h & this.mask;
     while (this.table[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
@@ -70,9 +82,15 @@ export class StepMemo {
     if (this.count * 2 > this.mask) this.rehash();
   }
 
+  /** give the memory back to the pool (the memo must not be used afterwards) */
+  release(): void {
+    giveWords(this.vals);
+    giveWords(this.table);
+  }
+
   private rehash() {
     const old = this.table;
-    const table = new Int32Array(old.length * 2);
+    const table = takeWords(old.length * 2, true);
     const mask = table.length / 2 - 1;
     for (let j = 0; j < old.length; j += 2) {
       const e = old[j + 1];
@@ -82,13 +100,8 @@ export class StepMemo {
       table[2 * slot] = old[j];
       table[2 * slot + 1] = e;
     }
+    giveWords(old);
     this.table = table;
     this.mask = mask;
   }
-}
-
-function grown(a: Int32Array): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }
