@@ -118,6 +118,7 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
     evKind[ne] = kind; evChoice[ne] = choice; evArg[ne] = arg;
     ne++;
   };
+  /** a successor from the vector in next; task: the task that stepped, or -1 for a memory step */
   const successor = (from: number, task: number, choice: number) => {
     if (nc === cap) { cap *= 2; cand = grow(cand); candHash = grow(candHash); }
     candHash[nc] = store.prepare(next, cur, from, task, cand, nc * B);
@@ -138,7 +139,12 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
     Int32Array.from({ length: nShared }, (_, b) => b).filter((b) => store.blockCpu[b] < 0 || store.blockCpu[b] === m.taskCpu[t]));
   const narrowMemo = own.map((o) => new StepMemo(1 + o.length, 2 + o.length));
   const wideMemo = own.map(() => new StepMemo(1 + nShared, 2 + nShared));
-  const internalMemo = new StepMemo(nShared);
+  const cpus = L.mem.cpus;
+  const ownCpu = Array.from({ length: cpus }, (_, c) =>
+    Int32Array.from({ length: nShared }, (_, b) => b).filter((b) => store.blockCpu[b] < 0 || store.blockCpu[b] === c));
+  const cpuMemo = ownCpu.map((o) => new StepMemo(o.length));
+  const cpuWide = ownCpu.map(() => new StepMemo(nShared));
+  const cpuKey = new Int32Array(nShared);
   const narrowKey = new Int32Array(1 + nShared);
   const wideKey = new Int32Array(1 + nShared);
   const val = new Int32Array(2 + nShared);
@@ -158,16 +164,17 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
     candHash[nc] = hashRange(cand, o, B);
     event(EV_EDGE, choice, nc++);
   };
-  /** add to a task's table, or in checked mode compare with what it holds */
-  const keep = (table: StepMemo, key: Int32Array, h: number, n: number, t: number) => {
+  /** add a value to a table, or in checked mode compare it with the one the table holds */
+  const keepValue = (table: StepMemo, key: Int32Array, h: number, value: Int32Array, n: number, what: string) => {
     const e = table.find(key, 0, h);
-    if (e < 0) { table.add(key, 0, h, val, 0, n); return; }
+    if (e < 0) { table.add(key, 0, h, value, 0, n); return; }
     if (!check) return;
     const v = table.value(e);
     for (let k = 0; k < n; k++) {
-      if (table.vals[v + k] !== val[k]) throw new Error(`task ${m.taskNames[t]} made another move from the same blocks: a step read something outside its key`);
+      if (table.vals[v + k] !== value[k]) throw new Error(`${what} made another move from the same blocks: a step read something outside its key`);
     }
   };
+  const keep = (table: StepMemo, key: Int32Array, h: number, n: number, t: number) => keepValue(table, key, h, val, n, `task ${m.taskNames[t]}`);
   /** keep the result of task t's step from state s: blocked (c < 0), or moved to candidate c */
   const remember = (s: number, t: number, hn: number, c: number) => {
     const o = own[t];
@@ -278,35 +285,70 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
         if (memo && !m.crossTask) remember(s, t, hn, nc - 1);
       }
       if (internal) {
-        let e = -1;
         if (memo) {
-          for (let b = 0; b < nShared; b++) wideKey[b] = store.ids[s * B + b];
-          const h = hashRange(wideKey, 0, nShared);
-          e = internalMemo.find(wideKey, 0, h);
-          if (e >= 0 && check) e = -1;
-          if (e < 0) {
+          // per CPU, as for a task: keyed by the common blocks and the CPU's own, unless its
+          // steps touched another CPU's part; choices number the steps of CPU 0 first, then 1…
+          let k0 = 0;
+          for (let c = 0; c < cpus; c++) {
+            const oc = ownCpu[c];
+            for (let j = 0; j < oc.length; j++) cpuKey[j] = store.ids[s * B + oc[j]];
+            const hn = hashRange(cpuKey, 0, oc.length);
+            let table = cpuMemo[c];
+            let e = check ? -1 : table.find(cpuKey, 0, hn);
+            let which: Int32Array | null = oc;
+            if (e >= 0 && table.vals[table.value(e)] === 2) {
+              for (let b = 0; b < nShared; b++) wideKey[b] = store.ids[s * B + b];
+              table = cpuWide[c];
+              e = table.find(wideKey, 0, hashRange(wideKey, 0, nShared));
+              which = null;
+            }
+            if (e >= 0) {
+              const width = which === null ? nShared : oc.length;
+              const v = table.value(e) + 1; // [kind, n, then per step the new numbers]
+              const n = table.vals[v];
+              for (let k = 0; k < n; k++) {
+                moved++;
+                successorFrom(s, -1, which, table.vals, v + 1 + k * width, 0, nTasks + k0 + k);
+              }
+              k0 += n;
+              continue;
+            }
             if (!loaded) load();
             steps.length = 0;
-            m.memory.internalSteps(cur, L.memBase, L.mem, steps);
+            touch.otherCpus = false;
+            m.memory.internalStepsOf(cur, L.memBase, L.mem, c, steps);
             const n = steps.length;
-            if (ivals.length < 1 + n * nShared) ivals = new Int32Array(2 * (1 + n * nShared));
-            ivals[0] = n;
+            const first = nc;
             for (let k = 0; k < n; k++) {
               if (dirty) next.set(cur);
               dirty = true;
               m.memory.applyInternal(next, L.memBase, L.mem, steps[k]);
               moved++;
-              successor(s, nTasks + k, nTasks + k);
-              for (let b = 0; b < nShared; b++) ivals[1 + k * nShared + b] = cand[(nc - 1) * B + b];
+              successor(s, -1, nTasks + k0 + k);
             }
-            if (internalMemo.find(wideKey, 0, h) < 0) internalMemo.add(wideKey, 0, h, ivals, 0, 1 + n * nShared);
-          } else {
-            const v = internalMemo.value(e);
-            const n = internalMemo.vals[v];
+            k0 += n;
+            let wide = touch.otherCpus;
+            for (let k = 0; k < n && !wide; k++) {
+              for (let b = 0, j = 0; b < nShared; b++) {
+                if (j < oc.length && oc[j] === b) { j++; continue; }
+                if (cand[(first + k) * B + b] !== store.ids[s * B + b]) { wide = true; break; }
+              }
+            }
+            const width = wide ? nShared : oc.length;
+            if (ivals.length < 2 + n * width) ivals = new Int32Array(2 * (2 + n * width));
+            ivals[0] = 1;
+            ivals[1] = n;
             for (let k = 0; k < n; k++) {
-              moved++;
-              successorFrom(s, -1, null, internalMemo.vals, v + 1 + k * nShared, 0, nTasks + k);
+              for (let j = 0; j < width; j++) ivals[2 + k * width + j] = cand[(first + k) * B + (wide ? j : oc[j])];
             }
+            if (!wide) {
+              keepValue(cpuMemo[c], cpuKey, hn, ivals, 2 + n * width, `CPU ${c}'s memory steps`);
+              continue;
+            }
+            for (let b = 0; b < nShared; b++) wideKey[b] = store.ids[s * B + b];
+            keepValue(cpuWide[c], wideKey, hashRange(wideKey, 0, nShared), ivals, 2 + n * width, `CPU ${c}'s memory steps`);
+            ivals[0] = 2;
+            keepValue(cpuMemo[c], cpuKey, hn, ivals, 1, `CPU ${c}'s memory steps`);
           }
         } else {
           if (!loaded) load();
@@ -317,7 +359,7 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
             dirty = true;
             m.memory.applyInternal(next, L.memBase, L.mem, steps[k]);
             moved++;
-            successor(s, nTasks + k, nTasks + k);
+            successor(s, -1, nTasks + k);
           }
         }
       }
@@ -361,7 +403,7 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
     }
     i = last;
   }
-  for (const table of [...narrowMemo, ...wideMemo, internalMemo]) table.release();
+  for (const table of [...narrowMemo, ...wideMemo, ...cpuMemo, ...cpuWide]) table.release();
   g.expanded = i;
   g.edgeStart.push(g.edgeTo.length);
   g.exhaustive = g.stoppedBy === null && i >= store.count;

@@ -97,6 +97,8 @@ export interface MemorySystem {
   retire?(w: Int32Array, base: number, layout: MemoryLayout, cpu: number): void;
   /** append the internal steps enabled in this state */
   internalSteps(w: Int32Array, base: number, layout: MemoryLayout, out: InternalStep[]): void;
+  /** append the internal steps of one CPU, in the order internalSteps lists them (it lists CPU 0's first, then CPU 1's…) */
+  internalStepsOf(w: Int32Array, base: number, layout: MemoryLayout, cpu: number, out: InternalStep[]): void;
   applyInternal(w: Int32Array, base: number, layout: MemoryLayout, step: InternalStep): void;
   /** for traces, before applying it: what an internal step moves, e.g. [`x=1`] for a drain */
   describeInternal(w: Int32Array, base: number, layout: MemoryLayout, step: InternalStep, names: readonly string[]): string[];

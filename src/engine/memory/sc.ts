@@ -27,6 +27,7 @@ export const sc: MemorySystem = {
   latest: (w, base, _layout, _cpu, addr) => w[base + addr],
   settled: (w, base, _layout, addr) => w[base + addr],
   internalSteps() {},
+  internalStepsOf() {},
   applyInternal() {},
   describeBuffers: () => [],
   describeInternal: () => [],

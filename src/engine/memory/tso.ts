@@ -48,9 +48,10 @@ export const tso: MemorySystem = {
   latest: latestValue,
   settled: settledValue,
   internalSteps(w, base, layout, out) {
-    for (let c = 0; c < layout.cpus; c++) {
-      if (bufferCount(w, base + bufferAt(layout, c)) > 0) out.push({ cpu: c, kind: 'drain', slot: 0 });
-    }
+    for (let c = 0; c < layout.cpus; c++) tso.internalStepsOf(w, base, layout, c, out);
+  },
+  internalStepsOf(w, base, layout, c, out) {
+    if (bufferCount(w, base + bufferAt(layout, c)) > 0) out.push({ cpu: c, kind: 'drain', slot: 0 });
   },
   applyInternal(w, base, layout, step) {
     const b = base + bufferAt(layout, step.cpu);

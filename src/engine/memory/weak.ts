@@ -172,14 +172,15 @@ export const weak: MemorySystem = {
   latest: latestValue,
   settled: settledValue,
   internalSteps(w, base, layout, out) {
-    for (let c = 0; c < layout.cpus; c++) {
-      const b = base + bufferAt(layout, c);
-      for (let i = 0; i < bufferCount(w, b); i++) {
-        if (drainable(w, b, i) && !queuesBlock(w, base, layout, c, entryAddr(w, b, i), drainValue(w, base, b, i))) out.push({ cpu: c, kind: 'drain', slot: i });
-      }
-      const q = base + queueAt(layout, c);
-      for (let i = 0; i < queueCount(w, q); i++) out.push({ cpu: c, kind: 'invalidate', slot: queueAddr(w, q, i) });
+    for (let c = 0; c < layout.cpus; c++) weak.internalStepsOf(w, base, layout, c, out);
+  },
+  internalStepsOf(w, base, layout, c, out) {
+    const b = base + bufferAt(layout, c);
+    for (let i = 0; i < bufferCount(w, b); i++) {
+      if (drainable(w, b, i) && !queuesBlock(w, base, layout, c, entryAddr(w, b, i), drainValue(w, base, b, i))) out.push({ cpu: c, kind: 'drain', slot: i });
     }
+    const q = base + queueAt(layout, c);
+    for (let i = 0; i < queueCount(w, q); i++) out.push({ cpu: c, kind: 'invalidate', slot: queueAddr(w, q, i) });
   },
   retire: (w, base, layout, cpu) => queueRetire(w, base + queueAt(layout, cpu), layout),
   applyInternal(w, base, layout, step) {
