@@ -7,6 +7,7 @@
 // An entry is one record, its key then its value, so a lookup touches the table slot and the
 // record and nothing else.
 import { giveWords, growWords, takeWords } from './pool.js';
+import { rehashPairs } from './visited.js';
 
 /** entries kept at most; a full table stops taking new ones (lookups go on) */
 const MAX_ENTRIES = 1 << 20;
@@ -90,18 +91,8 @@ export class StepMemo {
 
   private rehash() {
     const old = this.table;
-    const table = takeWords(old.length * 2, true);
-    const mask = table.length / 2 - 1;
-    for (let j = 0; j < old.length; j += 2) {
-      const e = old[j + 1];
-      if (e === 0) continue;
-      let slot = old[j] & mask;
-      while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
-      table[2 * slot] = old[j];
-      table[2 * slot + 1] = e;
-    }
+    this.table = rehashPairs(old);
     giveWords(old);
-    this.table = table;
-    this.mask = mask;
+    this.mask = this.table.length / 2 - 1;
   }
 }

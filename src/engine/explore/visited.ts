@@ -330,7 +330,8 @@ export class StateStore {
   }
 }
 
-function rehashPairs(old: Int32Array): Int32Array<ArrayBuffer> {
+/** an open-addressing table of [hash, entry + 1] pairs at twice the size, from the pool */
+export function rehashPairs(old: Int32Array): Int32Array<ArrayBuffer> {
   const table = takeWords(old.length * 2, true);
   const mask = table.length / 2 - 1;
   for (let j = 0; j < old.length; j += 2) {
