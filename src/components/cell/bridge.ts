@@ -7,9 +7,9 @@ import type { CheckRequest, CheckResult } from '../../engine/api';
 import { browserBudget, watchdogGraceMillis } from './budget';
 import type { WorkerReply } from './engine.worker';
 
-// Warm workers kept for reuse: a table or a cost row runs several searches at once, and creating
-// or terminating a worker costs the main thread tens of milliseconds.
-const maxIdle = 4;
+// Warm workers kept for reuse: a table or a cost row runs several searches, and creating or
+// terminating a worker costs the main thread tens of milliseconds.
+const maxIdle = 6;
 
 interface Flight {
   worker: Worker;
@@ -50,8 +50,10 @@ function release(worker: Worker): void {
   else worker.terminate();
 }
 
-/** Cancel the run in flight for this key, if any. */
+/** Cancel the run for this key, waiting or in flight, if any. */
 export function cancel(key: string): void {
+  const waiting = queue.findIndex((q) => q.key === key);
+  if (waiting >= 0) queue.splice(waiting, 1)[0].cancelled();
   const flight = flights.get(key);
   if (!flight) return;
   flights.delete(key);
@@ -73,12 +75,67 @@ function stuckResult(req: CheckRequest, millis: number): CheckResult {
   };
 }
 
+/** a run a cell waits on now, or one for a table or a cost row that can follow it */
+export type Priority = 'now' | 'later';
+
+/**
+ * Searches at once: one per core (at least two). Runs for tables and cost rows ('later') leave one
+ * of them free, so a reader's Run never waits behind a table's fifteen scenarios competing for
+ * the same cores; the rest wait in a queue, 'now' first.
+ */
+const hardware = (globalThis.navigator as { hardwareConcurrency?: number } | undefined)?.hardwareConcurrency ?? 2;
+const maxRunning = Math.max(2, Math.min(6, hardware));
+let running = 0;
+let runningLater = 0;
+
+interface Queued { key: string; priority: Priority; start: () => void; cancelled: () => void }
+const queue: Queued[] = [];
+
+function pump(): void {
+  while (queue.length > 0 && running < maxRunning) {
+    let i = queue.findIndex((q) => q.priority === 'now');
+    if (i < 0) {
+      if (runningLater >= maxRunning - 1) return;
+      i = 0;
+    }
+    const [job] = queue.splice(i, 1);
+    job.start();
+  }
+}
+
 /**
  * Run one check for `key` (a cell, or a cell × scenario of a table). Rejects with Cancelled when a
  * newer run for the same key replaces it.
  */
-export function run(key: string, request: CheckRequest): Promise<CheckResult> {
+export function run(key: string, request: CheckRequest, priority: Priority = 'now'): Promise<CheckResult> {
   cancel(key);
+  return new Promise<CheckResult>((resolve, reject) => {
+    queue.push({
+      key,
+      priority,
+      start: () => {
+        running++;
+        if (priority === 'later') runningLater++;
+        let done = false;
+        const finish = () => {
+          if (done) return;
+          done = true;
+          running--;
+          if (priority === 'later') runningLater--;
+          pump();
+        };
+        start(key, request).then(
+          (result) => { finish(); resolve(result); },
+          (error) => { finish(); reject(error); },
+        );
+      },
+      cancelled: () => reject(new Cancelled()),
+    });
+    pump();
+  });
+}
+
+function start(key: string, request: CheckRequest): Promise<CheckResult> {
   const req: CheckRequest = { ...request, budget: { ...browserBudget, ...request.budget } };
   const worker = idle.pop() ?? spawn();
   const id = nextId++;

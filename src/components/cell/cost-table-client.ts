@@ -37,7 +37,7 @@ export function initCostTable(el: HTMLElement): void {
           cancel(runKey);
           return STATIC;
         }
-        return runEngine(runKey, { scenario, strategy: source.code, model: source.model });
+        return runEngine(runKey, { scenario, strategy: source.code, model: source.model }, 'later');
       });
   }
 }

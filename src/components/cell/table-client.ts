@@ -65,6 +65,6 @@ export function initTable(el: HTMLElement): void {
         for (const r of rows) cancel(`${tableKey}:${r.scenario}`);
         return STATIC;
       }
-      return Promise.all(rows.map((r) => runEngine(`${tableKey}:${r.scenario}`, { scenario: r.scenario, strategy: source.code, model: source.model })));
+      return Promise.all(rows.map((r) => runEngine(`${tableKey}:${r.scenario}`, { scenario: r.scenario, strategy: source.code, model: source.model }, 'later')));
     });
 }
