@@ -9,7 +9,7 @@ import * as LY from '../kernel/layout.js';
 import { runTask } from '../kernel/vm.js';
 import { IntList } from './growable.js';
 import { touch } from '../memory/touch.js';
-import { StepMemo } from './memo.js';
+import { MEMO_WORDS, StepMemo } from './memo.js';
 import { hashRange, StateStore, verifyingBlocks } from './visited.js';
 // module-local copies: reading an imported binding costs a getter call in some loaders (hot path)
 const { T_HDR, T_SP, T_STATUS, TASK_DONE } = LY;
@@ -18,6 +18,8 @@ const S_OK = Status.OK, S_BLOCKED = Status.BLOCKED, S_BUG = Status.BUG, S_CORRUP
 export interface SearchLimits {
   maxStates: number;
   maxMillis: number;
+  /** record words the step tables may hold (memo.ts MEMO_WORDS when not given) */
+  memoWords?: number;
 }
 
 /** a transition that ended in a bug, a corruption, or the step budget */
@@ -137,13 +139,14 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
   const memo = invariants.length === 0;
   const own = Array.from({ length: nTasks }, (_, t) =>
     Int32Array.from({ length: nShared }, (_, b) => b).filter((b) => store.blockCpu[b] < 0 || store.blockCpu[b] === m.taskCpu[t]));
-  const narrowMemo = own.map((o) => new StepMemo(1 + o.length, 2 + o.length));
-  const wideMemo = own.map(() => new StepMemo(1 + nShared, 2 + nShared));
+  const memoBudget = { words: 0, limit: limits.memoWords ?? MEMO_WORDS };
+  const narrowMemo = own.map((o) => new StepMemo(memoBudget, 1 + o.length, 2 + o.length));
+  const wideMemo = own.map(() => new StepMemo(memoBudget, 1 + nShared, 2 + nShared));
   const cpus = L.mem.cpus;
   const ownCpu = Array.from({ length: cpus }, (_, c) =>
     Int32Array.from({ length: nShared }, (_, b) => b).filter((b) => store.blockCpu[b] < 0 || store.blockCpu[b] === c));
-  const cpuMemo = ownCpu.map((o) => new StepMemo(o.length));
-  const cpuWide = ownCpu.map(() => new StepMemo(nShared));
+  const cpuMemo = ownCpu.map((o) => new StepMemo(memoBudget, o.length));
+  const cpuWide = ownCpu.map(() => new StepMemo(memoBudget, nShared));
   const cpuKey = new Int32Array(nShared);
   const narrowKey = new Int32Array(1 + nShared);
   const wideKey = new Int32Array(1 + nShared);

@@ -9,8 +9,14 @@
 import { giveWords, growWords, takeWords } from './pool.js';
 import { rehashPairs } from './visited.js';
 
-/** entries kept at most; a full table stops taking new ones (lookups go on) */
-const MAX_ENTRIES = 1 << 20;
+/**
+ * Record words all the tables of one search may hold together (32 MB): once they are full they
+ * stop taking new entries, and the search goes on running those steps (lookups go on too).
+ */
+export const MEMO_WORDS = 1 << 23;
+
+/** what the tables of one search have used, of at most `limit` record words (MEMO_WORDS) */
+export interface MemoBudget { words: number; limit: number }
 
 export class StepMemo {
   /** records, end to end: key words, then the value */
@@ -23,7 +29,7 @@ export class StepMemo {
   private readonly width: number; // record words when values are of fixed width, else 0
 
   /** with `valueWords`, every value has that many words (a shorter one is padded) */
-  constructor(readonly keyWords: number, valueWords = 0) {
+  constructor(readonly budget: MemoBudget, readonly keyWords: number, valueWords = 0) {
     this.width = valueWords > 0 ? keyWords + valueWords : 0;
     this.vals = takeWords(4096, false);
     this.recStart = new Int32Array(this.width ? 0 : 1024);
@@ -57,11 +63,12 @@ export class StepMemo {
 
   /** add a key (not present) with the value val[vo .. vo + n) */
   add(key: Int32Array, o: number, h: number, val: Int32Array, vo: number, n: number): void {
-    if (this.count >= MAX_ENTRIES) return;
     const K = this.keyWords;
     const e = this.count;
     const at = this.used;
     const size = this.width || K + n;
+    if (this.budget.words + size > this.budget.limit) return;
+    this.budget.words += size;
     while (at + size > this.vals.length) this.vals = growWords(this.vals, this.vals.length * 2, false);
     if (!this.width) {
       if (e + 1 > this.recStart.length) {

@@ -87,10 +87,10 @@ function machineFor(id: string, model: MemoryModel) {
   return { m: b.machine, initial: b.initial };
 }
 
-function expectSameSearch(id: string, model: MemoryModel) {
+function expectSameSearch(id: string, model: MemoryModel, memoWords?: number) {
   const { m, initial } = machineFor(id, model);
   const invariants = invariantsFor(m);
-  const g = explore(m, initial, { maxStates: 3000, maxMillis: 60_000 }, invariants);
+  const g = explore(m, initial, { maxStates: 3000, maxMillis: 60_000, memoWords }, invariants);
   const ref = reference(m, initial, invariants, 3000);
   // compare the states both searches expanded (the budget stops them at the same state)
   const n = Math.min(g.store.count, ref.states.length);
@@ -117,6 +117,10 @@ const cases = [...listScenarios().map((s) => s.id), ...MODELS.map((x) => x.id)]
 
 describe('the batched, block-compressed, memoized search equals a plain search', () => {
   it.each(cases)('$id under $model', ({ id, model }) => expectSameSearch(id, model));
+});
+
+describe('with step tables that fill up early (they stop taking entries; the search goes on)', () => {
+  it.each(MODELS.flatMap((x) => (['sc', 'tso', 'weak'] as MemoryModel[]).map((model) => ({ id: x.id, model }))))('$id under $model', ({ id, model }) => expectSameSearch(id, model, 200));
 });
 
 describe('checked: no step writes another task\'s region, and equal step inputs give equal moves', () => {
