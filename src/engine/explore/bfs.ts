@@ -143,10 +143,14 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
   const narrowMemo = own.map((o) => new StepMemo(memoBudget, 1 + o.length, 2 + o.length));
   const wideMemo = own.map(() => new StepMemo(memoBudget, 1 + nShared, 2 + nShared));
   const cpus = L.mem.cpus;
-  const ownCpu = Array.from({ length: cpus }, (_, c) =>
-    Int32Array.from({ length: nShared }, (_, b) => b).filter((b) => store.blockCpu[b] < 0 || store.blockCpu[b] === c));
+  // memory steps read and write only the memory system's words: their keys leave out the locks,
+  // files and page tables (a block that straddles the boundary is kept in)
+  const memEnd = L.memBase + m.memory.size(L.mem);
+  const isMem = Uint8Array.from({ length: nShared }, (_, b) => +(store.blockStart(b) < memEnd && store.blockStart(b) + store.blockLength(b) > L.memBase));
+  const memBlocks = Int32Array.from({ length: nShared }, (_, b) => b).filter((b) => isMem[b] === 1);
+  const ownCpu = Array.from({ length: cpus }, (_, c) => memBlocks.filter((b) => store.blockCpu[b] < 0 || store.blockCpu[b] === c));
   const cpuMemo = ownCpu.map((o) => new StepMemo(memoBudget, o.length));
-  const cpuWide = ownCpu.map(() => new StepMemo(memoBudget, nShared));
+  const cpuWide = ownCpu.map(() => new StepMemo(memoBudget, memBlocks.length));
   const cpuKey = new Int32Array(nShared);
   const narrowKey = new Int32Array(1 + nShared);
   const wideKey = new Int32Array(1 + nShared);
@@ -298,15 +302,15 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
             const hn = hashRange(cpuKey, 0, oc.length);
             let table = cpuMemo[c];
             let e = check ? -1 : table.find(cpuKey, 0, hn);
-            let which: Int32Array | null = oc;
+            let which = oc;
             if (e >= 0 && table.vals[table.value(e)] === 2) {
-              for (let b = 0; b < nShared; b++) wideKey[b] = store.ids[s * B + b];
+              for (let j = 0; j < memBlocks.length; j++) wideKey[j] = store.ids[s * B + memBlocks[j]];
               table = cpuWide[c];
-              e = table.find(wideKey, 0, hashRange(wideKey, 0, nShared));
-              which = null;
+              e = table.find(wideKey, 0, hashRange(wideKey, 0, memBlocks.length));
+              which = memBlocks;
             }
             if (e >= 0) {
-              const width = which === null ? nShared : oc.length;
+              const width = which.length;
               const v = table.value(e) + 1; // [kind, n, then per step the new numbers]
               const n = table.vals[v];
               for (let k = 0; k < n; k++) {
@@ -331,25 +335,31 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
             }
             k0 += n;
             let wide = touch.otherCpus;
-            for (let k = 0; k < n && !wide; k++) {
+            let outside = false; // a memory step that changed a word outside the memory system: never kept
+            for (let k = 0; k < n && !outside; k++) {
               for (let b = 0, j = 0; b < nShared; b++) {
                 if (j < oc.length && oc[j] === b) { j++; continue; }
-                if (cand[(first + k) * B + b] !== store.ids[s * B + b]) { wide = true; break; }
+                if (cand[(first + k) * B + b] !== store.ids[s * B + b]) {
+                  wide = true;
+                  if (isMem[b] === 0) { outside = true; break; }
+                }
               }
             }
-            const width = wide ? nShared : oc.length;
+            if (outside) continue;
+            const keyed = wide ? memBlocks : oc;
+            const width = keyed.length;
             if (ivals.length < 2 + n * width) ivals = new Int32Array(2 * (2 + n * width));
             ivals[0] = 1;
             ivals[1] = n;
             for (let k = 0; k < n; k++) {
-              for (let j = 0; j < width; j++) ivals[2 + k * width + j] = cand[(first + k) * B + (wide ? j : oc[j])];
+              for (let j = 0; j < width; j++) ivals[2 + k * width + j] = cand[(first + k) * B + keyed[j]];
             }
             if (!wide) {
               keepValue(cpuMemo[c], cpuKey, hn, ivals, 2 + n * width, `CPU ${c}'s memory steps`);
               continue;
             }
-            for (let b = 0; b < nShared; b++) wideKey[b] = store.ids[s * B + b];
-            keepValue(cpuWide[c], wideKey, hashRange(wideKey, 0, nShared), ivals, 2 + n * width, `CPU ${c}'s memory steps`);
+            for (let j = 0; j < width; j++) wideKey[j] = store.ids[s * B + memBlocks[j]];
+            keepValue(cpuWide[c], wideKey, hashRange(wideKey, 0, width), ivals, 2 + n * width, `CPU ${c}'s memory steps`);
             ivals[0] = 2;
             keepValue(cpuMemo[c], cpuKey, hn, ivals, 1, `CPU ${c}'s memory steps`);
           }

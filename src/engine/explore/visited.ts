@@ -291,6 +291,10 @@ export class StateStore {
     }
   }
 
+  /** where shared block b starts in a state vector, and its length */
+  blockStart(b: number): number { return this.start[b]; }
+  blockLength(b: number): number { return this.len[b]; }
+
   /** word k of task t's region in state i */
   taskWord(i: number, t: number, k: number): number {
     const b = this.nShared + t;
