@@ -80,6 +80,8 @@ const EV_EDGE = 0, EV_BAD = 1;
  * Last the successors are inserted, in the order a one-state-at-a-time search would insert
  * them, with the same budget checks at the same places: state numbers, edges, counterexamples
  * and the point where a budget stops the search are exactly those of that simpler search.
+ * A step whose inputs (in block numbers) were seen before is not run again: its successor is
+ * built from the move kept then (memo.ts; see the tables below).
  */
 export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, invariants: Invariant[]): SearchGraph {
   const S = initial.length;
@@ -132,9 +134,10 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
   // blocks' new numbers], kind 0 blocked, 1 moved, or 2: the step touched another CPU's part
   // (touch.ts), so it is kept under all the shared blocks, [its block, every shared block], in
   // the task's wide table, with the value [kind, its new block, every shared block's new number].
-  // The internal steps' key is every shared block, their value [count, then per step the new
-  // shared blocks]. Not used with invariants (they read whole states) nor for steps that went
-  // wrong or read another task (Machine.crossTask).
+  // A CPU's memory steps likewise, over the memory system's blocks only: [the common ones and the
+  // CPU's own] → [kind, count, then per step those blocks' new numbers], or kind 2 and the wide
+  // table keyed by every memory block. Not used with invariants (they read whole states) nor
+  // for steps that went wrong or read another task (Machine.crossTask).
   const nShared = store.nShared;
   const memo = invariants.length === 0;
   const own = Array.from({ length: nTasks }, (_, t) =>
