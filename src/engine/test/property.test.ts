@@ -9,6 +9,7 @@ import type { Machine } from '../kernel/machine.js';
 import { Status } from '../kernel/machine.js';
 import { T_STATUS, taskAt, TASK_DONE } from '../kernel/layout.js';
 import { runTask } from '../kernel/vm.js';
+import type { InternalStep } from '../memory/model.js';
 import { explore, taskEnabled } from '../explore/bfs.js';
 import { replay } from '../explore/trace.js';
 import { parseScenario } from '../scenarios/format.js';
@@ -90,6 +91,15 @@ function naive(m: Machine, initial: Int32Array) {
       moved = true;
       go(next);
     }
+    // the memory system's own steps (store-buffer drains, invalidations) under tso and weak
+    const steps: InternalStep[] = [];
+    m.memory.internalSteps(w, m.layout.memBase, m.layout.mem, steps);
+    for (const step of steps) {
+      const next = w.slice();
+      m.memory.applyInternal(next, m.layout.memBase, m.layout.mem, step);
+      moved = true;
+      go(next);
+    }
     if (!moved) (allDone(m, w) ? finals : deadlocks).add(w.join(','));
   };
   go(initial);
@@ -97,12 +107,12 @@ function naive(m: Machine, initial: Int32Array) {
 }
 
 describe('explorer vs naive search on random programs', () => {
-  it('agrees on reachable finals and deadlocks, and every trace replays to its verdict', () => {
+  it.each(['sc', 'tso', 'weak'] as const)('under %s: agrees on reachable finals and deadlocks, and every trace replays to its verdict', (model) => {
     let deadlocking = 0, checked = 0, skipped = 0;
     for (let seed = 1; seed <= 60; seed++) {
       const { scenario, strategy } = randomProgram(seed);
       const spec = parseScenario(scenario).spec!;
-      const b = boot(spec, strategy, 'sc');
+      const b = boot(spec, strategy, model);
       expect(b.diagnostics, strategy).toEqual([]);
       const m = b.machine!;
       const g = explore(m, b.initial!, { maxStates: 1e6, maxMillis: 1e6 }, []);
@@ -111,19 +121,36 @@ describe('explorer vs naive search on random programs', () => {
       let want: ReturnType<typeof naive>;
       try { want = naive(m, b.initial!); } catch { skipped++; continue; }
       checked++;
-      expect(new Set(g.finals.map(load)), `finals, seed ${seed}\n${strategy}`).toEqual(want.finals);
+      // the explorer's finals are states where every task has returned; under tso and weak some
+      // still have stores to drain, and the naive search counts only those where nothing can move
+      const quiescent = g.finals.map(load).filter((text) => {
+        const steps: InternalStep[] = [];
+        m.memory.internalSteps(Int32Array.from(text.split(',').map(Number)), m.layout.memBase, m.layout.mem, steps);
+        return steps.length === 0;
+      });
+      expect(new Set(quiescent), `finals, seed ${seed}\n${strategy}`).toEqual(want.finals);
       expect(new Set(g.deadlocks.map(load)), `deadlocks, seed ${seed}\n${strategy}`).toEqual(want.deadlocks);
 
-      const r = check({ scenario, strategy });
+      const r = check({ scenario, strategy, model });
       expect(r.outcome, strategy).toBe(want.deadlocks.size ? 'deadlock' : 'ok');
       if (want.deadlocks.size) deadlocking++;
       const again = replay(m, b.initial!, r.trace!.schedule);
-      const end = again.final.join(',');
+      // an ok trace is the serial run: under tso and weak it may end with stores still buffered;
+      // let the memory system settle (first step each time) before looking the end up
+      const settled = again.final.slice();
+      for (const steps: InternalStep[] = []; ; steps.length = 0) {
+        m.memory.internalSteps(settled, m.layout.memBase, m.layout.mem, steps);
+        if (r.outcome === 'deadlock' || steps.length === 0) break;
+        m.memory.applyInternal(settled, m.layout.memBase, m.layout.mem, steps[0]);
+      }
+      const end = settled.join(',');
       if (r.outcome === 'deadlock') expect(want.deadlocks.has(end), `trace of seed ${seed} ends in a deadlock`).toBe(true);
       else expect(want.finals.has(end)).toBe(true);
     }
-    expect(deadlocking).toBeGreaterThan(5); // the generator does produce deadlocks
-    expect(checked).toBeGreaterThanOrEqual(40); // and the naive search finishes for most
-    void skipped;
+    console.log(`property test under ${model}: ${checked} programs checked (${deadlocking} deadlock), ${skipped} too large for the naive search`);
+    // the generator does produce deadlocks, and the naive search finishes for most programs (fewer
+    // under tso and weak, where every order of the drains is a path of its own)
+    expect(deadlocking).toBeGreaterThanOrEqual(model === 'sc' ? 6 : 3);
+    expect(checked).toBeGreaterThanOrEqual(model === 'sc' ? 40 : 20);
   }, 120000);
 });
