@@ -94,6 +94,9 @@ export class StepMemo {
   release(): void {
     giveWords(this.vals);
     giveWords(this.table);
+    this.vals = new Int32Array(0);
+    this.table = new Int32Array(0);
+    this.count = 0;
   }
 
   private rehash() {
