@@ -7,9 +7,6 @@ import type { CheckRequest, CheckResult } from '../../engine/api';
 import { browserBudget, watchdogGraceMillis } from './budget';
 import type { WorkerReply } from './engine.worker';
 
-// Warm workers kept for reuse: a table or a cost row runs several searches, and creating or
-// terminating a worker costs the main thread tens of milliseconds.
-const maxIdle = 6;
 
 interface Flight {
   worker: Worker;
@@ -85,6 +82,10 @@ export type Priority = 'now' | 'later';
  */
 const hardware = (globalThis.navigator as { hardwareConcurrency?: number } | undefined)?.hardwareConcurrency ?? 2;
 const maxRunning = Math.max(2, Math.min(6, hardware));
+// Warm workers kept for reuse (creating or terminating one costs the main thread tens of
+// milliseconds): as many as can run at once. Each keeps its own pool of search memory (up to
+// 64 MB, engine/explore/pool.ts), so keeping more would only hold memory.
+const maxIdle = maxRunning;
 let running = 0;
 let runningLater = 0;
 
