@@ -35,7 +35,7 @@ export const verifyingBlocks = (): boolean => verifyBlocks;
 /** the longest run of shared words stored as one block */
 export const SHARED_BLOCK = 24;
 /** parts shorter than this are joined with the next */
-export const SHARED_MIN = 4;
+const SHARED_MIN = 4;
 
 /**
  * The shared words' blocks, as [start, length, cpu]: the layout's parts, cut further into runs of
@@ -175,12 +175,6 @@ export class StateStore {
     this.table = takeWords(initialStates * 4, true);
     this.mask = this.table.length / 2 - 1;
   }
-
-  /** words stored per state in the state table (the block tables are extra, and small) */
-  get words(): number { return this.count * this.blocks; }
-
-  /** distinct blocks stored, over all block positions */
-  get blockEntries(): number { return this.parts.reduce((n, p) => n + p.count, 0); }
 
   /**
    * Insert w if new; returns its state number, or -(number + 1) when it was already stored.
@@ -349,7 +343,10 @@ export function rehashPairs(old: Int32Array): Int32Array<ArrayBuffer> {
   return table;
 }
 
-/** hashWords over the n words of w from `at` */
+/**
+ * A fast 32-bit hash of the n words of w from `at`: four independent multiply lanes (so the CPU
+ * can run them in parallel), then murmur3's finaliser, whose low bits index the tables.
+ */
 export function hashRange(w: Int32Array, at: number, n: number): number {
   let a = 0x9e3779b9 | 0, b = 0x85ebca6b | 0, c = 0xc2b2ae35 | 0, d = 0x27d4eb2f | 0;
   let k = at;
@@ -369,6 +366,3 @@ export function hashRange(w: Int32Array, at: number, n: number): number {
   h ^= h >>> 16;
   return h;
 }
-
-/** a fast 32-bit hash of the first n words */
-export const hashWords = (w: Int32Array, n: number): number => hashRange(w, 0, n);
