@@ -211,6 +211,12 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
     keep(narrowMemo[t], narrowKey, hn, 1, t);
   };
   let loadedState = -1; // the state whose vector cur holds
+  /** unpack state s into cur, once (only a step that is not looked up needs it) */
+  const load = (s: number) => {
+    if (loadedState === s) return;
+    store.load(s, cur, loadedState);
+    loadedState = s;
+  };
 
   let i = 0;
   outer: while (i < store.count) {
@@ -222,12 +228,6 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
     for (let s = i; s < end; s++) {
       const x = s - i;
       evStart[x] = ne;
-      let loaded = false;
-      const load = () => {
-        store.load(s, cur, loadedState);
-        loadedState = s;
-        loaded = true;
-      };
       let dirty = true; // next differs from cur
       let live = 0;
       let moved = 0;
@@ -265,7 +265,7 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
             }
           }
         }
-        if (!loaded) load();
+        load(s);
         if (dirty) next.set(cur);
         m.crossTask = false;
         touch.otherCpus = false;
@@ -323,7 +323,7 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
               k0 += n;
               continue;
             }
-            if (!loaded) load();
+            load(s);
             steps.length = 0;
             touch.otherCpus = false;
             m.memory.internalStepsOf(cur, L.memBase, L.mem, c, steps);
@@ -367,7 +367,7 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
             keepValue(cpuMemo[c], cpuKey, hn, ivals, 1, `CPU ${c}'s memory steps`);
           }
         } else {
-          if (!loaded) load();
+          load(s);
           steps.length = 0;
           m.memory.internalSteps(cur, L.memBase, L.mem, steps);
           for (let k = 0; k < steps.length; k++) {
