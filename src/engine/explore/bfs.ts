@@ -13,7 +13,7 @@ import { MEMO_WORDS, StepMemo } from './memo.js';
 import { hashRange, StateStore, verifyingBlocks } from './visited.js';
 // module-local copies: reading an imported binding costs a getter call in some loaders (hot path)
 const { T_HDR, T_SP, T_STATUS, TASK_DONE } = LY;
-const S_OK = Status.OK, S_BLOCKED = Status.BLOCKED, S_BUG = Status.BUG, S_CORRUPT = Status.CORRUPT, S_BUDGET = Status.BUDGET;
+const S_OK = Status.OK, S_BLOCKED = Status.BLOCKED, S_CORRUPT = Status.CORRUPT, S_BUDGET = Status.BUDGET;
 
 export interface SearchLimits {
   maxStates: number;

@@ -139,13 +139,9 @@ export class StateStore {
   readonly nShared: number;
   /** per shared block, the CPU it belongs to, or -1 */
   readonly blockCpu: Int32Array;
-  private readonly spWord: number;
-  private readonly header: number;
 
   constructor(readonly pack: PackLayout, initialStates = 1024) {
     this.size = pack.size;
-    this.spWord = pack.spWord;
-    this.header = pack.header;
     const start: number[] = [];
     const len: number[] = [];
     const parts: BlockTable[] = [];
