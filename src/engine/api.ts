@@ -24,6 +24,18 @@ export interface Budget {
   maxStepsPerTransition?: number; // instructions a task may run without reaching a scheduling point
 }
 
+/** What a running search reports while it runs (every few thousand states). */
+export interface SearchProgress {
+  states: number;
+  transitions: number;
+}
+
+/** Options of one check that are not part of the request's data (they do not cross postMessage). */
+export interface CheckOptions {
+  /** called from inside the search, on the thread that runs it */
+  onProgress?: (p: SearchProgress) => void;
+}
+
 export interface CheckRequest {
   /** a registered scenario id (`2007/same-page`) or the text of a scenario file */
   scenario: string;

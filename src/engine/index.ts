@@ -1,5 +1,5 @@
 // The engine's one public entry. Everything it returns is plain serializable data (api.ts).
-import type { CheckRequest, CheckResult, Diagnostic, ScenarioInfo } from './api.js';
+import type { CheckOptions, CheckRequest, CheckResult, Diagnostic, ScenarioInfo } from './api.js';
 import { check as runCheck } from './check/run.js';
 import { compile } from './lang/compiler.js';
 import { compileEnv } from './kernel/boot.js';
@@ -10,9 +10,9 @@ import { listScenarios as registered, resolveScenario, scenarioText } from './sc
 export * from './api.js';
 
 /** explore every interleaving of the scenario's tasks running the strategy; bounded by budgets */
-export function check(req: CheckRequest): CheckResult {
+export function check(req: CheckRequest, options: CheckOptions = {}): CheckResult {
   try {
-    return runCheck(req);
+    return runCheck(req, options);
   } catch (e) {
     // an engine bug must not take the page (or the Worker) down with it: report it as an error
     const message = `internal engine error: ${e instanceof Error ? e.message : String(e)}`;

@@ -1,5 +1,5 @@
 // check(): scenario + strategy → verdict, trace, search figures and costs.
-import type { Budget, CheckRequest, CheckResult, Diagnostic, FinalState, SearchStats, Trace } from '../api.js';
+import type { Budget, CheckOptions, CheckRequest, CheckResult, Diagnostic, FinalState, SearchStats, Trace } from '../api.js';
 import { verdictWord } from '../api.js';
 import { boot } from '../kernel/boot.js';
 import { Status, type Machine } from '../kernel/machine.js';
@@ -29,7 +29,7 @@ function errorResult(diagnostics: Diagnostic[]): CheckResult {
   };
 }
 
-export function checkScenario(spec: ScenarioSpec, req: CheckRequest): CheckResult {
+export function checkScenario(spec: ScenarioSpec, req: CheckRequest, options: CheckOptions = {}): CheckResult {
   const t0 = Date.now();
   const budget: Required<Budget> = { ...DEFAULT_BUDGET, ...spec.budget, ...req.budget };
   const specB = { ...spec, budget };
@@ -47,7 +47,7 @@ export function checkScenario(spec: ScenarioSpec, req: CheckRequest): CheckResul
       diagnostics: b.diagnostics, stats: { ...noStats(), states: 1, millis: Date.now() - t0, stoppedBy: verdict ? null : 'steps' }, costs, trace,
     };
   }
-  const g = explore(m, initial, { maxStates: budget.maxStates, maxMillis: budget.maxMillis }, invariantsFor(m));
+  const g = explore(m, initial, { maxStates: budget.maxStates, maxMillis: budget.maxMillis, onProgress: options.onProgress }, invariantsFor(m));
   const stats: SearchStats = { states: g.store.count, transitions: g.transitions, millis: 0, exhaustive: g.exhaustive, stoppedBy: g.stoppedBy };
   const { targets, stuck } = findTargets(m, initial, g);
   const result = targets.length ? counterexample(m, initial, g, targets, stuck, stats, costs) : okResult(m, initial, g, stats, costs);
@@ -175,10 +175,10 @@ function finalStates(m: Machine, g: SearchGraph): FinalState[] | null {
   return [...counts.values()].sort((a, b) => (JSON.stringify(a.values) < JSON.stringify(b.values) ? -1 : 1));
 }
 
-export function check(req: CheckRequest): CheckResult {
+export function check(req: CheckRequest, options: CheckOptions = {}): CheckResult {
   const { spec, diagnostics } = resolveScenario(req.scenario);
   if (!spec) return errorResult(diagnostics);
-  return checkScenario(spec, req);
+  return checkScenario(spec, req, options);
 }
 
 export { stackOf };

@@ -20,7 +20,12 @@ export interface SearchLimits {
   maxMillis: number;
   /** record words the step tables may hold (memo.ts MEMO_WORDS when not given) */
   memoWords?: number;
+  /** told the running counts every PROGRESS_EVERY expanded states */
+  onProgress?: (p: { states: number; transitions: number }) => void;
 }
+
+/** how many expanded states between two progress reports */
+export const PROGRESS_EVERY = 4096;
 
 /** a transition that ended in a bug, a corruption, or the step budget */
 export interface BadTransition { from: number; choice: number; status: Status; message?: string }
@@ -390,6 +395,7 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
     // 3. insert, one state at a time
     for (let s = i; s < last; s++) {
       if ((s & 1023) === 0 && s > 0 && Date.now() - t0 > limits.maxMillis) { g.stoppedBy = 'time'; i = s; break outer; }
+      if (limits.onProgress && s % PROGRESS_EVERY === 0 && s > 0) limits.onProgress({ states: store.count, transitions: g.transitions });
       const x = s - i;
       g.edgeStart.push(g.edgeTo.length);
       for (let e = evStart[x]; e < evStart[x + 1]; e++) {
