@@ -1,13 +1,13 @@
 // The CLI's commands, run in-process through run() with captured output (process.test.ts runs
 // the real command as a process).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../index.js';
 import { commands } from './commands.js';
 import type { Io } from './io.js';
 import { run } from './run.js';
+import { tempFolder } from './temp-files.js';
 
 function capture(stdin?: string) {
   const io = {
@@ -18,12 +18,7 @@ function capture(stdin?: string) {
   return io satisfies Io;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'fl-cli-'));
-const file = (name: string, text: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
+const { dir, file } = tempFolder('fl-cli-');
 const FIXED = 'void task_a(void) { lock_page(page0); lock_page(page1); unlock_page(page1); unlock_page(page0); }\nvoid task_b(void) { lock_page(page0); lock_page(page1); unlock_page(page1); unlock_page(page0); }\n';
 
 describe('faultlines list', () => {

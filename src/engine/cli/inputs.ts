@@ -114,6 +114,7 @@ export function resolveInputs(req: InputRequest): CheckInputs {
     scenario = name;
     scenarioId = name;
     scenarioSource = builtinSource(name, scenarioText(name)!, cwd);
+    if (scenarioSource) watch.push(resolve(cwd, scenarioSource.file));
   } else if (existsSync(resolve(base, name))) {
     const shown = isAbsolute(name) || base === cwd ? name : relative(cwd, resolve(base, name));
     scenario = readFile(resolve(base, name), cwd);
