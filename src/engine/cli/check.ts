@@ -117,6 +117,7 @@ export function checkOnce(s: CheckSettings, io: Io): CheckRun {
   if (inputs.scenarioSource) sources.scenario = inputs.scenarioSource;
   if (inputs.strategySource) sources.strategy = inputs.strategySource;
   report(io, s, inputs, r, r.diagnostics.map((d) => fromEngine(d, sources)), sources);
+  // exit status: 0 nothing found in an exhaustive search; 2 the engine could not decide (bad code, a budget); 1 it found a problem
   return { status: r.outcome === 'ok' ? 0 : r.outcome === 'error' || r.outcome === 'budget' ? 2 : 1, watch: inputs.watch };
 }
 

@@ -132,6 +132,11 @@ describe('faultlines check', () => {
     const j = capture();
     await run(['check', '2007/mlock', '--trace', 'thread', '--json'], j);
     expect(JSON.parse(j.outText).thread.deadlock).toBe('7,14;b,q');
+    // a cycle of one (the thread's "2,8"): the task took the page lock at 7 and sleeps on it at 22
+    const self = capture();
+    expect(await run(['check', '2007/same-page', '--trace', 'thread'], self)).toBe(1);
+    expect(self.outText).toMatch(/^deadlock: 7,22$/m);
+    expect(self.outText).toMatch(/^ +22 +lock_page$/m);
   });
 });
 

@@ -51,7 +51,22 @@ function readFile(path: string, cwd: string): string {
   const abs = resolve(cwd, path);
   if (!existsSync(abs)) throw new InputError(inputError(path, 'no such file'));
   if (statSync(abs).isDirectory()) throw new InputError(inputError(path, 'is a directory, not a file'));
-  return readFileSync(abs, 'utf8');
+  try {
+    return readFileSync(abs, 'utf8');
+  } catch (e) {
+    // unreadable (permissions, a device): the system's reason, under the file's name
+    throw new InputError(inputError(path, `cannot read: ${(e as Error).message.replace(/^\w+: /, '').replace(/, open .*$/, '')}`));
+  }
+}
+
+/** standard input, read whole; a failure to read it is the input's problem, not a crash */
+function readStdin(read: () => string): string {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(inputError(STDIN, `cannot read standard input: ${(e as Error).message}`));
+  }
 }
 
 /** a text read whole from a file or standard input: positions in it are the file's own */
@@ -82,7 +97,7 @@ export function resolveInputs(req: InputRequest): CheckInputs {
   let strategy = '';
   let strategySource: TextSource | null = null;
   if (req.strategy !== undefined) {
-    strategy = req.strategy === '-' ? req.readStdin() : readFile(req.strategy, cwd);
+    strategy = req.strategy === '-' ? readStdin(req.readStdin) : readFile(req.strategy, cwd);
     strategySource = plainSource(req.strategy === '-' ? STDIN : req.strategy, strategy);
     if (req.strategy !== '-') watch.push(resolve(cwd, req.strategy));
   }
@@ -107,7 +122,7 @@ export function resolveInputs(req: InputRequest): CheckInputs {
   let scenarioId: string;
   let scenarioSource: TextSource | null;
   if (name === '-') {
-    scenario = req.readStdin();
+    scenario = readStdin(req.readStdin);
     scenarioSource = plainSource(STDIN, scenario);
     scenarioId = '';
   } else if (knownIds().has(name)) {
