@@ -26,7 +26,8 @@ export const CHECK_OPTIONS: OptionSpec = {
 export const CHECK_HELP = `usage: faultlines check [SCENARIO] [STRATEGY.c] [options]
 
 Explore every interleaving of a scenario's tasks running a strategy, and report the verdict, the
-search figures, the costs of an uncontended run and, when something was found, the trace.
+search figures, the costs of an uncontended run, and a trace: the counterexample, or for OK one
+serial run.
 
   SCENARIO            a registered id (faultlines list), a scenario file, or - for standard input;
                       may be left out when the strategy's first line names it:

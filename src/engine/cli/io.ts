@@ -14,7 +14,11 @@ export interface Io {
 export const stdio: Io = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
-  readStdin: () => readFileSync(0, 'utf8'),
+  readStdin: () => {
+    // a terminal on standard input waits for typing: say so, and how to end it
+    if (process.stdin.isTTY) process.stderr.write('faultlines: reading standard input (end with Ctrl-D)\n');
+    return readFileSync(0, 'utf8');
+  },
   colour: { out: wantsColour(process.stdout.isTTY, process.env), err: wantsColour(process.stderr.isTTY, process.env) },
 };
 

@@ -33,7 +33,8 @@ model       sc                       # the memory model: sc, tso or weak
 # Files: a name and the bytes on disk (pages are 4 bytes unless 'page-size' says otherwise).
 file        A "abcd"
 # Pages: here A's page 0, already in the page cache and read from disk ('uptodate').
-# Leave 'uptodate' off and the write path reads it first; add 'locked' to start it locked.
+# Leave 'uptodate' off and the reader's BUG_ON below fires when it runs before the write
+# (verdict bug); add 'locked' to start the page locked.
 page        pageA file A index 0 uptodate
 
 # An address space (mm) with two user buffers: the writer's data and the reader's destination.

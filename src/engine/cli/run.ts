@@ -34,8 +34,8 @@ examples:
   faultlines new scenario mine/page-race
 
 exit status: 0 ok; 1 the check found a deadlock, corruption, bug or livelock; 2 bad input or a
-search stopped by its budget; 3 an internal error of faultlines. Colour on a terminal unless
-NO_COLOR is set.
+search stopped by its budget; 3 an internal error of faultlines; 141 the reader closed the pipe.
+Colour on a terminal unless NO_COLOR is set.
 `;
 }
 
