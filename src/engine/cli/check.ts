@@ -96,7 +96,7 @@ export function checkSettings(argv: string[]): CheckSettings & { watch: boolean;
 export function checkCommand(argv: string[], io: Io = stdio): number | Promise<number> {
   const s = checkSettings(argv);
   if (s.help) { io.out(CHECK_HELP); return 0; }
-  if (s.watch) return watchCheck(() => checkOnce(s, io), io);
+  if (s.watch) return watchCheck(() => checkOnce(s, io), io, s.json ? 'err' : 'out');
   return checkOnce(s, io).status;
 }
 

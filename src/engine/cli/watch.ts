@@ -1,7 +1,8 @@
 // `check --watch`: run once, then again whenever a file the run read changes. Editors often save
 // by writing a new file and renaming it over the old one, so the folders are watched (not the
 // files' inodes), and a run happens only when some file's content differs from what the last run
-// read: one saved change, one rerun. Runs until the process is stopped (Ctrl-C).
+// read: one saved change, one rerun. Runs until the process is stopped (Ctrl-C), or ends at once
+// with the first run's status when that run read no file.
 import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, relative } from 'node:path';
 import type { Io } from './io.js';
@@ -11,7 +12,11 @@ const SETTLE_MS = 80;
 
 const contents = (files: string[]) => files.map((f) => (existsSync(f) ? readFileSync(f, 'utf8') : null));
 
-export function watchCheck(run: () => { status: number; watch: string[] }, io: Io, signal?: AbortSignal): Promise<number> {
+/**
+ * `separate`: where the line between runs goes: standard output between text reports, standard
+ * error when standard output carries JSON documents.
+ */
+export function watchCheck(run: () => { status: number; watch: string[] }, io: Io, separate: 'out' | 'err' = 'out'): Promise<number> {
   return new Promise((done) => {
     let watchers: FSWatcher[] = [];
     let files: string[] = [];
@@ -21,7 +26,7 @@ export function watchCheck(run: () => { status: number; watch: string[] }, io: I
 
     const close = () => { for (const w of watchers) w.close(); watchers = []; };
     const rerun = (why: string) => {
-      if (why) io.out(`\n--- ${why}: rerunning\n`);
+      if (why) io[separate](`\n--- ${why}: rerunning\n`);
       const r = run();
       status = r.status;
       // a run that could not read its inputs keeps watching what it watched before
@@ -37,7 +42,6 @@ export function watchCheck(run: () => { status: number; watch: string[] }, io: I
         w.on('error', () => { /* a folder that goes away: the next run's folders replace it */ });
         watchers.push(w);
       }
-      if (!files.length) io.err('faultlines: nothing to watch: the check read no files\n');
     };
     const changed = () => {
       const now = contents(files);
@@ -47,8 +51,14 @@ export function watchCheck(run: () => { status: number; watch: string[] }, io: I
       rerun(`${which.map((f) => relative(process.cwd(), f)).join(', ')} changed`);
     };
 
-    signal?.addEventListener('abort', () => { clearTimeout(timer); close(); done(status); });
     rerun('');
+    // a first run that read no file (standard input, or inputs it could not read) has nothing to watch: done
+    if (!files.length) {
+      io.err('faultlines: nothing to watch: the check read no files\n');
+      done(status);
+      return;
+    }
+    // from here the promise never settles: the process ends on Ctrl-C or a signal
     io.err(`faultlines: watching ${files.map((f) => relative(process.cwd(), f)).join(', ')} (Ctrl-C to stop)\n`);
   });
 }
