@@ -1,17 +1,19 @@
-// `sim exercise <id> --solution <file> [--json]`: grades a file against an exercise's goal with
+// `faultlines exercise <id> --solution <file> [--json]`: grades a file against an exercise's goal with
 // the same grader the page uses. Exit 0 passed, 1 failed, 2 bad input (unknown exercise,
 // unreadable file, code that does not compile).
-// `sim exercise` alone lists the exercises.
+// `faultlines exercise` alone lists the exercises.
 import { existsSync, readFileSync } from 'node:fs';
 import { check } from '../index.js';
 import { grade, type GradeReport, type RunReport } from '../grade/grade.js';
 import { loadExercise, loadExercises } from '../grade/node-loader.js';
+import { paint } from './colour.js';
+import { formatDiagnostic, fromEngine, type Sources } from './diagnostics.js';
 import { formatTrace } from './format.js';
 import { stdio, type Io } from './io.js';
 
 export type { Io };
 
-const USAGE = 'usage: sim exercise <id> --solution <file> [--json]\n       sim exercise            (list the exercises)\n';
+const USAGE = 'usage: faultlines exercise <id> --solution <file> [--json]\n       faultlines exercise            (list the exercises)\n';
 
 export function exerciseCommand(args: string[], io: Io = stdio): number {
   const json = args.includes('--json');
@@ -25,7 +27,13 @@ export function exerciseCommand(args: string[], io: Io = stdio): number {
   const { exercise, errors } = loadExercise(id);
   if (!exercise || errors.length) return bad(io, `${errors.join('\n')}\n`);
   if (!existsSync(file)) return bad(io, `no such file: ${file}\n`);
-  const report = grade(exercise, readFileSync(file, 'utf8'), check);
+  const code = readFileSync(file, 'utf8');
+  const report = grade(exercise, code, check);
+  if (!json) {
+    // the solution's own mistakes, as a compiler reports them (the exercise's kind says which text it is)
+    const sources: Sources = { [exercise.kind]: { file, text: code, lineOffset: 0, columnOffset: 0 } };
+    for (const d of report.diagnostics) io.err(formatDiagnostic(fromEngine(d, sources), code, paint(io.colour?.err ?? false)));
+  }
   io.out(json ? JSON.stringify(report, null, 2) + '\n' : text(report, exercise.title, exercise.goal));
   return report.status === 'passed' ? 0 : report.status === 'failed' ? 1 : 2;
 }
@@ -56,10 +64,9 @@ function runLine(r: RunReport): string {
   return s;
 }
 
-/** The report for people: one line per run and ceiling, the failing traces as columns. */
+/** The report for people: one line per run and ceiling, the failing traces as columns (diagnostics go to stderr). */
 export function text(report: GradeReport, title: string, goal: string): string {
   let s = `Exercise ${report.exercise}: ${title}\nGoal: ${goal.replace(/\s+/g, ' ')}\n\n`;
-  for (const d of report.diagnostics) s += `  ${d.source} ${d.line}:${d.column}: ${d.severity}: ${d.message}\n`;
   for (const r of report.rules) s += `  ${r.passed ? 'pass' : 'FAIL'}  ${r.label}${r.passed ? '' : ` — ${r.reason}`}\n`;
   for (const r of report.runs) s += runLine(r);
   for (const c of report.costs) {

@@ -1,16 +1,27 @@
-// The simulator from a terminal: `npm run --silent sim -- <command> ...`.
-import { commands } from './commands.js';
-import { stdio } from './io.js';
+// The simulator from a terminal: `npx faultlines <command> …` (bin/faultlines.mjs) or
+// `npm run --silent sim -- <command> …`. Process concerns only: exit status, a reader that closes
+// the pipe early, and errors that are not the user's.
+import { run } from './run.js';
 
-async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  const cmd = name ? commands.get(name) : undefined;
-  if (!cmd) {
-    const lines = [...commands].map(([n, c]) => `  ${n.padEnd(9)} ${c.summary}`);
-    (name ? stdio.err : stdio.out)(`${name ? `unknown command '${name}'\n` : ''}usage: sim <command> ...\n${lines.join('\n')}\n`);
-    return name ? 2 : 0;
-  }
-  return cmd.run(rest, stdio);
+/** the status of a process the shell saw die of SIGPIPE (128 + 13), as `yes | head -1` leaves */
+const CLOSED_PIPE = 141;
+
+// `faultlines list | head -1`: the reader is gone, so stop writing and leave without a word
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(CLOSED_PIPE);
+    throw e;
+  });
 }
 
-main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => { console.error(e); process.exitCode = 2; });
+run(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (e: unknown) => {
+    // not the user's error: one line, the stack only on request
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`faultlines: internal error: ${message}\n`);
+    if (process.env.FAULTLINES_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    else process.stderr.write('(a bug in faultlines; FAULTLINES_DEBUG=1 prints the stack)\n');
+    process.exitCode = 3;
+  },
+);
