@@ -4,7 +4,11 @@
 import type { Diagnostic } from '../api.js';
 import type { Expr, FunctionDecl, Pos, Stmt, TypeRef, Unit } from './ast.js';
 import { FRAME_HEADER, Op, OPERANDS, type CompiledFunction, type Program, type SharedGlobal, type SourceName } from './bytecode.js';
+import { compatConstant, lowerCall } from './compat.js';
+import { CompileError } from './errors.js';
+import { arrangeDiagnostics } from './order.js';
 import { parse } from './parser.js';
+import { checkArguments } from './signatures.js';
 import { didYouMean } from './suggest.js';
 
 export interface BuiltinSig { id: number; nargs: number }
@@ -35,20 +39,23 @@ const BINOPS: Record<string, Op> = {
   '|': Op.BOR, '^': Op.BXOR, '==': Op.EQ, '!=': Op.NE, '<': Op.LT, '<=': Op.LE, '>': Op.GT, '>=': Op.GE,
 };
 
-class CompileError extends Error {
-  constructor(readonly pos: Pos, message: string) { super(message); }
-}
-
 interface Decl { fn: FunctionDecl; source: SourceName }
 
 export function compile(sources: SourceText[], env: CompileEnv): { program: Program | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const err = (source: SourceName, pos: Pos, message: string) =>
-    diagnostics.push({ line: pos.line, column: pos.column, message, severity: 'error', source });
+  /** errors that may only follow from a definition that did not parse */
+  const missing = new Map<Diagnostic, { kind: 'function' | 'name'; name: string }>();
+  const syntaxErrorIn = new Set<SourceName>();
+  const err = (source: SourceName, pos: Pos, message: string, e?: CompileError) => {
+    const d: Diagnostic = { line: pos.line, column: pos.column, message, severity: 'error', source };
+    diagnostics.push(d);
+    if (e?.missing) missing.set(d, e.missing);
+  };
   const units: { unit: Unit; source: SourceName }[] = [];
   for (const s of sources) {
     const { unit, errors } = parse(s.text);
     for (const e of errors) err(s.source, e, e.message);
+    if (errors.length) syntaxErrorIn.add(s.source);
     units.push({ unit, source: s.source });
   }
   // Merge: later sources override earlier ones; duplicates within one source are errors.
@@ -91,14 +98,16 @@ export function compile(sources: SourceText[], env: CompileEnv): { program: Prog
       functions.push(fc.compile(source));
     } catch (e) {
       if (!(e instanceof CompileError)) throw e;
-      err(source, e.pos, e.message);
+      err(source, e.pos, e.message, e);
       functions.push({ name: fn.name, entry: 0, nparams: fn.params.length, nlocals: 0, maxStack: 0, calls: [], line: fn.pos.line, source, localNames: [] });
     }
   }
-  diagnostics.sort((a, b) => (a.source === b.source ? a.line - b.line || a.column - b.column : a.source < b.source ? -1 : 1));
-  if (diagnostics.some((d) => d.severity === 'error')) return { program: null, diagnostics };
+  const strategy = units.find((u) => u.source === 'strategy')?.unit;
+  const emptyStrategy = !!strategy && !syntaxErrorIn.has('strategy') && !strategy.functions.length && !strategy.globals.length && !strategy.defines.length;
+  const arranged = arrangeDiagnostics(diagnostics, missing, syntaxErrorIn.has('strategy'), emptyStrategy);
+  if (arranged.some((d) => d.severity === 'error')) return { program: null, diagnostics: arranged };
   const { code, lines, fnAt } = emitter.finish();
-  return { program: { code, lines, fnAt, functions, functionIndex, globals }, diagnostics };
+  return { program: { code, lines, fnAt, functions, functionIndex, globals }, diagnostics: arranged };
 }
 
 /** evaluate a constant expression (#define values, global initialisers) */
@@ -201,6 +210,9 @@ class FunctionCompiler {
   private labels = new Map<string, number>();
   private gotos: { at: number; label: string; pos: Pos }[] = [];
   private calls = new Set<number>();
+  /** hidden temporaries of lowered calls (lang/compat.ts): id → local slot */
+  private temps = new Map<number, number>();
+  private nextTemp = 0;
 
   constructor(
     private e: Emitter, private fn: FunctionDecl, private index: number, private env: CompileEnv,
@@ -414,7 +426,17 @@ class FunctionCompiler {
         return;
       }
       case 'index': throw new CompileError(x.pos, 'arrays are not supported');
-      case 'call': return this.call(x.callee, x.args, x.pos);
+      case 'call': return this.call(x);
+      case 'type': throw new CompileError(x.pos, 'a type is not a value: only min_t() and max_t() take one as an argument');
+      case 'let': {
+        this.expr(x.value);
+        const slot = this.nlocals++;
+        this.localNames.push(`(temporary ${x.id})`);
+        this.temps.set(x.id, slot);
+        this.e.emit(Op.STL, slot);
+        return this.expr(x.body);
+      }
+      case 'temp': this.e.emit(Op.LDL, this.temps.get(x.id)!); return;
     }
   }
 
@@ -445,10 +467,10 @@ class FunctionCompiler {
     if (d !== undefined) { this.e.emit(Op.PUSH, d); return; }
     const g = this.globals.get(name);
     if (g) { this.e.emit(Op.LDG, g.addr); return; }
-    const c = this.env.constants.get(name);
+    const c = this.env.constants.get(name) ?? compatConstant(name);
     if (c !== undefined) { this.e.emit(Op.PUSH, c); return; }
     if (this.functionIndex.has(name) || this.env.builtins.has(name)) throw new CompileError(pos, `'${name}' is a function: call it as ${name}(...)`);
-    throw new CompileError(pos, `unknown name '${name}'${didYouMean(name, this.allNames())}`);
+    throw new CompileError(pos, `unknown name '${name}'${didYouMean(name, this.allNames())}`, { kind: 'name', name });
   }
 
   private allNames(): string[] {
@@ -541,19 +563,37 @@ class FunctionCompiler {
     throw new CompileError(target.pos, 'this cannot be assigned to');
   }
 
-  private call(name: string, args: Expr[], pos: Pos) {
+  private arity(name: string): number | undefined {
+    const user = this.functionIndex.get(name);
+    return user !== undefined ? this.decls[user].fn.params.length : SPECIAL.get(name) ?? this.env.builtins.get(name)?.nargs;
+  }
+
+  private call(x: Expr & { kind: 'call' }) {
+    const lowered = lowerCall(x, this.arity(x.callee) !== undefined, {
+      arity: (n) => this.arity(n),
+      isLocal: (n) => this.local(n) !== undefined,
+      temp: () => this.nextTemp++,
+    });
+    if (lowered) return this.expr(lowered);
+    const { callee: name, args, pos } = x;
     const special = SPECIAL.get(name);
     const user = this.functionIndex.get(name);
     const builtin = user === undefined ? this.env.builtins.get(name) : undefined;
-    const nargs = user !== undefined ? this.decls[user].fn.params.length : special ?? builtin?.nargs;
+    const nargs = this.arity(name);
     if (nargs === undefined) {
       const names = [...this.functionIndex.keys(), ...this.env.builtins.keys(), ...SPECIAL.keys()];
-      throw new CompileError(pos, `unknown function '${name}'${didYouMean(name, names)}`);
+      throw new CompileError(pos, `unknown function '${name}'${didYouMean(name, names)}`, { kind: 'function', name });
     }
     if (args.length !== nargs) {
       throw new CompileError(pos, `'${name}' takes ${nargs} argument${nargs === 1 ? '' : 's'} but was given ${args.length}`);
     }
     if (special !== undefined) return this.specialCall(name, args, pos);
+    if (builtin) {
+      checkArguments(name, args, pos, {
+        localType: (n) => { const slot = this.local(n); return slot === undefined ? undefined : this.types.get(slot); },
+        isIntegerName: (n) => this.local(n) === undefined && (this.defines.has(n) || this.globals.has(n)),
+      });
+    }
     for (const a of args) this.expr(a);
     this.at(pos);
     if (user !== undefined) { this.e.emit(Op.CALL, user, args.length); this.calls.add(user); }

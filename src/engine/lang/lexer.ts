@@ -1,6 +1,8 @@
 // The lexer of the strategy language: kernel C tokens with their line and column.
 // Preprocessor lines are tokens too (`#define NAME value`); `#include` lines are skipped,
-// because a cell may carry them for the reader's eye.
+// because a cell may carry them for the reader's eye. Text pasted from a mail archive is
+// read as the sender wrote it (the '¤' of an archived '&current' included; see lang/paste.ts
+// for quote markers and diff hunks).
 
 export type TokenKind = 'ident' | 'number' | 'string' | 'char' | 'punct' | 'define' | 'eof';
 
@@ -66,6 +68,16 @@ export function lex(src: string): { tokens: Token[]; errors: LexError[] } {
     }
     atLineStart = false;
     const l0 = line, c0 = col;
+    if (c === '\u00a4') {
+      // Mail archives render the HTML entity '&curren' as '¤', so a pasted '&current' reads
+      // '¤t': it is read back as the '&' and the name the sender typed.
+      let j = i + 1;
+      while (j < src.length && isIdent(src[j])) j++;
+      tokens.push({ kind: 'punct', text: '&', value: 0, line: l0, column: c0 });
+      tokens.push({ kind: 'ident', text: `curren${src.slice(i + 1, j)}`, value: 0, line: l0, column: c0 });
+      advance(j - i);
+      continue;
+    }
     if (isIdentStart(c)) {
       let j = i;
       while (j < src.length && isIdent(src[j])) j++;

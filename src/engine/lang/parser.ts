@@ -1,8 +1,20 @@
 // A recursive-descent parser for the strategy language (a small kernel C).
 // Errors carry line:column; after an error the parser skips to the next top-level item,
-// so one typo yields one message rather than a cascade.
+// so one typo yields one message rather than a cascade. Nesting is bounded (LIMITS below), so
+// no input can exhaust the JavaScript stack of the parser, the compiler or their walkers.
 import type { Define, Expr, FunctionDecl, Param, Pos, Stmt, TypeRef, Unit, VarDecl } from './ast.js';
 import { lex, type Token } from './lexer.js';
+import { unpaste } from './paste.js';
+
+/** How deep a program may nest; past these a positioned error says so. */
+export const LIMITS = {
+  /** statements inside statements (`if`, loops, blocks) */
+  statements: 128,
+  /** parentheses, prefix operators, casts, call arguments, `?:` and `=` chains inside one another */
+  expressions: 256,
+  /** operations on the longest path of one expression's tree (`1 + 1 + … + 1` is a path) */
+  operations: 1000,
+};
 
 export interface ParseDiagnostic { line: number; column: number; message: string }
 
@@ -28,7 +40,7 @@ const parsed = new Map<string, { unit: Unit; errors: ParseDiagnostic[] }>();
 export function parse(src: string): { unit: Unit; errors: ParseDiagnostic[] } {
   const hit = parsed.get(src);
   if (hit) return hit;
-  const { tokens, errors: lexErrors } = lex(src);
+  const { tokens, errors: lexErrors } = lex(unpaste(src));
   const p = new Parser(tokens);
   const unit = p.unit();
   const result = { unit, errors: [...lexErrors, ...p.errors] };
@@ -51,10 +63,38 @@ export function parseExpression(src: string): { expr: Expr | null; errors: Parse
   }
 }
 
+/** the elision a message writes for code it leaves out (`...`, `[..]`, `[...]`) */
+const ELISION = "the email leaves code out here: write the missing code (or delete the line) to run it";
+
 class Parser {
   i = 0;
   errors: ParseDiagnostic[] = [];
+  private stmtNest = 0;
+  private exprNest = 0;
   constructor(private toks: Token[]) {}
+
+  /** run `f` one nesting level deeper, or fail at `pos` past the limit */
+  private nest<T>(which: 'statements' | 'expressions', pos: Pos, f: () => T): T {
+    const key = which === 'statements' ? 'stmtNest' : 'exprNest';
+    if (++this[key] > LIMITS[which]) {
+      this[key]--;
+      throw new ParseError(pos, which === 'statements'
+        ? `statements nested too deeply: more than ${LIMITS.statements} inside one another (the simulator's limit); move the inner part into a function`
+        : `expression nested too deeply: more than ${LIMITS.expressions} levels of parentheses, operators or calls (the simulator's limit)`);
+    }
+    try { return f(); } finally { this[key]--; }
+  }
+
+  /** an outermost expression's longest path of operations, walked without recursion */
+  private checkSize(e: Expr): Expr {
+    const over = tooTall(e, LIMITS.operations);
+    if (over) throw new ParseError(over.pos, `expression too long: more than ${LIMITS.operations} operations in one expression (the simulator's limit); split it with local variables`);
+    return e;
+  }
+
+  private isElision(): boolean {
+    return this.is('...') || (this.is('[') && this.peek(1).kind === 'punct' && (this.peek(1).text === '.' || this.peek(1).text === '...'));
+  }
 
   peek(k = 0): Token { return this.toks[Math.min(this.i + k, this.toks.length - 1)]; }
   pos(t: Token = this.peek()): Pos { return { line: t.line, column: t.column }; }
@@ -76,8 +116,11 @@ class Parser {
     const unit: Unit = { functions: [], globals: [], defines: [] };
     while (this.peek().kind !== 'eof') {
       const start = this.i;
+      this.stmtNest = 0;
+      this.exprNest = 0;
       try {
         if (this.peek().kind === 'define') this.define(unit.defines);
+        else if (this.isElision()) throw new ParseError(this.pos(), ELISION);
         else this.topLevel(unit);
       } catch (e) {
         if (!(e instanceof ParseError)) throw e;
@@ -155,6 +198,10 @@ class Parser {
 
   private topLevel(unit: Unit) {
     const pos = this.pos();
+    const t0 = this.peek();
+    if (t0.kind === 'ident' && !this.isTypeStart() && this.is('(', 1)) {
+      throw new ParseError(pos, `'${t0.text}(…)' at the top level: a function needs a return type and a body in braces, as in 'int ${t0.text}(…) { … }'`);
+    }
     const type = this.type();
     const name = this.ident('a function or variable name');
     if (this.accept('(')) {
@@ -214,9 +261,14 @@ class Parser {
   }
 
   statement(): Stmt {
+    return this.nest('statements', this.pos(), () => this.statementBody());
+  }
+
+  private statementBody(): Stmt {
     const t = this.peek();
     const pos = this.pos(t);
     if (t.kind === 'define') throw new ParseError(pos, '#define inside a function: put it at the top level');
+    if (this.isElision()) throw new ParseError(pos, ELISION);
     if (this.is('{')) return this.block();
     if (this.accept(';')) return { kind: 'empty', pos };
     if (t.kind === 'ident' && this.is(':', 1) && !this.isTypeStart()) {
@@ -288,31 +340,37 @@ class Parser {
   }
 
   expression(): Expr {
+    const outermost = this.exprNest === 0;
     let e = this.assignment();
     while (this.is(',')) {
       const pos = this.pos(this.next());
       e = { kind: 'comma', left: e, right: this.assignment(), pos };
     }
-    return e;
+    return outermost ? this.checkSize(e) : e;
   }
 
   assignment(): Expr {
+    const outermost = this.exprNest === 0;
     const left = this.conditional();
     const t = this.peek();
     if (t.kind === 'punct' && ASSIGN_OPS.has(t.text)) {
       this.next();
-      return { kind: 'assign', op: t.text, target: left, value: this.assignment(), pos: this.pos(t) };
+      const value = this.nest('expressions', this.pos(), () => this.assignment());
+      const e: Expr = { kind: 'assign', op: t.text, target: left, value, pos: this.pos(t) };
+      return outermost ? this.checkSize(e) : e;
     }
-    return left;
+    return outermost ? this.checkSize(left) : left;
   }
 
   private conditional(): Expr {
     const test = this.binary(1);
     if (!this.is('?')) return test;
     const pos = this.pos(this.next());
-    const then = this.expression();
-    this.expect(':', "in '?:'");
-    return { kind: 'cond', test, then, else: this.conditional(), pos };
+    return this.nest('expressions', pos, () => {
+      const then = this.expression();
+      this.expect(':', "in '?:'");
+      return { kind: 'cond', test, then, else: this.conditional(), pos };
+    });
   }
 
   private binary(minPrec: number): Expr {
@@ -328,8 +386,13 @@ class Parser {
   }
 
   private unary(): Expr {
+    return this.nest('expressions', this.pos(), () => this.unaryBody());
+  }
+
+  private unaryBody(): Expr {
     const t = this.peek();
     const pos = this.pos(t);
+    if (this.isElision()) throw new ParseError(pos, ELISION);
     if (t.kind === 'punct') {
       if (t.text === '++' || t.text === '--') { this.next(); return { kind: 'incdec', op: t.text, prefix: true, arg: this.unary(), pos }; }
       if (['-', '+', '!', '~', '*', '&'].includes(t.text)) { this.next(); return { kind: 'unary', op: t.text, arg: this.unary(), pos }; }
@@ -349,7 +412,10 @@ class Parser {
       const t = this.peek();
       const pos = this.pos(t);
       if (this.accept('->') || this.accept('.')) {
-        e = { kind: 'field', object: e, field: this.ident('a field name').text, arrow: t.text === '->', pos };
+        const name = this.ident('a field name');
+        // a call through an operations table: `mapping->a_ops->readpage(file, page)`
+        if (this.accept('(')) e = { kind: 'call', callee: name.text, args: this.args(), pos: this.pos(name), via: e };
+        else e = { kind: 'field', object: e, field: name.text, arrow: t.text === '->', pos };
       } else if (this.accept('[')) {
         const index = this.expression();
         this.expect(']');
@@ -361,23 +427,25 @@ class Parser {
     }
   }
 
+  /** call arguments after the '(' ; a type may stand as one (`min_t(size_t, a, b)`) */
+  private args(): Expr[] {
+    const args: Expr[] = [];
+    if (this.accept(')')) return args;
+    for (;;) {
+      const pos = this.pos();
+      args.push(this.isTypeStart() ? { kind: 'type', type: this.type(), pos } : this.assignment());
+      if (this.accept(')')) return args;
+      this.expect(',', 'between arguments');
+    }
+  }
+
   private primary(): Expr {
     const t = this.peek();
     const pos = this.pos(t);
     if (t.kind === 'number' || t.kind === 'char') { this.next(); return { kind: 'num', value: t.value, pos }; }
     if (t.kind === 'ident') {
       this.next();
-      if (this.accept('(')) {
-        const args: Expr[] = [];
-        if (!this.accept(')')) {
-          for (;;) {
-            args.push(this.assignment());
-            if (this.accept(')')) break;
-            this.expect(',', 'between arguments');
-          }
-        }
-        return { kind: 'call', callee: t.text, args, pos };
-      }
+      if (this.accept('(')) return { kind: 'call', callee: t.text, args: this.args(), pos };
       return { kind: 'name', name: t.text, pos };
     }
     if (this.accept('(')) {
@@ -393,13 +461,37 @@ class Parser {
 /** Visit every sub-expression (pre-order). */
 export function walkExpr(e: Expr, f: (e: Expr) => void): void {
   f(e);
+  for (const k of children(e)) walkExpr(k, f);
+}
+
+/** the children of an expression node */
+function children(e: Expr): Expr[] {
   switch (e.kind) {
-    case 'unary': case 'incdec': case 'cast': walkExpr(e.arg, f); break;
-    case 'binary': case 'comma': walkExpr(e.left, f); walkExpr(e.right, f); break;
-    case 'assign': walkExpr(e.target, f); walkExpr(e.value, f); break;
-    case 'cond': walkExpr(e.test, f); walkExpr(e.then, f); walkExpr(e.else, f); break;
-    case 'call': e.args.forEach((a) => walkExpr(a, f)); break;
-    case 'field': walkExpr(e.object, f); break;
-    case 'index': walkExpr(e.object, f); walkExpr(e.index, f); break;
+    case 'unary': case 'incdec': case 'cast': return [e.arg];
+    case 'binary': case 'comma': return [e.left, e.right];
+    case 'assign': return [e.target, e.value];
+    case 'cond': return [e.test, e.then, e.else];
+    case 'call': return e.via ? [...e.args, e.via] : e.args;
+    case 'field': return [e.object];
+    case 'index': return [e.object, e.index];
+    case 'let': return [e.value, e.body];
+    default: return [];
   }
+}
+
+/** the first node (in source order) more than `limit` operations above a leaf, or null; no recursion */
+export function tooTall(root: Expr, limit: number): Expr | null {
+  const height = new Map<Expr, number>();
+  const stack: [Expr, boolean][] = [[root, false]];
+  let found: Expr | null = null;
+  while (stack.length) {
+    const [e, done] = stack.pop()!;
+    const kids = children(e);
+    if (!done) { stack.push([e, true]); for (const k of kids) stack.push([k, false]); continue; }
+    let h = 0;
+    for (const k of kids) h = Math.max(h, height.get(k)! + 1);
+    height.set(e, h);
+    if (h === limit + 1 && (!found || e.pos.line < found.pos.line || (e.pos.line === found.pos.line && e.pos.column < found.pos.column))) found = e;
+  }
+  return found;
 }

@@ -1,0 +1,50 @@
+// Code pasted from a mailing-list message, read as the sender's code: mail quote markers
+// (`> > `) are taken off, and a diff hunk is applied (a `-` line is dropped, `+` and context
+// lines are kept). Every line keeps its number and every kept character its column, so a
+// diagnostic points at the pasted text itself: removed characters become spaces, dropped
+// lines become empty lines. Text that is neither is returned unchanged.
+
+/** `> ` levels at the start of a line (a mail quote), with an optional space after each `>` */
+const QUOTE = /^(?:[ \t]*>[ \t]?)+/;
+/** a diff hunk's marker followed by code: `+ x`, `-\tfoo`, a bare `+` */
+const DIFF_LINE = /^[+-](?:[ \t]|$)/;
+/** diff headers and notes, never code */
+const DIFF_HEADER = /^(?:@@ .*@@.*|--- .*|\+\+\+ .*|diff .*|index [0-9a-f]+\.\.[0-9a-f]+.*|\\ No newline at end of file)$/;
+
+/** the quote prefix every non-blank line shares, or '' when one line is not quoted */
+function commonQuote(lines: string[]): number[] | null {
+  const cut: number[] = [];
+  let quoted = 0;
+  for (const l of lines) {
+    if (!l.trim()) { cut.push(0); continue; }
+    const m = QUOTE.exec(l);
+    if (!m) return null;
+    cut.push(m[0].length);
+    quoted++;
+  }
+  return quoted ? cut : null;
+}
+
+/** is the text a diff hunk? A header line, or a `+`/`-` marker followed by a space or tab */
+export function isDiff(lines: readonly string[]): boolean {
+  return lines.some((l) => DIFF_HEADER.test(l) && /^(@@|\+\+\+|---)/.test(l)) || lines.some((l) => DIFF_LINE.test(l));
+}
+
+/** the code the pasted text carries, line for line and column for column */
+export function unpaste(src: string): string {
+  if (!src.includes('>') && !/^[+-]/m.test(src)) return src;
+  let lines = src.split('\n');
+  const cut = commonQuote(lines);
+  if (cut) lines = lines.map((l, k) => ' '.repeat(cut[k]) + l.slice(cut[k]));
+  // a diff marker sits where the quote ended (column 1 when the text was not quoted)
+  const at = lines.map((l, k) => (cut ? cut[k] : 0));
+  const bodies = lines.map((l, k) => l.slice(at[k]));
+  if (!isDiff(bodies)) return cut ? lines.join('\n') : src;
+  return lines.map((l, k) => {
+    const body = bodies[k];
+    if (DIFF_HEADER.test(body)) return '';
+    if (body[0] === '-') return ''; // the line the hunk removes
+    if (body[0] === '+') return `${l.slice(0, at[k])} ${body.slice(1)}`; // the line it adds
+    return l; // a context line (its marker is a space already) or text the hunk did not mark
+  }).join('\n');
+}
