@@ -71,6 +71,10 @@ class Parser {
   errors: ParseDiagnostic[] = [];
   private stmtNest = 0;
   private exprNest = 0;
+  /** #defines, wherever they appear: the preprocessor is textual, so one inside a function counts too */
+  private defines: Define[] = [];
+  /** the closing brace of the last function parsed, to explain code that follows it */
+  private lastClose: Token | null = null;
   constructor(private toks: Token[]) {}
 
   /** run `f` one nesting level deeper, or fail at `pos` past the limit */
@@ -92,6 +96,18 @@ class Parser {
     return e;
   }
 
+  /** `name(…);` here: a call statement, not the header of a function written as prose */
+  private isCallStatement(): boolean {
+    let depth = 0;
+    for (let k = this.i + 1; k < this.toks.length; k++) {
+      const t = this.toks[k];
+      if (t.kind === 'eof') return false;
+      if (t.text === '(') depth++;
+      else if (t.text === ')' && --depth === 0) return this.toks[k + 1]?.text === ';';
+    }
+    return false;
+  }
+
   private isElision(): boolean {
     return this.is('...') || (this.is('[') && this.peek(1).kind === 'punct' && (this.peek(1).text === '.' || this.peek(1).text === '...'));
   }
@@ -104,6 +120,11 @@ class Parser {
   expect(text: string, what?: string): Token {
     if (this.is(text)) return this.next();
     const t = this.peek();
+    const prev = this.toks[this.i - 1];
+    if (text === ';' && prev && t.line > prev.line) {
+      // the statement ended with its line: point at the end of that line, not at the next one
+      throw new ParseError({ line: prev.line, column: prev.column + prev.text.length }, "missing ';' at the end of the line");
+    }
     throw new ParseError(this.pos(t), `expected '${text}'${what ? ` ${what}` : ''} but found ${t.kind === 'eof' ? 'the end of the code' : `'${t.text}'`}`);
   }
   ident(what: string): Token {
@@ -113,13 +134,13 @@ class Parser {
   }
 
   unit(): Unit {
-    const unit: Unit = { functions: [], globals: [], defines: [] };
+    const unit: Unit = { functions: [], globals: [], defines: this.defines };
     while (this.peek().kind !== 'eof') {
       const start = this.i;
       this.stmtNest = 0;
       this.exprNest = 0;
       try {
-        if (this.peek().kind === 'define') this.define(unit.defines);
+        if (this.peek().kind === 'define') this.define();
         else if (this.isElision()) throw new ParseError(this.pos(), ELISION);
         else this.topLevel(unit);
       } catch (e) {
@@ -147,7 +168,7 @@ class Parser {
     }
   }
 
-  private define(out: Define[]) {
+  private define(out: Define[] = this.defines) {
     const t = this.next();
     const m = /^#\s*define\s+([A-Za-z_][A-Za-z0-9_]*)(\()?\s*(.*)$/.exec(t.text);
     if (!m) throw new ParseError(this.pos(t), 'expected a name after #define');
@@ -199,15 +220,22 @@ class Parser {
   private topLevel(unit: Unit) {
     const pos = this.pos();
     const t0 = this.peek();
+    const after = this.lastClose;
+    this.lastClose = null;
+    if (!this.isTypeStart() && after && !(t0.kind === 'ident' && this.is('(', 1) && !this.isCallStatement())) {
+      throw new ParseError(pos, `code after the end of the function: the '}' at ${after.line}:${after.column} closed it (there is one '}' too many before here)`);
+    }
     if (t0.kind === 'ident' && !this.isTypeStart() && this.is('(', 1)) {
       throw new ParseError(pos, `'${t0.text}(…)' at the top level: a function needs a return type and a body in braces, as in 'int ${t0.text}(…) { … }'`);
     }
+    if (t0.kind === 'punct' && t0.text === '}') throw new ParseError(pos, "unmatched '}'");
     const type = this.type();
     const name = this.ident('a function or variable name');
     if (this.accept('(')) {
       const params = this.params();
       if (this.accept(';')) return; // a prototype
       const body = this.block();
+      this.lastClose = this.toks[this.i - 1];
       unit.functions.push({ name: name.text, returns: type, params, body, pos: this.pos(name) });
       return;
     }
@@ -253,7 +281,7 @@ class Parser {
     this.expect('{');
     const body: Stmt[] = [];
     while (!this.is('}')) {
-      if (this.peek().kind === 'eof') throw new ParseError(this.pos(), "expected '}' before the end of the code");
+      if (this.peek().kind === 'eof') throw new ParseError(this.pos(), `expected '}' before the end of the code (the '{' at ${pos.line}:${pos.column} is not closed)`);
       body.push(this.statement());
     }
     this.next();
@@ -267,7 +295,7 @@ class Parser {
   private statementBody(): Stmt {
     const t = this.peek();
     const pos = this.pos(t);
-    if (t.kind === 'define') throw new ParseError(pos, '#define inside a function: put it at the top level');
+    if (t.kind === 'define') { this.define(); return { kind: 'empty', pos }; }
     if (this.isElision()) throw new ParseError(pos, ELISION);
     if (this.is('{')) return this.block();
     if (this.accept(';')) return { kind: 'empty', pos };

@@ -25,9 +25,26 @@ function commonQuote(lines: string[]): number[] | null {
   return quoted ? cut : null;
 }
 
-/** is the text a diff hunk? A header line, or a `+`/`-` marker followed by a space or tab */
+/** a line after which a new line starts a new statement (so a `- x` there is not a continuation) */
+const ENDS = /(?:[;{})]|\*\/)\s*$/;
+
+/**
+ * Is the text a diff hunk? A hunk header, or a `+`/`-` marker followed by a space or tab, where
+ * no such line could continue an unmarked line of C before it (`r = 1` then `- 2;` is C).
+ */
 export function isDiff(lines: readonly string[]): boolean {
-  return lines.some((l) => DIFF_HEADER.test(l) && /^(@@|\+\+\+|---)/.test(l)) || lines.some((l) => DIFF_LINE.test(l));
+  if (lines.some((l) => /^(@@ .*@@|\+\+\+ |--- )/.test(l))) return true;
+  let marked = false;
+  let prev = ''; // the last non-blank line
+  for (const l of lines) {
+    if (!l.trim()) continue;
+    if (DIFF_LINE.test(l)) {
+      if (prev && !DIFF_LINE.test(prev) && !ENDS.test(prev) && !/^\s*(#|\/\/)/.test(prev)) return false;
+      marked = true;
+    }
+    prev = l;
+  }
+  return marked;
 }
 
 /** the code the pasted text carries, line for line and column for column */
