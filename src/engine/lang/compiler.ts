@@ -434,7 +434,11 @@ class FunctionCompiler {
         this.localNames.push(`(temporary ${x.id})`);
         this.temps.set(x.id, slot);
         this.e.emit(Op.STL, slot);
-        return this.expr(x.body);
+        this.expr(x.body);
+        // cleared after use, so that states differing only in a dead temporary are one state
+        this.e.emit(Op.PUSH, 0);
+        this.e.emit(Op.STL, slot);
+        return;
       }
       case 'temp': this.e.emit(Op.LDL, this.temps.get(x.id)!); return;
     }
