@@ -78,20 +78,24 @@ class Parser {
   private lastClose: Token | null = null;
   constructor(private toks: Token[]) {}
 
-  /** run `f` one nesting level deeper, or fail at `pos` past the limit */
-  private nest<T>(which: 'statements' | 'expressions', pos: Pos, f: () => T): T {
-    const key = which === 'statements' ? 'stmtNest' : 'exprNest';
-    if (++this[key] > LIMITS[which]) {
-      this[key]--;
-      throw new ParseError(pos, which === 'statements'
+  /**
+   * One nesting level deeper, or fail here past the limit. The caller steps back out after the
+   * nested part; a ParseError abandons the whole top-level item, and unit() resets both counts.
+   */
+  private enter(which: 'statements' | 'expressions'): void {
+    if (which === 'statements' ? ++this.stmtNest > LIMITS.statements : ++this.exprNest > LIMITS.expressions) {
+      throw new ParseError(this.pos(), which === 'statements'
         ? `statements nested too deeply: more than ${LIMITS.statements} inside one another (the simulator's limit); move the inner part into a function`
         : `expression nested too deeply: more than ${LIMITS.expressions} levels of parentheses, operators or calls (the simulator's limit)`);
     }
-    try { return f(); } finally { this[key]--; }
   }
 
-  /** an outermost expression's longest path of operations, walked without recursion */
-  private checkSize(e: Expr): Expr {
+  /**
+   * An outermost expression's longest path of operations, walked without recursion. A tree has
+   * no more nodes than the tokens it was read from, so a short one needs no walk.
+   */
+  private checkSize(e: Expr, start: number): Expr {
+    if (this.i - start <= LIMITS.operations) return e;
     const over = tooTall(e, LIMITS.operations);
     if (over) throw new ParseError(over.pos, `expression too long: more than ${LIMITS.operations} operations in one expression (the simulator's limit); split it with local variables`);
     return e;
@@ -290,7 +294,10 @@ class Parser {
   }
 
   statement(): Stmt {
-    return this.nest('statements', this.pos(), () => this.statementBody());
+    this.enter('statements');
+    const s = this.statementBody();
+    this.stmtNest--;
+    return s;
   }
 
   private statementBody(): Stmt {
@@ -369,37 +376,42 @@ class Parser {
   }
 
   expression(): Expr {
+    const start = this.i;
     const outermost = this.exprNest === 0;
     let e = this.assignment();
     while (this.is(',')) {
       const pos = this.pos(this.next());
       e = { kind: 'comma', left: e, right: this.assignment(), pos };
     }
-    return outermost ? this.checkSize(e) : e;
+    return outermost ? this.checkSize(e, start) : e;
   }
 
   assignment(): Expr {
+    const start = this.i;
     const outermost = this.exprNest === 0;
     const left = this.conditional();
     const t = this.peek();
     if (t.kind === 'punct' && ASSIGN_OPS.has(t.text)) {
       this.next();
-      const value = this.nest('expressions', this.pos(), () => this.assignment());
+      this.enter('expressions');
+      const value = this.assignment();
+      this.exprNest--;
       const e: Expr = { kind: 'assign', op: t.text, target: left, value, pos: this.pos(t) };
-      return outermost ? this.checkSize(e) : e;
+      return outermost ? this.checkSize(e, start) : e;
     }
-    return outermost ? this.checkSize(left) : left;
+    return outermost ? this.checkSize(left, start) : left;
   }
 
   private conditional(): Expr {
     const test = this.binary(1);
     if (!this.is('?')) return test;
     const pos = this.pos(this.next());
-    return this.nest('expressions', pos, () => {
-      const then = this.expression();
-      this.expect(':', "in '?:'");
-      return { kind: 'cond', test, then, else: this.conditional(), pos };
-    });
+    this.enter('expressions');
+    const then = this.expression();
+    this.expect(':', "in '?:'");
+    const e: Expr = { kind: 'cond', test, then, else: this.conditional(), pos };
+    this.exprNest--;
+    return e;
   }
 
   private binary(minPrec: number): Expr {
@@ -415,7 +427,10 @@ class Parser {
   }
 
   private unary(): Expr {
-    return this.nest('expressions', this.pos(), () => this.unaryBody());
+    this.enter('expressions');
+    const e = this.unaryBody();
+    this.exprNest--;
+    return e;
   }
 
   private unaryBody(): Expr {
