@@ -27,6 +27,26 @@ export function compatConstant(name: string): number | undefined {
   return CONSTANTS.get(name);
 }
 
+/** kernel functions the threads call that the model leaves out, and what it has instead */
+const UNMODELLED = new Map<string, string>([
+  ...['pte_offset_map_lock', 'pte_unmap_unlock', 'pte_offset_map', 'pte_unmap'].map((n): [string, string] =>
+    [n, 'the model has no page-table locks: a PTE changes in one step (install_pte, zap_pte, follow_page)']),
+  ['page_add_file_rmap', 'the reverse map is implicit: install_pte() counts the mapping (page_mapcount)'],
+  ['page_remove_rmap', 'the reverse map is implicit: zap_pte() drops the mapping'],
+  ['get_user', 'single user loads are not modelled: fault the range in with fault_in_pages_readable(), or read a byte with user_byte()'],
+  ['put_user', 'single user stores are not modelled: copy with copy_to_user()'],
+  ['unmap_mapping_range', 'the model unmaps a page at a time: unmap_mapping_page(page)'],
+  ['filemap_nopage', "2.6.20's ->nopage is the model's filemap_fault(vma, address)"],
+  ['set_page_writeback', "the model's is test_set_page_writeback(page)"],
+  ['lock_page_killable', 'signals are not modelled: lock_page(page)'],
+  ...['rcu_read_lock', 'rcu_read_unlock', 'synchronize_rcu', 'call_rcu'].map((n): [string, string] => [n, 'RCU is not modelled']),
+]);
+
+/** why a kernel function the model leaves out is missing, or undefined for a name it does not know */
+export function unmodelled(name: string): string | undefined {
+  return UNMODELLED.get(name);
+}
+
 const call = (callee: string, args: Expr[], pos: Pos): Expr => ({ kind: 'call', callee, args, pos });
 const num = (value: number, pos: Pos): Expr => ({ kind: 'num', value, pos });
 const comma = (left: Expr, right: Expr, pos: Pos): Expr => ({ kind: 'comma', left, right, pos });

@@ -4,7 +4,7 @@
 import type { Expr, FunctionDecl, Pos, Stmt, TypeRef } from './ast.js';
 import { BINOPS } from './arith.js';
 import { Op, type CompiledFunction, type SharedGlobal, type SourceName } from './bytecode.js';
-import { compatConstant, lowerCall } from './compat.js';
+import { compatConstant, lowerCall, unmodelled } from './compat.js';
 import type { CompileEnv, FieldSig } from './env.js';
 import type { Emitter } from './emit.js';
 import { CompileError } from './errors.js';
@@ -406,7 +406,8 @@ export class FunctionCompiler {
     const nargs = this.arity(name);
     if (nargs === undefined) {
       const names = [...this.functionIndex.keys(), ...this.env.builtins.keys(), ...SPECIAL.keys()];
-      throw new CompileError(pos, `unknown function '${name}'${didYouMean(name, names)}`, { kind: 'function', name });
+      const why = unmodelled(name);
+      throw new CompileError(pos, why ? `'${name}' is kernel API the model leaves out: ${why}` : `unknown function '${name}'${didYouMean(name, names)}`, { kind: 'function', name });
     }
     if (args.length !== nargs) {
       throw new CompileError(pos, `'${name}' takes ${nargs} argument${nargs === 1 ? '' : 's'} but was given ${args.length}`);

@@ -116,6 +116,11 @@ describe("the threads' kernel names", () => {
     expect(first('void f(struct mm_struct *mm) { struct page *p; int n = get_user_pages(current, mm, 0x1000, 2, 0, 0, &p, NULL); }')).toMatch(/nr_pages must be 1/);
     expect(first('void f(struct mm_struct *mm) { struct page *p; int n = get_user_pages(current, mm, 0x1000, 1, 0, 0, &p, 5); }')).toMatch(/returns no vmas/);
   });
+  it('kernel API the model leaves out is named as such, with what the model has instead', () => {
+    expect(first('void f(void) { page_add_file_rmap(page0); }')).toBe("1:16: 'page_add_file_rmap' is kernel API the model leaves out: the reverse map is implicit: install_pte() counts the mapping (page_mapcount)");
+    expect(first('void f(void) { int ptl; pte_offset_map_lock(0, 0, 0, &ptl); }')).toMatch(/no page-table locks/);
+    expect(first('int page_add_file_rmap(struct page *p) { return 0; }\nvoid f(void) { page_add_file_rmap(page0); }')).toBe('no error');
+  });
   it('wait_for_stable_page waits for writeback (the 2019 kernel\'s own definition wins where it exists)', () => {
     expect(first('void f(struct page *page) { wait_for_stable_page(page); }')).toBe('no error');
     expect(compileStrategy('void f(struct page *page) { wait_for_stable_page(page); }', '2019/gup-writeback')).toEqual([]);
