@@ -84,6 +84,13 @@ describe('deep nesting and huge expressions: a positioned error, never a stack o
     const r = flagRace(`void writer(void) { int x = ${'('.repeat(200)}1${')'.repeat(200)} ${' + 1'.repeat(900)}; ${'if (x) '.repeat(100)}x = 2; }\nvoid reader(void) {}`);
     expect(r.outcome).not.toBe('error');
   });
+  it('a chain of 20,000 calls overflows the kernel stack (verdict bug), not the engine\'s', () => {
+    let src = 'void f0(void) { }\n';
+    for (let i = 1; i < 20000; i++) src += `void f${i}(void) { f${i - 1}(); }\n`;
+    const r = flagRace(`${src}void writer(void) { f19999(); }\nvoid reader(void) {}`);
+    expect(r.outcome).toBe('bug');
+    expect(r.headline).toMatch(/kernel stack overflow/);
+  });
   it('a scenario task entry nested too deeply is an error in the scenario file', () => {
     const r = check({ scenario: `id test/deep\ntask t cpu 0 : schedule(${'('.repeat(2000)}1${')'.repeat(2000)})\n`, strategy: '' });
     expect(r.outcome).toBe('error');
