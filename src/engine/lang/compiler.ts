@@ -76,8 +76,8 @@ export function compile(sources: SourceText[], env: CompileEnv): { program: Prog
     }
   }
   const strategy = units.find((u) => u.source === 'strategy')?.unit;
-  const emptyStrategy = !!strategy && !syntaxErrorIn.has('strategy') && !strategy.functions.length && !strategy.globals.length && !strategy.defines.length;
-  const arranged = arrangeDiagnostics(diagnostics, missing, syntaxErrorIn.has('strategy'), emptyStrategy);
+  const emptyStrategy = !!strategy && !syntaxErrorIn.size && !strategy.functions.length && !strategy.globals.length && !strategy.defines.length;
+  const arranged = arrangeDiagnostics(diagnostics, missing, syntaxErrorIn.size > 0, emptyStrategy);
   if (arranged.some((d) => d.severity === 'error')) return { program: null, diagnostics: arranged };
   const { code, lines, fnAt } = emitter.finish();
   return { program: { code, lines, fnAt, functions, functionIndex, globals }, diagnostics: arranged };

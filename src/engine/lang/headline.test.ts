@@ -21,6 +21,11 @@ describe('the headline is the reader\'s first real error', () => {
     expect(r.headline).toBe("Error: 3:24: expected '(' after 'if' but found 'x'");
     expect(r.all).toHaveLength(1);
   });
+  it('a syntax error in the scenario\'s code hides the strategy\'s calls to what it defines', () => {
+    const scn = 'id test/scn\ntask t cpu 0 : main()\ncode:\nvoid helper(void) { if x }\n';
+    const r = check({ scenario: scn, strategy: 'void main(void) { helper(); }' });
+    expect(r.diagnostics.map((d) => `${d.source} ${d.message}`)).toEqual(["scenario expected '(' after 'if' but found 'x'"]);
+  });
   it('without a syntax error, every error shows: the strategy\'s first, then the scenario\'s', () => {
     const r = where('void writer(void) { frobnicate(); }');
     expect(r.headline).toBe("Error: 1:21: unknown function 'frobnicate'");

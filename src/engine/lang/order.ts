@@ -1,7 +1,7 @@
 // Which compile errors a reader sees, and in what order: the reader's own code first (the
 // strategy, then the scenario, then the prelude), each by line and column, so the headline is
-// the reader's first real error. While the strategy has a syntax error, errors that only say
-// a name is unknown are hidden everywhere: the definition may be the code that did not parse.
+// the reader's first real error. While any text has a syntax error, errors that only say a name
+// is unknown are hidden everywhere: the definition may be the code that did not parse.
 // Empty code that leaves the scenario's calls undefined gets one message saying so.
 import type { Diagnostic } from '../api.js';
 
@@ -13,11 +13,11 @@ const list = (names: string[]) =>
 export function arrangeDiagnostics(
   diagnostics: Diagnostic[],
   missing: ReadonlyMap<Diagnostic, { kind: 'function' | 'name'; name: string }>,
-  strategySyntaxError: boolean,
+  syntaxError: boolean,
   emptyStrategy: boolean,
 ): Diagnostic[] {
   let out = diagnostics;
-  if (strategySyntaxError) out = out.filter((d) => !missing.has(d)); // knock-on: shown again once the code parses
+  if (syntaxError) out = out.filter((d) => !missing.has(d)); // knock-on: shown again once the code parses
   else if (emptyStrategy) {
     const calls = out.filter((d) => d.source === 'scenario' && missing.get(d)?.kind === 'function');
     if (calls.length) {
