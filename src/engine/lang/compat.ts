@@ -120,8 +120,8 @@ function getUserPages8(args: Expr[], pos: Pos, ctx: LowerContext): Expr {
   }
   if (nr.kind !== 'num' || nr.value !== 1) throw new CompileError(nr.pos, 'get_user_pages(): the model pins one page at a time here: nr_pages must be 1 when pages is given');
   const got: Expr = { kind: 'assign', op: '=', target: pages.arg, value: call('get_user_page', [mm, start, write], pos), pos };
-  // one page pinned: 1; none: the fault's error
-  return { kind: 'cond', test: got, then: num(1, pos), else: num(-14, pos), pos };
+  // one page pinned: 1; none: -EFAULT, as a fault on the address would give
+  return { kind: 'cond', test: got, then: num(1, pos), else: { kind: 'unary', op: '-', arg: { kind: 'name', name: 'EFAULT', pos }, pos }, pos };
 }
 
 /** calls through an operations table that the model has one of: the prelude's (or the reader's) */

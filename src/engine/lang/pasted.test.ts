@@ -113,6 +113,15 @@ describe("the threads' kernel names", () => {
   it('the 2007 get_user_pages: NULL pages, or &page with one page; anything else is refused with the reason', () => {
     const ok = 'void f(struct mm_struct *mm) { struct page *p; int n = get_user_pages(current, mm, 0x1000, 1, 0, 0, &p, NULL); int m = get_user_pages(current, mm, 0x1000, 2, 1, 0, NULL, NULL); }';
     expect(first(ok)).toBe('no error');
+    const pinned = (addr: string) => evaluate(`void main(void) {
+	struct page *p = NULL;
+	down_read(¤t->mm->mmap_sem);
+	r = get_user_pages(current, current->mm, ${addr}, 1, 0, 0, &p, NULL);
+	up_read(¤t->mm->mmap_sem);
+	if (p) { r = r * 10 + page_count(p); put_page(p); }
+}`, 'file A "abcd"\npool 2\nmm m0\nmap m0 0x1000 file A', true);
+    expect(pinned('0x1000')).toBe(13); // 1 page; its count: the cache's, the mapping's and ours
+    expect(pinned('0x5000')).toBe(-14); // nothing mapped there: -EFAULT
     expect(first('void f(struct mm_struct *mm) { struct page *p; int n = get_user_pages(current, mm, 0x1000, 2, 0, 0, &p, NULL); }')).toMatch(/nr_pages must be 1/);
     expect(first('void f(struct mm_struct *mm) { struct page *p; int n = get_user_pages(current, mm, 0x1000, 1, 0, 0, &p, 5); }')).toMatch(/returns no vmas/);
   });
