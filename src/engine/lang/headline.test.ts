@@ -40,9 +40,9 @@ describe('the headline is the reader\'s first real error', () => {
     // a scenario that runs the prelude alone needs no code: empty code runs it
     expect(check({ scenario: '2007/append', strategy: '' }).outcome).not.toBe('error');
   });
-  it("a missing ';' is placed at the end of its line, not on the next line", () => {
+  it("a missing ';' is placed on the last character of its line, not on the next line", () => {
     const r = where('void writer(void)\n{\n\tint x = 1\n\tx = 2;\n}\nvoid reader(void) {}');
-    expect(r.headline).toBe("Error: 3:11: missing ';' at the end of the line");
+    expect(r.headline).toBe("Error: 3:10: missing ';' at the end of the line"); // at the '1' that ends it
   });
   it("code after one '}' too many names the brace that closed the function", () => {
     const r = where('void writer(void)\n{\n\tif (1)\n\t\tschedule();\n\t}\n\tschedule();\n}\nvoid reader(void) {}');

@@ -127,8 +127,8 @@ class Parser {
     const t = this.peek();
     const prev = this.toks[this.i - 1];
     if (text === ';' && prev && t.line > prev.line) {
-      // the statement ended with its line: point at the end of that line, not at the next one
-      throw new ParseError({ line: prev.line, column: prev.column + prev.text.length }, "missing ';' at the end of the line");
+      // the statement ended with its line: point at its last character, not at the next line
+      throw new ParseError({ line: prev.line, column: prev.column + Math.max(prev.text.length - 1, 0) }, "missing ';' at the end of the line");
     }
     throw new ParseError(this.pos(t), `expected '${text}'${what ? ` ${what}` : ''} but found ${t.kind === 'eof' ? 'the end of the code' : `'${t.text}'`}`);
   }
