@@ -9,9 +9,9 @@ const QUOTE = /^(?:[ \t]*>[ \t]?)+/;
 /** a diff hunk's marker followed by code: `+ x`, `-\tfoo`, a bare `+` */
 const DIFF_LINE = /^[+-](?:[ \t]|$)/;
 /** diff headers and notes, never code */
-const DIFF_HEADER = /^(?:@@ .*@@.*|--- .*|\+\+\+ .*|diff .*|index [0-9a-f]+\.\.[0-9a-f]+.*|\\ No newline at end of file)$/;
+const DIFF_HEADER = /^(?:@@ .*@@.*|--- .*|\+\+\+ .*|diff -.*|index [0-9a-f]+\.\.[0-9a-f]+(?: \d+)?|\\ No newline at end of file)$/;
 
-/** the quote prefix every non-blank line shares, or '' when one line is not quoted */
+/** the length of each line's quote prefix, or null unless every non-blank line is quoted */
 function commonQuote(lines: string[]): number[] | null {
   const cut: number[] = [];
   let quoted = 0;

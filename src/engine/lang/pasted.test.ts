@@ -32,6 +32,8 @@ describe('pasted text is read as the sender wrote it', () => {
     const hunk = ' int a = 1;\n-int b = 2;\n+int b = 3;\n@@ -1,2 +1,2 @@\n';
     expect(unpaste(hunk)).toBe(' int a = 1;\n\n int b = 3;\n\n');
     expect(evaluate('void main(void)\n{\n int b = 1;\n-\tb = 2;\n+\tb = b + 40;\n r = b;\n}')).toBe(41);
+    // an unmarked line around the hunk stays, even one that starts like a header word
+    expect(evaluate('int diff;\nvoid main(void)\n{\ndiff = 1;\n-\tdiff = 2;\n+\tdiff = diff + 40;\nr = diff;\n}')).toBe(41);
   });
   it('mail quote markers come off, at any depth', () => {
     const quoted = check({ scenario: scenario({ t: 'main()' }, 'observe r'), strategy: '> > int r;\n> > void main(void)\n> > {\n> > +\tr = 7;\n> > -\tr = 8;\n> > }' });
