@@ -18,6 +18,7 @@ function decode(m: Machine, k: number, fn: string): { page: number; offset: numb
   const v = k - (KADDR << 16);
   const page = Math.floor(v / WINDOW);
   if (k >>> 16 !== KADDR || page < 0 || page >= m.layout.nPages) {
+    // not an address kmap() gave (or NULL): the kernel would oops on it
     m.bug(k === 0 ? `${fn}: NULL pointer dereference` : `${fn}: ${k} is not a kernel address of a page (kmap() gives one)`);
     return null;
   }
