@@ -37,7 +37,6 @@ const UNMODELLED = new Map<string, string>([
   ['put_user', 'single user stores are not modelled: copy with copy_to_user()'],
   ['unmap_mapping_range', 'the model unmaps a page at a time: unmap_mapping_page(page)'],
   ['filemap_nopage', "2.6.20's ->nopage is the model's filemap_fault(vma, address)"],
-  ['set_page_writeback', "the model's is test_set_page_writeback(page)"],
   ['lock_page_killable', 'signals are not modelled: lock_page(page)'],
   ...['rcu_read_lock', 'rcu_read_unlock', 'synchronize_rcu', 'call_rcu'].map((n): [string, string] => [n, 'RCU is not modelled']),
 ]);
@@ -84,6 +83,8 @@ const FALLBACKS: Record<string, (args: Expr[], pos: Pos, ctx: LowerContext, name
   // 2.6.20 include/linux/pagemap.h: #define page_cache_get(page) get_page(page), and so on
   page_cache_get: (args, pos, _c, n) => { arity(n, args, pos, 1); return call('get_page', args, pos); },
   page_cache_release: (args, pos, _c, n) => { arity(n, args, pos, 1); return call('put_page', args, pos); },
+  // include/linux/page-flags.h: set_page_writeback() is test_set_page_writeback() without the result
+  set_page_writeback: (args, pos, _c, n) => { arity(n, args, pos, 1); return call('test_set_page_writeback', args, pos); },
   // the model's disk always wants stable pages: wait for writeback to end (2019 kernels)
   wait_for_stable_page: (args, pos, _c, n) => { arity(n, args, pos, 1); return call('wait_on_page_writeback', args, pos); },
   min: (args, pos, ctx, n) => minMax(n, args, pos, ctx),

@@ -127,6 +127,9 @@ describe("the threads' kernel names", () => {
     expect(first('void f(struct mm_struct *mm) { struct page *p; int n = get_user_pages(current, mm, 0x1000, 2, 0, 0, &p, NULL); }')).toMatch(/nr_pages must be 1/);
     expect(first('void f(struct mm_struct *mm) { struct page *p; int n = get_user_pages(current, mm, 0x1000, 1, 0, 0, &p, 5); }')).toMatch(/returns no vmas/);
   });
+  it('set_page_writeback is test_set_page_writeback', () => {
+    expect(evaluate('void main(void) { lock_page(page0); set_page_writeback(page0); r = PageWriteback(page0); end_page_writeback(page0); unlock_page(page0); }', 'page page0')).toBe(1);
+  });
   it('kernel API the model leaves out is named as such, with what the model has instead', () => {
     expect(first('void f(void) { page_add_file_rmap(page0); }')).toBe("1:16: 'page_add_file_rmap' is kernel API the model leaves out: the reverse map is implicit: install_pte() counts the mapping (page_mapcount)");
     expect(first('void f(void) { int ptl; pte_offset_map_lock(0, 0, 0, &ptl); }')).toMatch(/no page-table locks/);
