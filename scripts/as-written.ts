@@ -135,7 +135,15 @@ function main(): number {
     return 2;
   }
   const files = readdirSync(sourcesDir).filter((f) => f.endsWith('.txt')).sort();
-  const snippets = dedupe(files.flatMap((f) => extract(f, readFileSync(join(sourcesDir, f), 'utf8'))));
+  const texts = new Map(files.map((f) => [f, readFileSync(join(sourcesDir, f), 'utf8')]));
+  const snippets = dedupe(files.flatMap((f) => extract(f, texts.get(f)!)));
+  const perFile = files.map((f) => {
+    const n = snippets.filter((s) => s.file === f).length;
+    const t = texts.get(f)!;
+    // a copy without line breaks is one line of text: no code line can be told apart in it
+    const note = !t.trim() ? 'empty' : !t.trim().includes('\n') ? 'one line: its line breaks are lost' : '';
+    return `${f} (${n} snippet${n === 1 ? '' : 's'}${note ? `; ${note}` : ''})`;
+  });
   const results = snippets.map(run);
   const runs = results.filter((r) => r.runs).length;
   const md: string[] = [
@@ -146,7 +154,7 @@ function main(): number {
     'with the mail\'s quote markers taken off, is the body of the function its thread\'s scenario',
     'calls, and nothing else is added; the engine runs it or says why not.',
     '',
-    `**${runs} / ${results.length} snippets run.** Threads read: ${files.join(', ')}.`,
+    `**${runs} / ${results.length} snippets run.** Threads read: ${perFile.join(', ')}.`,
     '',
   ];
   for (const r of results) {
@@ -158,7 +166,7 @@ function main(): number {
   }
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, md.join('\n'));
-  console.log(`${runs} / ${results.length} snippets run (threads in ${sourcesDir})`);
+  console.log(`${runs} / ${results.length} snippets run (threads in ${sourcesDir}: ${perFile.join(', ')})`);
   for (const r of results) {
     console.log(`\n${r.snippet.file}:${r.snippet.line}${r.snippet.also.length ? ` (also ${r.snippet.also.length} quote${r.snippet.also.length > 1 ? 's' : ''})` : ''}`);
     for (const l of r.snippet.lines) console.log(`  | ${l}`);
