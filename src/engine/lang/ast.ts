@@ -13,11 +13,17 @@ export type Expr =
   | { kind: 'binary'; op: string; left: Expr; right: Expr; pos: Pos }
   | { kind: 'assign'; op: string; target: Expr; value: Expr; pos: Pos } // = += -= …
   | { kind: 'cond'; test: Expr; then: Expr; else: Expr; pos: Pos }
-  | { kind: 'call'; callee: string; args: Expr[]; pos: Pos }
+  /** `via`: the object of a method call through an operations table (`mapping->a_ops->readpage(…)`) */
+  | { kind: 'call'; callee: string; args: Expr[]; pos: Pos; via?: Expr }
   | { kind: 'field'; object: Expr; field: string; arrow: boolean; pos: Pos }
   | { kind: 'index'; object: Expr; index: Expr; pos: Pos }
   | { kind: 'cast'; type: TypeRef; arg: Expr; pos: Pos }
-  | { kind: 'comma'; left: Expr; right: Expr; pos: Pos };
+  | { kind: 'comma'; left: Expr; right: Expr; pos: Pos }
+  /** a type written as an argument (`min_t(size_t, a, b)`); only the compat lowering reads it */
+  | { kind: 'type'; type: TypeRef; pos: Pos }
+  /** compiler-made: evaluate `value` once into hidden temporary `id`, then `body` (lang/compat.ts) */
+  | { kind: 'let'; id: number; value: Expr; body: Expr; pos: Pos }
+  | { kind: 'temp'; id: number; pos: Pos };
 
 export interface VarDecl { name: string; type: TypeRef; init: Expr | null; pos: Pos }
 

@@ -72,18 +72,34 @@ export interface Program {
 /**
  * Stack words a call of function f may use, callees included; Infinity when recursive.
  * Sizing each task's stack to this keeps states small, which is most of the explorer's speed.
+ * A depth-first walk of the call graph with its own stack, so a long chain of calls cannot
+ * exhaust the JavaScript stack.
  */
 export function stackNeed(functions: CompiledFunction[], f: number, onPath = new Set<number>(), memo = new Map<number, number>()): number {
   const known = memo.get(f);
   if (known !== undefined) return known;
   if (onPath.has(f)) return Infinity;
+  const walk: { f: number; next: number; callee: number }[] = [{ f, next: 0, callee: 0 }];
   onPath.add(f);
-  const fn = functions[f];
-  let callee = 0;
-  for (const g of fn.calls) callee = Math.max(callee, stackNeed(functions, g, onPath, memo));
-  onPath.delete(f);
-  const need = fn.nlocals + FRAME_HEADER + fn.maxStack + callee;
-  memo.set(f, need);
+  let need = 0;
+  while (walk.length) {
+    const top = walk[walk.length - 1];
+    const calls = functions[top.f].calls;
+    if (top.next < calls.length) {
+      const g = calls[top.next++];
+      const m = memo.get(g);
+      if (m !== undefined) top.callee = Math.max(top.callee, m);
+      else if (onPath.has(g)) top.callee = Infinity; // recursion
+      else { onPath.add(g); walk.push({ f: g, next: 0, callee: 0 }); }
+      continue;
+    }
+    walk.pop();
+    onPath.delete(top.f);
+    const fn = functions[top.f];
+    need = fn.nlocals + FRAME_HEADER + fn.maxStack + top.callee;
+    memo.set(top.f, need);
+    if (walk.length) walk[walk.length - 1].callee = Math.max(walk[walk.length - 1].callee, need);
+  }
   return need;
 }
 

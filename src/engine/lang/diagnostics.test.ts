@@ -23,7 +23,7 @@ describe('compileStrategy diagnostics', () => {
   it('syntax errors', () => {
     expect(first('void f(void) { int x = 1 }')).toBe("1:26: expected ';' after the declaration but found '}'");
     expect(first('void f(void) { if x) {} }')).toBe("1:19: expected '(' after 'if' but found 'x'");
-    expect(first('void f(void) {')).toBe("1:15: expected '}' before the end of the code");
+    expect(first('void f(void) {')).toBe("1:15: expected '}' before the end of the code (the '{' at 1:14 is not closed)");
     expect(first('void f(void) { return 1 @ 2; }')).toMatch(/^1:25: unexpected character '@'/);
   });
   it('labels, break outside a loop, unsupported constructs', () => {

@@ -1,6 +1,8 @@
 // The lexer of the strategy language: kernel C tokens with their line and column.
 // Preprocessor lines are tokens too (`#define NAME value`); `#include` lines are skipped,
-// because a cell may carry them for the reader's eye.
+// because a cell may carry them for the reader's eye. Text pasted from a mail archive is
+// read as the sender wrote it (the '¤' of an archived '&current' included; see lang/paste.ts
+// for quote markers and diff hunks).
 
 export type TokenKind = 'ident' | 'number' | 'string' | 'char' | 'punct' | 'define' | 'eof';
 
@@ -24,8 +26,11 @@ const PUNCTS = [
   '(', ')', '{', '}', '[', ']', ';', ',', '.', '?', ':', '+', '-', '*', '/', '%', '&', '|', '^', '~', '!', '<', '>', '=',
 ];
 
-const isIdentStart = (c: string) => /[A-Za-z_]/.test(c);
-const isIdent = (c: string) => /[A-Za-z0-9_]/.test(c);
+const isIdentStart = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_';
+const isIdent = (c: string) => isIdentStart(c) || (c >= '0' && c <= '9');
+/** the punctuators that start with each character, longest first */
+const PUNCTS_BY_FIRST = new Map<string, string[]>();
+for (const p of PUNCTS) PUNCTS_BY_FIRST.set(p[0], [...(PUNCTS_BY_FIRST.get(p[0]) ?? []), p]);
 
 export function lex(src: string): { tokens: Token[]; errors: LexError[] } {
   const tokens: Token[] = [];
@@ -66,6 +71,16 @@ export function lex(src: string): { tokens: Token[]; errors: LexError[] } {
     }
     atLineStart = false;
     const l0 = line, c0 = col;
+    if (c === '\u00a4') {
+      // Mail archives render the HTML entity '&curren' as '¤', so a pasted '&current' reads
+      // '¤t': it is read back as the '&' and the name the sender typed.
+      let j = i + 1;
+      while (j < src.length && isIdent(src[j])) j++;
+      tokens.push({ kind: 'punct', text: '&', value: 0, line: l0, column: c0 });
+      tokens.push({ kind: 'ident', text: `curren${src.slice(i + 1, j)}`, value: 0, line: l0, column: c0 });
+      advance(j - i);
+      continue;
+    }
     if (isIdentStart(c)) {
       let j = i;
       while (j < src.length && isIdent(src[j])) j++;
@@ -73,7 +88,7 @@ export function lex(src: string): { tokens: Token[]; errors: LexError[] } {
       advance(j - i);
       continue;
     }
-    if (/[0-9]/.test(c)) {
+    if (c >= '0' && c <= '9') {
       const m = /^(0[xX][0-9a-fA-F]+|[0-9]+)([uUlL]*)/.exec(src.slice(i, i + 40))!;
       const value = Number(m[1].startsWith('0x') || m[1].startsWith('0X') ? parseInt(m[1], 16) : parseInt(m[1], m[1].length > 1 && m[1][0] === '0' ? 8 : 10));
       if (!Number.isFinite(value) || value > 0x7fffffff) errors.push({ line: l0, column: c0, message: `number '${m[0]}' does not fit in 31 bits` });
@@ -98,7 +113,7 @@ export function lex(src: string): { tokens: Token[]; errors: LexError[] } {
       advance(j + 1 - i);
       continue;
     }
-    const p = PUNCTS.find((q) => src.startsWith(q, i));
+    const p = PUNCTS_BY_FIRST.get(c)?.find((q) => src.startsWith(q, i));
     if (p) {
       tokens.push({ kind: 'punct', text: p, value: 0, line: l0, column: c0 });
       advance(p.length);

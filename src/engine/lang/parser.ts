@@ -1,8 +1,21 @@
 // A recursive-descent parser for the strategy language (a small kernel C).
 // Errors carry line:column; after an error the parser skips to the next top-level item,
-// so one typo yields one message rather than a cascade.
+// so one typo yields one message rather than a cascade. Nesting is bounded (LIMITS below), so
+// no input can exhaust the JavaScript stack of the parser, the compiler or their walkers.
 import type { Define, Expr, FunctionDecl, Param, Pos, Stmt, TypeRef, Unit, VarDecl } from './ast.js';
 import { lex, type Token } from './lexer.js';
+import { unpaste } from './paste.js';
+import { tooTall, walkExpr } from './tree.js';
+
+/** How deep a program may nest; past these a positioned error says so. */
+export const LIMITS = {
+  /** statements inside statements (`if`, loops, blocks) */
+  statements: 128,
+  /** parentheses, prefix operators, casts, call arguments, `?:` and `=` chains inside one another */
+  expressions: 256,
+  /** operations on the longest path of one expression's tree (`1 + 1 + … + 1` is a path) */
+  operations: 1000,
+};
 
 export interface ParseDiagnostic { line: number; column: number; message: string }
 
@@ -28,7 +41,7 @@ const parsed = new Map<string, { unit: Unit; errors: ParseDiagnostic[] }>();
 export function parse(src: string): { unit: Unit; errors: ParseDiagnostic[] } {
   const hit = parsed.get(src);
   if (hit) return hit;
-  const { tokens, errors: lexErrors } = lex(src);
+  const { tokens, errors: lexErrors } = lex(unpaste(src));
   const p = new Parser(tokens);
   const unit = p.unit();
   const result = { unit, errors: [...lexErrors, ...p.errors] };
@@ -51,10 +64,58 @@ export function parseExpression(src: string): { expr: Expr | null; errors: Parse
   }
 }
 
+/** the elision a message writes for code it leaves out (`...`, `[..]`, `[...]`) */
+const ELISION = "the email leaves code out here: write the missing code (or delete the line) to run it";
+
 class Parser {
   i = 0;
   errors: ParseDiagnostic[] = [];
+  private stmtNest = 0;
+  private exprNest = 0;
+  /** #defines, wherever they appear: the preprocessor is textual, so one inside a function counts too */
+  private defines: Define[] = [];
+  /** the closing brace of the last function parsed, to explain code that follows it */
+  private lastClose: Token | null = null;
   constructor(private toks: Token[]) {}
+
+  /**
+   * One nesting level deeper, or fail here past the limit. The caller steps back out after the
+   * nested part; a ParseError abandons the whole top-level item, and unit() resets both counts.
+   */
+  private enter(which: 'statements' | 'expressions'): void {
+    if (which === 'statements' ? ++this.stmtNest > LIMITS.statements : ++this.exprNest > LIMITS.expressions) {
+      throw new ParseError(this.pos(), which === 'statements'
+        ? `statements nested too deeply: more than ${LIMITS.statements} inside one another (the simulator's limit); move the inner part into a function`
+        : `expression nested too deeply: more than ${LIMITS.expressions} levels of parentheses, operators or calls (the simulator's limit)`);
+    }
+  }
+
+  /**
+   * An outermost expression's longest path of operations, walked without recursion. A tree has
+   * no more nodes than the tokens it was read from, so a short one needs no walk.
+   */
+  private checkSize(e: Expr, start: number): Expr {
+    if (this.i - start <= LIMITS.operations) return e;
+    const over = tooTall(e, LIMITS.operations);
+    if (over) throw new ParseError(over.pos, `expression too long: more than ${LIMITS.operations} operations in one expression (the simulator's limit); split it with local variables`);
+    return e;
+  }
+
+  /** `name(…);` here: a call statement, not the header of a function written as prose */
+  private isCallStatement(): boolean {
+    let depth = 0;
+    for (let k = this.i + 1; k < this.toks.length; k++) {
+      const t = this.toks[k];
+      if (t.kind === 'eof') return false;
+      if (t.text === '(') depth++;
+      else if (t.text === ')' && --depth === 0) return this.toks[k + 1]?.text === ';';
+    }
+    return false;
+  }
+
+  private isElision(): boolean {
+    return this.is('...') || (this.is('[') && this.peek(1).kind === 'punct' && (this.peek(1).text === '.' || this.peek(1).text === '...'));
+  }
 
   peek(k = 0): Token { return this.toks[Math.min(this.i + k, this.toks.length - 1)]; }
   pos(t: Token = this.peek()): Pos { return { line: t.line, column: t.column }; }
@@ -64,6 +125,11 @@ class Parser {
   expect(text: string, what?: string): Token {
     if (this.is(text)) return this.next();
     const t = this.peek();
+    const prev = this.toks[this.i - 1];
+    if (text === ';' && prev && t.line > prev.line) {
+      // the statement ended with its line: point at its last character, not at the next line
+      throw new ParseError({ line: prev.line, column: prev.column + Math.max(prev.text.length - 1, 0) }, "missing ';' at the end of the line");
+    }
     throw new ParseError(this.pos(t), `expected '${text}'${what ? ` ${what}` : ''} but found ${t.kind === 'eof' ? 'the end of the code' : `'${t.text}'`}`);
   }
   ident(what: string): Token {
@@ -73,11 +139,14 @@ class Parser {
   }
 
   unit(): Unit {
-    const unit: Unit = { functions: [], globals: [], defines: [] };
+    const unit: Unit = { functions: [], globals: [], defines: this.defines };
     while (this.peek().kind !== 'eof') {
       const start = this.i;
+      this.stmtNest = 0;
+      this.exprNest = 0;
       try {
-        if (this.peek().kind === 'define') this.define(unit.defines);
+        if (this.peek().kind === 'define') this.define();
+        else if (this.isElision()) throw new ParseError(this.pos(), ELISION);
         else this.topLevel(unit);
       } catch (e) {
         if (!(e instanceof ParseError)) throw e;
@@ -104,7 +173,7 @@ class Parser {
     }
   }
 
-  private define(out: Define[]) {
+  private define(out: Define[] = this.defines) {
     const t = this.next();
     const m = /^#\s*define\s+([A-Za-z_][A-Za-z0-9_]*)(\()?\s*(.*)$/.exec(t.text);
     if (!m) throw new ParseError(this.pos(t), 'expected a name after #define');
@@ -155,12 +224,23 @@ class Parser {
 
   private topLevel(unit: Unit) {
     const pos = this.pos();
+    const t0 = this.peek();
+    const after = this.lastClose;
+    this.lastClose = null;
+    if (!this.isTypeStart() && after && !(t0.kind === 'ident' && this.is('(', 1) && !this.isCallStatement())) {
+      throw new ParseError(pos, `code after the end of the function: the '}' at ${after.line}:${after.column} closed it (there is one '}' too many before here)`);
+    }
+    if (t0.kind === 'ident' && !this.isTypeStart() && this.is('(', 1)) {
+      throw new ParseError(pos, `'${t0.text}(…)' at the top level: a function needs a return type and a body in braces, as in 'int ${t0.text}(…) { … }'`);
+    }
+    if (t0.kind === 'punct' && t0.text === '}') throw new ParseError(pos, "unmatched '}'");
     const type = this.type();
     const name = this.ident('a function or variable name');
     if (this.accept('(')) {
       const params = this.params();
       if (this.accept(';')) return; // a prototype
       const body = this.block();
+      this.lastClose = this.toks[this.i - 1];
       unit.functions.push({ name: name.text, returns: type, params, body, pos: this.pos(name) });
       return;
     }
@@ -206,7 +286,7 @@ class Parser {
     this.expect('{');
     const body: Stmt[] = [];
     while (!this.is('}')) {
-      if (this.peek().kind === 'eof') throw new ParseError(this.pos(), "expected '}' before the end of the code");
+      if (this.peek().kind === 'eof') throw new ParseError(this.pos(), `expected '}' before the end of the code (the '{' at ${pos.line}:${pos.column} is not closed)`);
       body.push(this.statement());
     }
     this.next();
@@ -214,9 +294,17 @@ class Parser {
   }
 
   statement(): Stmt {
+    this.enter('statements');
+    const s = this.statementBody();
+    this.stmtNest--;
+    return s;
+  }
+
+  private statementBody(): Stmt {
     const t = this.peek();
     const pos = this.pos(t);
-    if (t.kind === 'define') throw new ParseError(pos, '#define inside a function: put it at the top level');
+    if (t.kind === 'define') { this.define(); return { kind: 'empty', pos }; }
+    if (this.isElision()) throw new ParseError(pos, ELISION);
     if (this.is('{')) return this.block();
     if (this.accept(';')) return { kind: 'empty', pos };
     if (t.kind === 'ident' && this.is(':', 1) && !this.isTypeStart()) {
@@ -288,31 +376,42 @@ class Parser {
   }
 
   expression(): Expr {
+    const start = this.i;
+    const outermost = this.exprNest === 0;
     let e = this.assignment();
     while (this.is(',')) {
       const pos = this.pos(this.next());
       e = { kind: 'comma', left: e, right: this.assignment(), pos };
     }
-    return e;
+    return outermost ? this.checkSize(e, start) : e;
   }
 
   assignment(): Expr {
+    const start = this.i;
+    const outermost = this.exprNest === 0;
     const left = this.conditional();
     const t = this.peek();
     if (t.kind === 'punct' && ASSIGN_OPS.has(t.text)) {
       this.next();
-      return { kind: 'assign', op: t.text, target: left, value: this.assignment(), pos: this.pos(t) };
+      this.enter('expressions');
+      const value = this.assignment();
+      this.exprNest--;
+      const e: Expr = { kind: 'assign', op: t.text, target: left, value, pos: this.pos(t) };
+      return outermost ? this.checkSize(e, start) : e;
     }
-    return left;
+    return outermost ? this.checkSize(left, start) : left;
   }
 
   private conditional(): Expr {
     const test = this.binary(1);
     if (!this.is('?')) return test;
     const pos = this.pos(this.next());
+    this.enter('expressions');
     const then = this.expression();
     this.expect(':', "in '?:'");
-    return { kind: 'cond', test, then, else: this.conditional(), pos };
+    const e: Expr = { kind: 'cond', test, then, else: this.conditional(), pos };
+    this.exprNest--;
+    return e;
   }
 
   private binary(minPrec: number): Expr {
@@ -328,8 +427,16 @@ class Parser {
   }
 
   private unary(): Expr {
+    this.enter('expressions');
+    const e = this.unaryBody();
+    this.exprNest--;
+    return e;
+  }
+
+  private unaryBody(): Expr {
     const t = this.peek();
     const pos = this.pos(t);
+    if (this.isElision()) throw new ParseError(pos, ELISION);
     if (t.kind === 'punct') {
       if (t.text === '++' || t.text === '--') { this.next(); return { kind: 'incdec', op: t.text, prefix: true, arg: this.unary(), pos }; }
       if (['-', '+', '!', '~', '*', '&'].includes(t.text)) { this.next(); return { kind: 'unary', op: t.text, arg: this.unary(), pos }; }
@@ -349,7 +456,10 @@ class Parser {
       const t = this.peek();
       const pos = this.pos(t);
       if (this.accept('->') || this.accept('.')) {
-        e = { kind: 'field', object: e, field: this.ident('a field name').text, arrow: t.text === '->', pos };
+        const name = this.ident('a field name');
+        // a call through an operations table: `mapping->a_ops->readpage(file, page)`
+        if (this.accept('(')) e = { kind: 'call', callee: name.text, args: this.args(), pos: this.pos(name), via: e };
+        else e = { kind: 'field', object: e, field: name.text, arrow: t.text === '->', pos };
       } else if (this.accept('[')) {
         const index = this.expression();
         this.expect(']');
@@ -361,23 +471,25 @@ class Parser {
     }
   }
 
+  /** call arguments after the '(' ; a type may stand as one (`min_t(size_t, a, b)`) */
+  private args(): Expr[] {
+    const args: Expr[] = [];
+    if (this.accept(')')) return args;
+    for (;;) {
+      const pos = this.pos();
+      args.push(this.isTypeStart() ? { kind: 'type', type: this.type(), pos } : this.assignment());
+      if (this.accept(')')) return args;
+      this.expect(',', 'between arguments');
+    }
+  }
+
   private primary(): Expr {
     const t = this.peek();
     const pos = this.pos(t);
     if (t.kind === 'number' || t.kind === 'char') { this.next(); return { kind: 'num', value: t.value, pos }; }
     if (t.kind === 'ident') {
       this.next();
-      if (this.accept('(')) {
-        const args: Expr[] = [];
-        if (!this.accept(')')) {
-          for (;;) {
-            args.push(this.assignment());
-            if (this.accept(')')) break;
-            this.expect(',', 'between arguments');
-          }
-        }
-        return { kind: 'call', callee: t.text, args, pos };
-      }
+      if (this.accept('(')) return { kind: 'call', callee: t.text, args: this.args(), pos };
       return { kind: 'name', name: t.text, pos };
     }
     if (this.accept('(')) {
@@ -387,19 +499,5 @@ class Parser {
     }
     if (t.kind === 'string') throw new ParseError(pos, 'strings are not supported in strategies');
     throw new ParseError(pos, t.kind === 'eof' ? 'expected an expression before the end of the code' : `expected an expression but found '${t.text}'`);
-  }
-}
-
-/** Visit every sub-expression (pre-order). */
-export function walkExpr(e: Expr, f: (e: Expr) => void): void {
-  f(e);
-  switch (e.kind) {
-    case 'unary': case 'incdec': case 'cast': walkExpr(e.arg, f); break;
-    case 'binary': case 'comma': walkExpr(e.left, f); walkExpr(e.right, f); break;
-    case 'assign': walkExpr(e.target, f); walkExpr(e.value, f); break;
-    case 'cond': walkExpr(e.test, f); walkExpr(e.then, f); walkExpr(e.else, f); break;
-    case 'call': e.args.forEach((a) => walkExpr(a, f)); break;
-    case 'field': walkExpr(e.object, f); break;
-    case 'index': walkExpr(e.object, f); walkExpr(e.index, f); break;
   }
 }

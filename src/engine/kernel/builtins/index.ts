@@ -3,6 +3,7 @@
 import type { Builtin } from '../builtin.js';
 import { memoryBuiltins } from '../../memory/builtins.js';
 import { blockBuiltins } from './blocks.js';
+import { compatBuiltins } from './compat.js';
 import { dmaBuiltins } from './dma.js';
 import { DOWN_WRITE_ID, lockBuiltins } from './locks.js';
 import { pageCacheBuiltins } from './pagecache.js';
@@ -23,7 +24,7 @@ let table: Builtin[] | null = null;
 
 export function builtinTable(): Builtin[] {
   if (table) return table;
-  table = [...lockBuiltins, ...pageBuiltins, ...pageCacheBuiltins, ...userMemoryBuiltins, ...memoryBuiltins, ...schedBuiltins, ...writebackBuiltins, ...dmaBuiltins, ...blockBuiltins, ...extraGroups.flat()];
+  table = [...lockBuiltins, ...pageBuiltins, ...pageCacheBuiltins, ...userMemoryBuiltins, ...memoryBuiltins, ...schedBuiltins, ...writebackBuiltins, ...dmaBuiltins, ...blockBuiltins, ...compatBuiltins, ...extraGroups.flat()];
   const seen = new Set<string>();
   for (const b of table) {
     if (seen.has(b.name)) throw new Error(`builtin ${b.name} is defined twice`);
