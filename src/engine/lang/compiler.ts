@@ -7,6 +7,7 @@ import { constValue } from './arith.js';
 import { FRAME_HEADER, OPERANDS, type CompiledFunction, type Program, type SharedGlobal, type SourceName } from './bytecode.js';
 import { Emitter } from './emit.js';
 import type { CompileEnv, SourceText } from './env.js';
+import { TASK_ENTRY_PREFIX } from './env.js';
 import { CompileError } from './errors.js';
 import { FunctionCompiler, SPECIAL, type Decl } from './function.js';
 import { arrangeDiagnostics } from './order.js';
@@ -17,12 +18,12 @@ export type { BuiltinSig, CompileEnv, FieldSig, SourceText } from './env.js';
 export function compile(sources: SourceText[], env: CompileEnv): { program: Program | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   /** errors that may only follow from a definition that did not parse */
-  const missing = new Map<Diagnostic, { kind: 'function' | 'name'; name: string }>();
+  const missing = new Map<Diagnostic, { kind: 'function' | 'name'; name: string; inTaskEntry: boolean }>();
   const syntaxErrorIn = new Set<SourceName>();
-  const err = (source: SourceName, pos: Pos, message: string, e?: CompileError) => {
+  const err = (source: SourceName, pos: Pos, message: string, e?: CompileError, fnName = '') => {
     const d: Diagnostic = { line: pos.line, column: pos.column, message, severity: 'error', source };
     diagnostics.push(d);
-    if (e?.missing) missing.set(d, e.missing);
+    if (e?.missing) missing.set(d, { ...e.missing, inTaskEntry: fnName.startsWith(TASK_ENTRY_PREFIX) });
   };
   const units: { unit: Unit; source: SourceName }[] = [];
   for (const s of sources) {
@@ -71,7 +72,7 @@ export function compile(sources: SourceText[], env: CompileEnv): { program: Prog
       functions.push(fc.compile(source));
     } catch (e) {
       if (!(e instanceof CompileError)) throw e;
-      err(source, e.pos, e.message, e);
+      err(source, e.pos, e.message, e, fn.name);
       functions.push({ name: fn.name, entry: 0, nparams: fn.params.length, nlocals: 0, maxStack: 0, calls: [], line: fn.pos.line, source, localNames: [] });
     }
   }

@@ -18,3 +18,6 @@ export interface CompileEnv {
 }
 
 export interface SourceText { source: SourceName; text: string }
+
+/** the name prefix of the functions a scenario's task lines compile to (kernel/boot.ts writes them) */
+export const TASK_ENTRY_PREFIX = '__task_';

@@ -12,14 +12,16 @@ const list = (names: string[]) =>
 
 export function arrangeDiagnostics(
   diagnostics: Diagnostic[],
-  missing: ReadonlyMap<Diagnostic, { kind: 'function' | 'name'; name: string }>,
+  missing: ReadonlyMap<Diagnostic, { kind: 'function' | 'name'; name: string; inTaskEntry: boolean }>,
   syntaxError: boolean,
   emptyStrategy: boolean,
 ): Diagnostic[] {
   let out = diagnostics;
   if (syntaxError) out = out.filter((d) => !missing.has(d)); // knock-on: shown again once the code parses
   else if (emptyStrategy) {
-    const calls = out.filter((d) => d.source === 'scenario' && missing.get(d)?.kind === 'function');
+    // only the calls on the scenario's task lines ask for the reader's code; a misspelt call in
+    // the scenario's own code is the scenario's error and keeps its message
+    const calls = out.filter((d) => d.source === 'scenario' && missing.get(d)?.kind === 'function' && missing.get(d)!.inTaskEntry);
     if (calls.length) {
       const names = [...new Set(calls.map((d) => missing.get(d)!.name))];
       out = [
