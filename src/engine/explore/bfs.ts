@@ -4,6 +4,7 @@
 // edge (for the livelock check and the fewest-context-switch counterexample); bad transitions
 // (a bug, an oracle failure) are recorded as edges to "bad" pseudo-states and not expanded.
 import type { InternalStep } from '../memory/model.js';
+import { inAtomic } from '../kernel/context.js';
 import { pendingArgs, pendingBuiltin, Status, type Machine } from '../kernel/machine.js';
 import * as LY from '../kernel/layout.js';
 import { runTask } from '../kernel/vm.js';
@@ -69,6 +70,8 @@ export function taskEnabled(m: Machine, w: Int32Array, t: number): boolean {
   const b = pendingBuiltin(m, w, t);
   if (b < 0) return true;
   const bi = m.builtins[b];
+  // a sleeping call in atomic context runs (and fails) whether or not it would wait: vm.ts
+  if (bi.sleeps && inAtomic(m, w, t)) return true;
   return !(bi.blocks && bi.blocks(m, w, t, pendingArgs(m, w, t)));
 }
 

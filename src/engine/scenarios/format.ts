@@ -133,7 +133,7 @@ function declaration(spec: ScenarioSpec, ws: Word[], lineNo: number, raw: string
       const pname = name(rest[0], lineNo, 'a parameter name');
       const kind = rest[1]?.text;
       if (kind !== 'number' && kind !== 'boolean') throw new FormatError(lineNo, rest[1]?.column ?? 1, "parameter kind must be 'number' or 'boolean'");
-      const p: ParamSpec = { name: pname, kind, default: kind === 'boolean' ? rest[2]?.text === 'true' : num(rest[2], lineNo, 'a default'), label: pname };
+      const p: ParamSpec = { name: pname, kind, default: kind === 'boolean' ? rest[2]?.text === 'true' : num(rest[2], lineNo, 'a default'), label: pname, line: lineNo };
       for (const w of rest.slice(3)) {
         const range = /^(-?\d+)\.\.(-?\d+)$/.exec(w.text);
         if (range) { p.min = +range[1]; p.max = +range[2]; } else if (w.quoted) p.label = w.text;

@@ -2,25 +2,30 @@
 // (i_mutex). A task that cannot take a lock sleeps: the explorer simply does not schedule it
 // until the lock is free, and a queued writer is a task sleeping at down_write().
 import type { Builtin, Resource } from '../builtin.js';
-import { indexOf, isKind, Kind } from '../handles.js';
+import { badObject, describeValue, validObject } from '../access.js';
+import { indexOf, Kind } from '../handles.js';
 import { L_OWNER, L_READERS, lockAt, P_FLAGS, P_OWNER, PG_locked, pageAt } from '../layout.js';
 import { pendingArgs, pendingBuiltin, type Machine } from '../machine.js';
 import { lockOrder } from '../pagewords.js';
 
 function page(m: Machine, h: number, fn: string): number {
-  if (!isKind(h, Kind.PAGE)) { m.bug(h === 0 ? `${fn}(NULL): NULL pointer dereference` : `${fn}: not a struct page *`); return -1; }
+  if (!validObject(m.layout, h, Kind.PAGE)) {
+    if (h === 0) m.bug(`${fn}(NULL): NULL pointer dereference`); else badObject(m, h, Kind.PAGE, fn);
+    return -1;
+  }
   return pageAt(m.layout, indexOf(h));
 }
 
 function lock(m: Machine, h: number, fn: string, kind: 'rwsem' | 'mutex'): number {
-  if (!isKind(h, Kind.LOCK) || m.layout.locks[indexOf(h)]?.kind !== kind) {
-    m.bug(h === 0 ? `${fn}(NULL): NULL pointer dereference` : `${fn}: not a ${kind === 'rwsem' ? 'struct rw_semaphore *' : 'struct mutex *'}`);
+  if (!validObject(m.layout, h, Kind.LOCK) || m.layout.locks[indexOf(h)].kind !== kind) {
+    m.bug(h === 0 ? `${fn}(NULL): NULL pointer dereference` : `${fn}: not a ${kind === 'rwsem' ? 'struct rw_semaphore *' : 'struct mutex *'}, got ${describeValue(m.layout, h)}`);
     return -1;
   }
   return lockAt(m.layout, indexOf(h));
 }
 
-const pageLocked = (m: Machine, w: Int32Array, h: number) => isKind(h, Kind.PAGE) && (w[pageAt(m.layout, indexOf(h)) + P_FLAGS] & PG_locked) !== 0;
+// blocks() runs before run(): a handle that names no object never blocks, and run() reports it
+const pageLocked = (m: Machine, w: Int32Array, h: number) => validObject(m.layout, h, Kind.PAGE) && (w[pageAt(m.layout, indexOf(h)) + P_FLAGS] & PG_locked) !== 0;
 
 const pageResource = (m: Machine, w: Int32Array, h: number): Resource => {
   const owner = w[pageAt(m.layout, indexOf(h)) + P_OWNER];
@@ -48,8 +53,8 @@ function queuedWriters(m: Machine, w: Int32Array, h: number, t: number): number[
   return out;
 }
 
-const isRwsem = (m: Machine, h: number) => isKind(h, Kind.LOCK) && m.layout.locks[indexOf(h)]?.kind === 'rwsem';
-const isMutex = (m: Machine, h: number) => isKind(h, Kind.LOCK) && m.layout.locks[indexOf(h)]?.kind === 'mutex';
+const isRwsem = (m: Machine, h: number) => validObject(m.layout, h, Kind.LOCK) && m.layout.locks[indexOf(h)].kind === 'rwsem';
+const isMutex = (m: Machine, h: number) => validObject(m.layout, h, Kind.LOCK) && m.layout.locks[indexOf(h)].kind === 'mutex';
 
 /** the id the down_write builtin gets in the table, filled in by the table */
 export const DOWN_WRITE_ID = { id: -1 };
