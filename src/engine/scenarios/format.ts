@@ -233,8 +233,10 @@ function declaration(spec: ScenarioSpec, ws: Word[], lineNo: number, raw: string
     }
     case 'observe': for (const w of rest) spec.observe.push(name(w, lineNo, 'a global name')); return;
     case 'budget': {
-      const o = options(rest, lineNo, ['states', 'millis', 'steps'], []);
+      const o = options(rest, lineNo, ['states', 'transitions', 'bytes', 'millis', 'steps'], []);
       if (o.get('states')) spec.budget.maxStates = num(o.get('states')!, lineNo, 'a state count');
+      if (o.get('transitions')) spec.budget.maxTransitions = num(o.get('transitions')!, lineNo, 'a transition count');
+      if (o.get('bytes')) spec.budget.maxBytes = num(o.get('bytes')!, lineNo, 'a byte count');
       if (o.get('millis')) spec.budget.maxMillis = num(o.get('millis')!, lineNo, 'milliseconds');
       if (o.get('steps')) spec.budget.maxStepsPerTransition = num(o.get('steps')!, lineNo, 'a step count');
       return;
