@@ -57,6 +57,19 @@ describe('a reader under the lock sees all of a writer\'s critical section or no
   }
 });
 
+describe('a release is not a full barrier under weak; on x86 it is', () => {
+  // store buffering through two different mutexes: LKMM lets each load pass the other CPU's store
+  // (po-unlock-lock-po orders only through the same lock); x86's mutex_unlock() is a locked
+  // instruction, a full barrier, so under tso both loads cannot read 0
+  const scenario = 'id test/sb-unlock\nmutex m1\nmutex m2\nglobal x = 0\nglobal y = 0\nglobal r0 = 0\nglobal r1 = 0\nobserve r0 r1\n'
+    + 'task p0 cpu 0 : p0()\ntask p1 cpu 1 : p1()\n';
+  const strategy = 'void p0(void) { int r; mutex_lock(&m1); WRITE_ONCE(x, 1); mutex_unlock(&m1); r = READ_ONCE(y); WRITE_ONCE(r0, r); }\n'
+    + 'void p1(void) { int r; mutex_lock(&m2); WRITE_ONCE(y, 1); mutex_unlock(&m2); r = READ_ONCE(x); WRITE_ONCE(r1, r); }';
+  const outcomes = (model: MemoryModel) => check({ scenario, strategy, model }).finals!.map((f) => `${f.values.r0}${f.values.r1}`);
+  it('weak: both loads may read 0', () => expect(outcomes('weak')).toContain('00'));
+  it('tso: they may not', () => expect(outcomes('tso')).not.toContain('00'));
+});
+
 describe('the chapters\' correct strategies stay correct under weak memory', () => {
   // the 2006 fix (truncate_count sampled under the page lock, mmap_sem and i_mutex held around
   // truncate) is correct in the kernel; with unordered sleeping locks the model reported a false
