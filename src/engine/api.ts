@@ -18,9 +18,16 @@ export interface Diagnostic {
   source: 'strategy' | 'scenario' | 'prelude';
 }
 
+/**
+ * Limits of one search. States, transitions, bytes and steps are counted, so where they stop a
+ * search is the same on every machine; a verdict found before they stop it is reported. The wall
+ * clock is only a guard: when it stops a search the outcome is `budget`, whatever was seen.
+ */
 export interface Budget {
   maxStates?: number; // distinct states
-  maxMillis?: number; // wall time of the search
+  maxTransitions?: number; // transitions taken (edges, including those back to known states)
+  maxBytes?: number; // the search's memory in use: state store, edges, step tables (counted, not measured)
+  maxMillis?: number; // wall time of the search: a guard against a slow machine, never a verdict
   maxStepsPerTransition?: number; // instructions a task may run without reaching a scheduling point
 }
 
@@ -53,7 +60,7 @@ export interface SearchStats {
   millis: number;
   /** true only when every reachable state was visited */
   exhaustive: boolean;
-  stoppedBy: null | 'states' | 'time' | 'steps';
+  stoppedBy: null | 'states' | 'transitions' | 'bytes' | 'time' | 'steps';
 }
 
 export interface StackFrame {

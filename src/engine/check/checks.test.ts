@@ -20,11 +20,11 @@ describe('deadlock', () => {
     // fewest context switches: each task runs its first lock, then they block in turn
     expect(r.trace!.steps.filter((s) => s.switched).length).toBeLessThanOrEqual(5);
   });
-  it('a lock left held by a finished task: deadlock without a cycle, the sleeper named', () => {
-    const r = run('void leaky(void) { lock_page(page0); }\nvoid victim(void) { lock_page(page0); }', { leaky: 'leaky()', victim: 'victim()' }, PAGES);
+  it('a page locked from the start that no task unlocks: deadlock without a cycle, the sleeper named', () => {
+    const r = run('void victim(void) { lock_page(page0); unlock_page(page0); }', { victim: 'victim()' }, 'page page0 locked');
     expect(r.outcome).toBe('deadlock');
     expect(r.cycle).toBeUndefined();
-    expect(r.headline).toBe('Deadlock: victim waits for lock of page0 (held by leaky)');
+    expect(r.headline).toBe('Deadlock: victim waits for lock of page0');
   });
   it('the trace ends with one blocked step per sleeping task, not in the schedule', () => {
     const r = run('void t(struct page *a, struct page *b) { lock_page(a); lock_page(b); unlock_page(b); unlock_page(a); }', { x: 't(page0, page1)', y: 't(page1, page0)' }, PAGES);

@@ -8,6 +8,7 @@ import { explore, releaseGraph, type SearchGraph } from '../explore/bfs.js';
 import { costSteps, costSwitches, parentPath, pathTo, shortestPaths } from '../explore/shortest.js';
 import { appendSleeps, replay, stackOf } from '../explore/trace.js';
 import { resolveScenario } from '../scenarios/index.js';
+import { DEFAULT_BUDGET } from './budget.js';
 import { serialRun } from './costs.js';
 import { describeCycle, describeSleepers, waitForCycle } from './deadlock.js';
 import { invariantsFor } from './invariants.js';
@@ -15,7 +16,6 @@ import { loopFrom } from './livelock.js';
 import { forEachQuiescentFinal } from './quiescent.js';
 import { findTargets, RANK, type Target } from './targets.js';
 
-export const DEFAULT_BUDGET: Required<Budget> = { maxStates: 200000, maxMillis: 5000, maxStepsPerTransition: 100000 };
 /** beyond this many states the counterexample is the fewest-steps one (BFS parents) */
 const DIJKSTRA_LIMIT = 300000;
 
@@ -47,9 +47,15 @@ export function checkScenario(spec: ScenarioSpec, req: CheckRequest, options: Ch
       diagnostics: b.diagnostics, stats: { ...noStats(), states: 1, millis: Date.now() - t0, stoppedBy: verdict ? null : 'steps' }, costs, trace,
     };
   }
-  const g = explore(m, initial, { maxStates: budget.maxStates, maxMillis: budget.maxMillis, onProgress: options.onProgress }, invariantsFor(m));
+  const g = explore(m, initial, {
+    maxStates: budget.maxStates, maxTransitions: budget.maxTransitions, maxBytes: budget.maxBytes, maxMillis: budget.maxMillis, onProgress: options.onProgress,
+  }, invariantsFor(m));
   const stats: SearchStats = { states: g.store.count, transitions: g.transitions, millis: 0, exhaustive: g.exhaustive, stoppedBy: g.stoppedBy };
-  const { targets, stuck } = findTargets(m, initial, g);
+  // When the wall clock stopped the search, what it had found by then depends on the machine's
+  // speed: a bug seen before the clock fired on a fast machine may not be reached on a slow one.
+  // So the outcome is `budget` whatever was seen; the counted budgets (states, transitions, bytes,
+  // steps) stop every machine at the same state, and what was found before them is reported.
+  const { targets, stuck } = g.stoppedBy === 'time' ? { targets: [], stuck: null } : findTargets(m, initial, g);
   const result = targets.length ? counterexample(m, initial, g, targets, stuck, stats, costs) : okResult(m, initial, g, stats, costs);
   result.diagnostics = b.diagnostics;
   const finals = finalStates(m, g);
@@ -61,14 +67,22 @@ export function checkScenario(spec: ScenarioSpec, req: CheckRequest, options: Ch
 
 function okResult(m: Machine, initial: Int32Array, g: SearchGraph, stats: SearchStats, costs: CheckResult['costs']): CheckResult {
   const trace = replay(m, initial, serialRun(m, initial).choices).trace;
-  if (!g.exhaustive) {
-    const why = g.stoppedBy === 'time' ? `the time budget` : `${g.store.count} states`;
-    return { outcome: 'budget', verdict: null, headline: `Budget: stopped at ${why} with no bug found so far (not exhaustive; raise the budget or shrink the scenario)`, diagnostics: [], stats, costs, trace };
-  }
+  if (!g.exhaustive) return { outcome: 'budget', verdict: null, headline: budgetHeadline(g), diagnostics: [], stats, costs, trace };
   return {
     outcome: 'ok', verdict: 'ok', headline: `OK: no deadlock, corruption or bug in any of ${g.store.count} reachable states (exhaustive)`,
     diagnostics: [], stats, costs, trace,
   };
+}
+
+/** why a search stopped before it was exhaustive, for the headline */
+function budgetHeadline(g: SearchGraph): string {
+  const advice = '(not exhaustive; raise the budget or shrink the scenario)';
+  switch (g.stoppedBy) {
+    case 'time': return `Budget: stopped by the time guard after ${g.millis} ms, at ${g.store.count} states; no verdict, since what a search finds in a given time depends on the machine ${advice}`;
+    case 'bytes': return `Budget: stopped at the memory budget (${Math.round(g.bytes / (1024 * 1024))} MB of search memory, at ${g.store.count} states) with no bug found so far ${advice}`;
+    case 'transitions': return `Budget: stopped at ${g.transitions} transitions (${g.store.count} states) with no bug found so far ${advice}`;
+    default: return `Budget: stopped at ${g.store.count} states with no bug found so far ${advice}`;
+  }
 }
 
 function counterexample(m: Machine, initial: Int32Array, g: SearchGraph, targets: Target[], stuck: Uint8Array | null, stats: SearchStats, costs: CheckResult['costs']): CheckResult {

@@ -4,6 +4,7 @@
 // edge (for the livelock check and the fewest-context-switch counterexample); bad transitions
 // (a bug, an oracle failure) are recorded as edges to "bad" pseudo-states and not expanded.
 import type { InternalStep } from '../memory/model.js';
+import { inAtomic } from '../kernel/context.js';
 import { pendingArgs, pendingBuiltin, Status, type Machine } from '../kernel/machine.js';
 import * as LY from '../kernel/layout.js';
 import { runTask } from '../kernel/vm.js';
@@ -17,6 +18,11 @@ const S_OK = Status.OK, S_BLOCKED = Status.BLOCKED, S_CORRUPT = Status.CORRUPT, 
 
 export interface SearchLimits {
   maxStates: number;
+  /** transitions taken, counted after each expanded state (none when not given) */
+  maxTransitions?: number;
+  /** search memory in use, in bytes (searchBytes), counted every BYTES_EVERY states (none when not given) */
+  maxBytes?: number;
+  /** a guard: when it fires, the search's findings depend on the machine's speed (check/run.ts) */
   maxMillis: number;
   /** record words the step tables may hold (memo.ts MEMO_WORDS when not given) */
   memoWords?: number;
@@ -26,6 +32,8 @@ export interface SearchLimits {
 
 /** how many expanded states between two progress reports */
 export const PROGRESS_EVERY = 4096;
+/** how many expanded states between two looks at the clock and at the search's memory */
+const CHECK_EVERY = 1024;
 
 /** a transition that ended in a bug, a corruption, or the step budget */
 export interface BadTransition { from: number; choice: number; status: Status; message?: string }
@@ -44,7 +52,9 @@ export interface SearchGraph {
   transitions: number;
   millis: number;
   exhaustive: boolean;
-  stoppedBy: null | 'states' | 'time' | 'steps';
+  stoppedBy: null | 'states' | 'transitions' | 'bytes' | 'time' | 'steps';
+  /** search memory in use when it ended (searchBytes) */
+  bytes: number;
 }
 
 /** An invariant checked after every transition: a message when violated. */
@@ -69,6 +79,8 @@ export function taskEnabled(m: Machine, w: Int32Array, t: number): boolean {
   const b = pendingBuiltin(m, w, t);
   if (b < 0) return true;
   const bi = m.builtins[b];
+  // a sleeping call in atomic context runs (and fails) whether or not it would wait: vm.ts
+  if (bi.sleeps && inAtomic(m, w, t)) return true;
   return !(bi.blocks && bi.blocks(m, w, t, pendingArgs(m, w, t)));
 }
 
@@ -97,7 +109,7 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
   });
   const g: SearchGraph = {
     store, parent: new IntList(), choice: new IntList(), edgeStart: new IntList(), edgeTo: new IntList(), edgeChoice: new IntList(),
-    bad: [], deadlocks: [], finals: [], expanded: 0, transitions: 0, millis: 0, exhaustive: false, stoppedBy: null,
+    bad: [], deadlocks: [], finals: [], expanded: 0, transitions: 0, millis: 0, exhaustive: false, stoppedBy: null, bytes: 0,
   };
   const t0 = Date.now();
   store.insert(initial);
@@ -148,6 +160,8 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
   const own = Array.from({ length: nTasks }, (_, t) =>
     Int32Array.from({ length: nShared }, (_, b) => b).filter((b) => store.blockCpu[b] < 0 || store.blockCpu[b] === m.taskCpu[t]));
   const memoBudget = { words: 0, limit: limits.memoWords ?? MEMO_WORDS };
+  const maxTransitions = limits.maxTransitions ?? Infinity;
+  const maxBytes = limits.maxBytes ?? Infinity;
   const narrowMemo = own.map((o) => new StepMemo(memoBudget, 1 + o.length, 2 + o.length));
   const wideMemo = own.map(() => new StepMemo(memoBudget, 1 + nShared, 2 + nShared));
   const cpus = L.mem.cpus;
@@ -394,7 +408,11 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
     store.touch(candHash, nc);
     // 3. insert, one state at a time
     for (let s = i; s < last; s++) {
-      if ((s & 1023) === 0 && s > 0 && Date.now() - t0 > limits.maxMillis) { g.stoppedBy = 'time'; i = s; break outer; }
+      if (s % CHECK_EVERY === 0 && s > 0) {
+        // counted, so every machine stops at the same state
+        if (maxBytes < Infinity && searchBytes(g, memoBudget.words) > maxBytes) { g.stoppedBy = 'bytes'; i = s; break outer; }
+        if (Date.now() - t0 > limits.maxMillis) { g.stoppedBy = 'time'; i = s; break outer; }
+      }
       if (limits.onProgress && s % PROGRESS_EVERY === 0 && s > 0) limits.onProgress({ states: store.count, transitions: g.transitions });
       const x = s - i;
       g.edgeStart.push(g.edgeTo.length);
@@ -422,6 +440,7 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
       if (stateLive[x] === 0) g.finals.push(s);
       else if (stateMoved[x] === 0) g.deadlocks.push(s);
       if (store.count > limits.maxStates) { g.stoppedBy = 'states'; i = s + 1; break outer; }
+      if (g.transitions > maxTransitions) { g.stoppedBy = 'transitions'; i = s + 1; break outer; }
     }
     i = last;
   }
@@ -430,7 +449,17 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
   g.edgeStart.push(g.edgeTo.length);
   g.exhaustive = g.stoppedBy === null && i >= store.count;
   g.millis = Date.now() - t0;
+  g.bytes = searchBytes(g, memoBudget.words);
   return g;
+}
+
+/**
+ * The memory a search holds, in bytes, as counted from what it stored (the same on every machine):
+ * the state store's words in use, the parent links and edge lists, and the step tables' records.
+ * Arrays grow by doubling, so what they reserve can be up to twice this.
+ */
+export function searchBytes(g: SearchGraph, memoWords: number): number {
+  return 4 * (g.store.wordsInUse() + g.parent.length + g.choice.length + g.edgeStart.length + g.edgeTo.length + g.edgeChoice.length + memoWords);
 }
 
 /** where the parts of a world below the tasks start: the memory system's, each page, file, mm, and the VMAs and locks */

@@ -62,7 +62,13 @@ export function replay(m: Machine, initial: Int32Array, choices: number[]): Repl
       };
       if (rec.result !== undefined) step.result = rec.result;
       if (w[taskAt(m.layout, choice) + T_STATUS] === TASK_DONE) step.note = 'returns';
-      if (status !== Status.OK) { message = m.message; faultTask = choice; step.note = m.message; }
+      if (status !== Status.OK) {
+        message = m.message; faultTask = choice; step.note = m.message;
+        // a fault in the code after the scheduling point (might_sleep(), a division by zero, a
+        // return with a lock held) happened where the task stopped, not where the step began
+        const at = stackOf(m, w, choice);
+        if (at.length) step.stack = at;
+      }
       lastActor = choice;
     } else {
       internal.length = 0;

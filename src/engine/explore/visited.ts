@@ -310,6 +310,17 @@ export class StateStore {
     }
   }
 
+  /**
+   * Words the store holds for what it has stored (not what its arrays reserve): per state its block
+   * numbers and two table slots of two words (the table is at most half full), per distinct block
+   * its words and its table slots.
+   */
+  wordsInUse(): number {
+    let n = this.count * (this.blocks + 4);
+    for (const p of this.parts) n += p.count * (p.len + 4);
+    return n;
+  }
+
   /** give the store's memory back for the next search to reuse (the store must not be used afterwards) */
   release(): void {
     giveWords(this.ids);

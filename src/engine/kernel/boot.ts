@@ -61,7 +61,37 @@ export function compileEnv(spec: ScenarioSpec, params: Record<string, number | b
   };
 }
 
+/**
+ * The request's parameter values checked against the scenario's `param` declarations: an unknown
+ * name, a value of the wrong type (NaN, a fraction, a boolean for a number) or out of the declared
+ * range is an error, never a value the scenario silently runs with.
+ */
+export function paramDiagnostics(spec: ScenarioSpec, params: Record<string, unknown>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const declared = new Map(spec.params.map((p) => [p.name, p]));
+  const error = (message: string, line = 1): Diagnostic => ({ line, column: 1, message, severity: 'error', source: 'scenario' });
+  for (const [name, v] of Object.entries(params)) {
+    const p = declared.get(name);
+    if (!p) {
+      const names = [...declared.keys()];
+      out.push(error(`unknown parameter '${name}': ${names.length ? `${spec.id} declares ${names.map((n) => `'${n}'`).join(', ')}` : `${spec.id} declares no parameters`}`));
+      continue;
+    }
+    const shown = typeof v === 'string' ? `'${v}'` : String(v);
+    if (p.kind === 'boolean') {
+      if (typeof v !== 'boolean') out.push(error(`parameter '${name}' is a boolean (true or false), got ${shown}`, p.line));
+      continue;
+    }
+    const range = p.min !== undefined && p.max !== undefined ? ` from ${p.min} to ${p.max}` : '';
+    if (typeof v !== 'number' || !Number.isInteger(v)) out.push(error(`parameter '${name}' must be a whole number${range}, got ${shown}`, p.line));
+    else if ((p.min !== undefined && v < p.min) || (p.max !== undefined && v > p.max)) out.push(error(`parameter '${name}' must be${range || ' in range'}, got ${v}`, p.line));
+  }
+  return out;
+}
+
 export function boot(spec: ScenarioSpec, strategy: string, model: MemoryModel, params: Record<string, number | boolean> = {}): Booted {
+  const wrong = paramDiagnostics(spec, params);
+  if (wrong.length) return { machine: null, initial: null, diagnostics: wrong };
   const env = compileEnv(spec, params);
   const { program, diagnostics } = compile([
     { source: 'prelude', text: PRELUDE },

@@ -8,7 +8,7 @@ const MM = `${FILE}\nmm m0\nmap m0 0x1000 file A writable\nanon m0 0x2000 "xy" w
 
 describe('page locks', () => {
   it('lock_page, trylock_page, PageLocked, unlock_page', () => {
-    expect(evaluate('void main(void) { lock_page(page0); r = trylock_page(page0) * 10 + PageLocked(page0); unlock_page(page0); r = r * 10 + PageLocked(page0) + trylock_page(page1) * 5; }', PAGES)).toBe(15);
+    expect(evaluate('void main(void) { lock_page(page0); r = trylock_page(page0) * 10 + PageLocked(page0); unlock_page(page0); r = r * 10 + PageLocked(page0) + trylock_page(page1) * 5; unlock_page(page1); }', PAGES)).toBe(15);
   });
   it('unlock_page of an unlocked page is a bug', () => {
     const r = run('void t(void) { unlock_page(page0); }', { a: 't()' }, PAGES);
@@ -45,7 +45,7 @@ describe('rwsems and mutexes', () => {
     expect(run('void t(void) { mutex_unlock(m); }', { a: 't()' }, 'mutex m').headline).toMatch(/^Bug: mutex_unlock\(\) of m/);
   });
   it('mutex_lock, mutex_trylock, mutex_is_locked; two tasks serialise', () => {
-    expect(evaluate('void main(void) { mutex_lock(m); r = mutex_trylock(m) * 10 + mutex_is_locked(m); mutex_unlock(m); r = r * 10 + mutex_trylock(m); }', 'mutex m')).toBe(11);
+    expect(evaluate('void main(void) { mutex_lock(m); r = mutex_trylock(m) * 10 + mutex_is_locked(m); mutex_unlock(m); r = r * 10 + mutex_trylock(m); mutex_unlock(m); }', 'mutex m')).toBe(11);
     const r = run('int c;\nvoid t(void) { mutex_lock(m); c = c + 1; mutex_unlock(m); }', { a: 't()', b: 't()' }, 'mutex m\nobserve c');
     expect(r.outcome).toBe('ok');
     expect(r.finals).toEqual([{ values: { c: 2 }, count: 1 }]);
@@ -77,7 +77,7 @@ describe('page cache and disk', () => {
     expect(evaluate('void main(void) { struct page *p = find_get_page(A, 0); r = (p == pageA) * 10 + page_count(p); put_page(p); r = r * 10 + (find_get_page(A, 1) == NULL); }', FILE)).toBe(121);
   });
   it('add_to_page_cache locks the new page, -EEXIST when taken; delete_from_page_cache needs the lock', () => {
-    expect(evaluate('void main(void) { struct page *p = page_cache_alloc(A); r = add_to_page_cache(p, A, 1); r = r * 10 + PageLocked(p); r = r * 100 + -add_to_page_cache(page_cache_alloc(A), A, 1); }', FILE)).toBe(117);
+    expect(evaluate('void main(void) { struct page *p = page_cache_alloc(A); r = add_to_page_cache(p, A, 1); r = r * 10 + PageLocked(p); r = r * 100 + -add_to_page_cache(page_cache_alloc(A), A, 1); unlock_page(p); }', FILE)).toBe(117);
     expect(run('void t(void) { delete_from_page_cache(pageA); }', { a: 't()' }, FILE).headline).toMatch(/^Bug: delete_from_page_cache\(\) on pageA, which is not locked/);
   });
   it('readpage reads the disk, marks uptodate and unlocks; beyond i_size it zero-fills', () => {

@@ -1,6 +1,7 @@
 // `->` fields of kernel objects. A file, its inode and its address_space are one object, so
 // `file->f_mapping->host` is the file again. Lock fields are only addressable (`&mm->mmap_sem`),
 // though reading them gives the same lock handle, for readers who write `down_read(mm->mmap_sem)`.
+import { describeValue, validObject } from './access.js';
 import type { FieldDef } from './builtin.js';
 import { handle, indexOf, kindOf, Kind, KIND_NAMES } from './handles.js';
 import { F_SIZE, P_FLAGS, P_INDEX, P_MAP, P_MAPPING, P_PRIVATE, P_REF, VMA_LOCKED } from './layout.js';
@@ -68,6 +69,11 @@ function noField(m: Machine, h: number, name: string): number {
   return m.bug(TYPE_NAMES[k] ? `${TYPE_NAMES[k]} has no field '${name}'` : `'->${name}' on ${h}, which is not a pointer to a kernel object (${KIND_NAMES[k] ?? 'an integer'})`);
 }
 
+/** `->name` on a handle of the right kind that names no object of the scenario (`page0 + 3`) */
+function noObject(m: Machine, h: number, name: string): number {
+  return m.bug(`'->${name}' on ${describeValue(m.layout, h)}`);
+}
+
 /** the C struct each object kind is, for compile-time checks of `->` */
 export const STRUCT_OF_KIND: Record<number, string> = {
   [Kind.PAGE]: 'struct page', [Kind.FILE]: 'struct file', [Kind.MM]: 'struct mm_struct', [Kind.VMA]: 'struct vm_area_struct', [Kind.TASK]: 'struct task_struct',
@@ -81,14 +87,14 @@ export const fieldTable: FieldDef[] = Object.entries(SPECS).map(([name, s]) => (
   addressable: !!s.lock,
   get(m, w, h, t) {
     const g = s.on[kindOf(h) as Kind];
-    return g ? g(m, w, indexOf(h), t) : noField(m, h, name);
+    return !g ? noField(m, h, name) : validObject(m.layout, h, kindOf(h)) ? g(m, w, indexOf(h), t) : noObject(m, h, name);
   },
   set: s.set ? (m, w, h, v) => {
     const f = s.set![kindOf(h) as Kind];
-    if (f) f(m, w, indexOf(h), v); else noField(m, h, name);
+    if (!f) noField(m, h, name); else if (validObject(m.layout, h, kindOf(h))) f(m, w, indexOf(h), v); else noObject(m, h, name);
   } : undefined,
   address: s.lock ? (m, _w, h) => {
     const f = s.lock![kindOf(h) as Kind];
-    return f ? f(m, indexOf(h)) : noField(m, h, name);
+    return !f ? noField(m, h, name) : validObject(m.layout, h, kindOf(h)) ? f(m, indexOf(h)) : noObject(m, h, name);
   } : undefined,
 }));

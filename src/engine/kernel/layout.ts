@@ -16,7 +16,9 @@ export const L_OWNER = 0, L_READERS = 1, LOCK_WORDS = 2;
 // file words: i_size, then page-cache slots, then disk bytes
 export const F_SIZE = 0, F_CACHE = 1;
 // task words
-export const T_STATUS = 0, T_PC = 1, T_FP = 2, T_SP = 3, T_PFDIS = 4, T_IRQ = 5, T_RET = 6, T_HDR = 7;
+// (T_PREEMPT: preempt_disable depth; T_SPINS: spinlocks held; T_SPINLOCK: address + 1 of the
+// spinlock taken last, to name it; see context.ts)
+export const T_STATUS = 0, T_PC = 1, T_FP = 2, T_SP = 3, T_PFDIS = 4, T_IRQ = 5, T_RET = 6, T_PREEMPT = 7, T_SPINS = 8, T_SPINLOCK = 9, T_HDR = 10;
 export const TASK_RUNNING = 0, TASK_DONE = 1;
 // byte tags (who wrote a byte): value | tag << 8
 export const TAG_NOBODY = 0, TAG_STALE = 1, TAG_DISK = 2, TAG_ZERO = 3, TAG_TASK = 4;

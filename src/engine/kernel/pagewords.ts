@@ -56,13 +56,15 @@ export function flagsAddr(m: Machine, h: number): number {
 export { P_BYTES };
 
 /**
- * The ordering a sleeping lock gives under tso and weak: taking it is an acquire (later loads see
- * what the previous holder wrote), releasing it drains the CPU's stores first (a release; done
- * as a full barrier because the lock word itself is written directly, never buffered).
- * Sleeping and being woken (wait_on_page_writeback, wait_for_completion) is a full barrier too.
+ * The ordering a sleeping lock gives under tso and weak (LKMM's lock.cat; on x86 every one is a
+ * locked instruction, a full barrier): taking it is an acquire (later loads see what the previous
+ * holder wrote), releasing it a release (every store made while holding it reaches memory before
+ * the lock is seen free). `full`: a fully ordered release (2.6.20's unlock_page clears PG_locked
+ * with test_and_clear_bit, a value-returning atomic). Sleeping and being woken
+ * (wait_on_page_writeback, wait_for_completion) is a full barrier too.
  */
-export function lockOrder(m: Machine, w: Int32Array, t: number, how: 'acquire' | 'release' | 'wake'): void {
-  m.memory.fence(w, m.layout.memBase, m.layout.mem, m.taskCpu[t], how === 'acquire' ? 'acquire' : 'mb');
+export function lockOrder(m: Machine, w: Int32Array, t: number, how: 'acquire' | 'release' | 'full' | 'wake'): void {
+  m.memory.fence(w, m.layout.memBase, m.layout.mem, m.taskCpu[t], how === 'acquire' ? 'lock' : how === 'release' ? 'unlock' : 'mb');
 }
 
 /** how a trace names a page word: `page0->_refcount`, `page0->flags`; null if addr is not one */

@@ -51,6 +51,8 @@ export interface ParamSpec {
   min?: number;
   max?: number;
   label: string;
+  /** the `param` line of the scenario file, for diagnostics */
+  line?: number;
 }
 
 export interface ScenarioSpec {

@@ -3,13 +3,15 @@
 // before the next scheduling point. So in every state each live task waits at a visible step,
 // and the explorer knows what it would do next (and whether that would block).
 import { FRAME_HEADER } from '../lang/bytecode.js';
+import { describeValue } from './access.js';
+import { atomicCause, holdsAny, locksHeld } from './context.js';
 import { handle, indexOf, isKind, Kind } from './handles.js';
 import { taskAt } from './layout.js';
 import * as LY from './layout.js';
 import { Status, type Machine } from './machine.js';
 import { pageWordName } from './pagewords.js';
 // module-local copies: reading an imported binding costs a getter call in some loaders (hot path)
-const { T_FP, T_HDR, T_IRQ, T_PC, T_PFDIS, T_RET, T_SP, T_STATUS, TASK_DONE } = LY;
+const { T_FP, T_HDR, T_IRQ, T_PC, T_PFDIS, T_PREEMPT, T_RET, T_SP, T_SPINS, T_STATUS, TASK_DONE } = LY;
 const S_OK = Status.OK, S_BLOCKED = Status.BLOCKED, S_BUG = Status.BUG, S_CORRUPT = Status.CORRUPT, S_BUDGET = Status.BUDGET;
 const K_WORD = Kind.WORD as number;
 
@@ -81,7 +83,7 @@ export function runTask(m: Machine, w: Int32Array, t: number, untilVisible = fal
       }
       case 8 /* LDP */: {
         b = w[sb + sp - 1];
-        if ((b >>> 16) !== K_WORD) { m.faultPc = pc; m.bug(b === 0 ? 'NULL pointer dereference' : `'*' on something that is not a pointer to a shared variable`); break; }
+        if ((b >>> 16) !== K_WORD || (b & 0xffff) >= L.mem.words) { m.faultPc = pc; m.bug(badDeref(m, b)); break; }
         if (m.record) record(m, pc, 'load', [globalName(m, (b & 0xffff))]);
         v = m.memory.load(w, L.memBase, L.mem, m.taskCpu[t], (b & 0xffff));
         if (m.record) m.record.result = String(v);
@@ -92,7 +94,7 @@ export function runTask(m: Machine, w: Int32Array, t: number, untilVisible = fal
       case 9 /* STP */: {
         v = w[sb + sp - 1];
         b = w[sb + sp - 2];
-        if ((b >>> 16) !== K_WORD) { m.faultPc = pc; m.bug(b === 0 ? 'NULL pointer dereference' : `'*' on something that is not a pointer to a shared variable`); break; }
+        if ((b >>> 16) !== K_WORD || (b & 0xffff) >= L.mem.words) { m.faultPc = pc; m.bug(badDeref(m, b)); break; }
         if (m.record) record(m, pc, 'store', [globalName(m, (b & 0xffff)), String(v)]);
         if (!m.memory.store(w, L.memBase, L.mem, m.taskCpu[t], (b & 0xffff), v)) { m.status = S_BLOCKED; break; }
         w[sb + --sp] = 0;
@@ -145,6 +147,16 @@ export function runTask(m: Machine, w: Int32Array, t: number, untilVisible = fal
         const h = sb + fp + fn.nlocals;
         const retPc = w[h];
         const savedFp = w[h + 1];
+        // a task that returns holding a lock is a bug (lockdep: "lock held when returning to
+        // user space!"; a kernel thread: "is exiting with locks still held!"); checked before
+        // the frame is cleared, so the trace still shows where the task stood
+        if (retPc < 0 && holdsAny(m, w, t)) {
+          const held = locksHeld(m, w, t).join(', ');
+          sp++; // the return value back on the stack: the failing step leaves the task as it was
+          m.faultPc = pc;
+          m.bug(m.taskMm[t] < 0 ? `${m.taskNames[t]} is exiting with locks still held: ${held}` : `lock held when returning to user space: ${held}`);
+          break;
+        }
         for (let k = sb + fp; k <= sb + sp; k++) w[k] = 0;
         sp = fp;
         if (retPc < 0) {
@@ -163,15 +175,16 @@ export function runTask(m: Machine, w: Int32Array, t: number, untilVisible = fal
         const bi = m.builtins[code[pc + 1]];
         const n = code[pc + 2];
         const a = sb + sp - n;
-        // blocked first, as the explorer's taskEnabled() asks: a task whose call would wait is
-        // not scheduled, so a sleep in atomic context is reported when the call can go ahead
-        if (bi.blocks && bi.blocks(m, w, t, a)) { m.status = S_BLOCKED; break; }
-        if (bi.sleeps && (w[tb + T_PFDIS] !== 0 || w[tb + T_IRQ] !== 0)) {
+        // A sleeping call in atomic context is the kernel's might_sleep() splat, which comes
+        // before the call could wait (lock_page() calls might_sleep() first), so it is checked
+        // before blocks(); taskEnabled() schedules such a task for the same reason.
+        if (bi.sleeps && (w[tb + T_PFDIS] | w[tb + T_IRQ] | w[tb + T_PREEMPT] | w[tb + T_SPINS]) !== 0) {
           m.faultPc = pc;
           if (m.record) record(m, pc, bi.name, argsOf(m, w, a, n));
-          m.bug(`sleeping function called from invalid context: ${bi.name}() ${w[tb + T_IRQ] ? 'with interrupts disabled' : 'under pagefault_disable()'}`);
+          m.bug(`sleeping function called from invalid context: ${bi.name}() ${atomicCause(m, w, t)}`);
           break;
         }
+        if (bi.blocks && bi.blocks(m, w, t, a)) { m.status = S_BLOCKED; break; }
         if (m.record && bi.visible) record(m, pc, bi.name, argsOf(m, w, a, n));
         v = bi.run(m, w, t, a);
         if (m.status !== S_OK) { m.faultPc = pc; break; }
@@ -241,6 +254,12 @@ export function runTask(m: Machine, w: Int32Array, t: number, untilVisible = fal
   w[tb + T_FP] = fp;
   w[tb + T_SP] = sp;
   return m.status;
+}
+
+/** why `*p` faults: NULL, not a pointer to a shared word, or one past the scenario's words */
+function badDeref(m: Machine, b: number): string {
+  if (b === 0) return 'NULL pointer dereference';
+  return (b >>> 16) === K_WORD ? `'*' on ${describeValue(m.layout, b)}` : `'*' on something that is not a pointer to a shared variable`;
 }
 
 /** tell the memory system when the last task of a CPU has finished */

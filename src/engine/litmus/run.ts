@@ -17,7 +17,7 @@ import { holds, judge, observedPlaces, showCond, type FinalValues, type LitmusRe
 import { parseLitmus } from './parse.js';
 import { scenarioFor, translate, type LitmusProgram } from './translate.js';
 
-export const LITMUS_BUDGET: Required<Budget> = { maxStates: 2_000_000, maxMillis: 60_000, maxStepsPerTransition: 100_000 };
+export const LITMUS_BUDGET: Required<Budget> = { maxStates: 2_000_000, maxTransitions: 50_000_000, maxBytes: 1024 * 1024 * 1024, maxMillis: 60_000, maxStepsPerTransition: 100_000 };
 
 export interface LitmusRun {
   name: string;

@@ -3,15 +3,17 @@
 // system. Generated from primitives.ts, the table the litmus reader uses too. READ_ONCE and
 // WRITE_ONCE are not here: the compiler turns them into plain shared loads and stores.
 import type { Builtin } from '../kernel/builtin.js';
-import { indexOf, isKind, Kind } from '../kernel/handles.js';
+import { describeValue, validObject } from '../kernel/access.js';
+import { indexOf, Kind } from '../kernel/handles.js';
 import { Status, type Machine } from '../kernel/machine.js';
+import { spinAcquired, spinReleased } from '../kernel/context.js';
 import { checkRefcountAdd } from '../kernel/pagewords.js';
 import { arity, bitOperand, negatedOperand, primitives, type Primitive } from './primitives.js';
 
 /** the shared word a pointer argument names, or -1 after reporting the bug */
 function word(m: Machine, name: string, h: number): number {
-  if (isKind(h, Kind.WORD)) return indexOf(h);
-  m.bug(h === 0 ? `NULL pointer dereference in ${name}()` : `${name}() needs a pointer to a shared variable (&x)`);
+  if (validObject(m.layout, h, Kind.WORD)) return indexOf(h);
+  m.bug(h === 0 ? `NULL pointer dereference in ${name}()` : `${name}() needs a pointer to a shared variable (&x), got ${describeValue(m.layout, h)}`);
   return -1;
 }
 
@@ -22,7 +24,7 @@ function wordName(m: Machine, addr: number): string {
 /** spin_lock waits while the word is held (as an RMW by this CPU would see it) */
 const lockBlocks: Builtin['blocks'] = (m, w, t, a) => {
   const h = w[a];
-  if (!isKind(h, Kind.WORD)) return false; // run() reports the bad pointer
+  if (!validObject(m.layout, h, Kind.WORD)) return false; // run() reports the bad pointer
   return m.memory.latest(w, m.layout.memBase, m.layout.mem, m.taskCpu[t], indexOf(h)) !== 0;
 };
 
@@ -63,14 +65,19 @@ function runner(name: string, p: Primitive): Builtin['run'] {
         if (p.lock === 'unlock') {
           if (ms.latest(w, L.memBase, L.mem, cpu, addr) === 0) { m.bug(`${name}() of ${wordName(m, addr)}, which is not locked`); return 0; }
           ms.fence(w, L.memBase, L.mem, cpu, 'release');
-          if (!ms.store(w, L.memBase, L.mem, cpu, addr, 0)) m.status = Status.BLOCKED;
+          if (!ms.store(w, L.memBase, L.mem, cpu, addr, 0)) { m.status = Status.BLOCKED; return 0; }
+          spinReleased(m, w, t, addr); // spin_unlock() ends the atomic section spin_lock() began
           return 0;
         }
         // the owner is recorded as task + 1, so a deadlock can name who holds the lock
         const old = ms.rmw(w, L.memBase, L.mem, cpu, addr, 'cmpxchg', 0, t + 1, 'acquire');
-        if (p.lock === 'trylock') return old === 0 ? 1 : 0;
-        if (old !== 0) m.status = Status.BLOCKED; // blocks() said free: cannot happen
-        return 0;
+        if (old !== 0) {
+          if (p.lock === 'trylock') return 0;
+          m.status = Status.BLOCKED; // blocks() said free: cannot happen
+          return 0;
+        }
+        spinAcquired(m, w, t, addr); // spin_lock() disables preemption: the task is atomic until it unlocks
+        return p.lock === 'trylock' ? 1 : 0;
       }
       case 'rmw': {
         const addr = word(m, name, w[a + p.locArg]);

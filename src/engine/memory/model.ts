@@ -24,7 +24,19 @@ export type Fence =
   | 'wmb' // smp_wmb: earlier stores before later stores
   | 'rmb' // smp_rmb: earlier loads before later loads
   | 'release' // smp_store_release: earlier loads and stores before this store (call it just before the store)
-  | 'acquire'; // smp_load_acquire: this load before later loads and stores (call it just after the load)
+  | 'acquire' // smp_load_acquire: this load before later loads and stores (call it just after the load)
+  /**
+   * Taking a lock whose word the kernel model updates directly in coherent memory (a mutex, an
+   * rwsem, the page lock): LKMM's acquire (lock.cat), and on x86 a locked instruction, a full
+   * barrier. Call it just after the lock is taken.
+   */
+  | 'lock'
+  /**
+   * Releasing such a lock: LKMM's release, every earlier store reaches memory before the lock word
+   * changes (the word is written directly, so the CPU's buffered stores must drain first); on x86
+   * a locked instruction, a full barrier. Call it just before the lock word is cleared.
+   */
+  | 'unlock';
 
 /**
  * The arithmetic of an atomic read-modify-write. With operands a, b the new value is:

@@ -31,7 +31,8 @@ export const tso: MemorySystem = {
   },
   store: (w, base, layout, cpu, addr, value) => bufferPush(w, base + bufferAt(layout, cpu), layout, addr, value),
   fence(w, base, layout, cpu, fence) {
-    if (fence === 'mb') flush(w, base, base + bufferAt(layout, cpu));
+    // x86's mutex, rwsem and page-lock operations are locked instructions: full barriers
+    if (fence === 'mb' || fence === 'lock' || fence === 'unlock') flush(w, base, base + bufferAt(layout, cpu));
     return true;
   },
   rmw(w, base, layout, cpu, addr, op, a, b) {

@@ -156,7 +156,12 @@ export const weak: MemorySystem = {
       queueClear(w, base + queueAt(layout, cpu), layout);
     } else if (fence === 'wmb' || fence === 'release') {
       if (n > 0) w[b + 1 + 2 * (n - 1)] |= 1;
+    } else if (fence === 'unlock') {
+      // a release whose store (the lock word) goes straight to memory: every buffered store of
+      // this CPU reaches memory first; later loads may still read stale values (not a full barrier)
+      drainBefore(w, base, layout, cpu, -1);
     } else {
+      // rmb, acquire, lock: later loads see at least what memory held when the queue was processed
       queueClear(w, base + queueAt(layout, cpu), layout);
     }
     return true;

@@ -133,7 +133,7 @@ function declaration(spec: ScenarioSpec, ws: Word[], lineNo: number, raw: string
       const pname = name(rest[0], lineNo, 'a parameter name');
       const kind = rest[1]?.text;
       if (kind !== 'number' && kind !== 'boolean') throw new FormatError(lineNo, rest[1]?.column ?? 1, "parameter kind must be 'number' or 'boolean'");
-      const p: ParamSpec = { name: pname, kind, default: kind === 'boolean' ? rest[2]?.text === 'true' : num(rest[2], lineNo, 'a default'), label: pname };
+      const p: ParamSpec = { name: pname, kind, default: kind === 'boolean' ? rest[2]?.text === 'true' : num(rest[2], lineNo, 'a default'), label: pname, line: lineNo };
       for (const w of rest.slice(3)) {
         const range = /^(-?\d+)\.\.(-?\d+)$/.exec(w.text);
         if (range) { p.min = +range[1]; p.max = +range[2]; } else if (w.quoted) p.label = w.text;
@@ -233,8 +233,10 @@ function declaration(spec: ScenarioSpec, ws: Word[], lineNo: number, raw: string
     }
     case 'observe': for (const w of rest) spec.observe.push(name(w, lineNo, 'a global name')); return;
     case 'budget': {
-      const o = options(rest, lineNo, ['states', 'millis', 'steps'], []);
+      const o = options(rest, lineNo, ['states', 'transitions', 'bytes', 'millis', 'steps'], []);
       if (o.get('states')) spec.budget.maxStates = num(o.get('states')!, lineNo, 'a state count');
+      if (o.get('transitions')) spec.budget.maxTransitions = num(o.get('transitions')!, lineNo, 'a transition count');
+      if (o.get('bytes')) spec.budget.maxBytes = num(o.get('bytes')!, lineNo, 'a byte count');
       if (o.get('millis')) spec.budget.maxMillis = num(o.get('millis')!, lineNo, 'milliseconds');
       if (o.get('steps')) spec.budget.maxStepsPerTransition = num(o.get('steps')!, lineNo, 'a step count');
       return;

@@ -3,8 +3,8 @@
 // walk; page reference helpers through the memory model; completions between a driver and its
 // device; and the oracle that DMA data reached the disk.
 import type { Builtin } from '../builtin.js';
-import { diskByte, expect, pageBase } from '../access.js';
-import { handle, indexOf, isKind, Kind } from '../handles.js';
+import { diskByte, expect, pageBase, validObject } from '../access.js';
+import { handle, indexOf, Kind } from '../handles.js';
 import { P_BYTES, P_INDEX, P_MAPPING, P_REF, PTE_WRITE, T_IRQ, T_STATUS, TAG_TASK, taskAt, TASK_DONE } from '../layout.js';
 import { Status, type Machine } from '../machine.js';
 import { checkRefcountAdd, lockOrder, pageWordAddr } from '../pagewords.js';
@@ -12,7 +12,7 @@ import { sealBuiltins, sealedWrite } from './seals.js';
 import { pteIndex } from './usermem.js';
 
 function word(m: Machine, h: number, fn: string): number {
-  if (isKind(h, Kind.WORD)) return indexOf(h);
+  if (validObject(m.layout, h, Kind.WORD)) return indexOf(h);
   m.bug(h === 0 ? `NULL pointer dereference in ${fn}()` : `${fn}() needs a pointer to a shared variable (&x)`);
   return -1;
 }
@@ -105,7 +105,7 @@ export const dmaBuiltins: Builtin[] = [
     name: 'wait_for_completion', nargs: 1, visible: true, sleeps: true, doc: '(&done): sleep until the completion is signalled (then fully ordered)',
     blocks(m, w, t, a) {
       const h = w[a];
-      return isKind(h, Kind.WORD) && m.memory.latest(w, m.layout.memBase, m.layout.mem, m.taskCpu[t], indexOf(h)) === 0;
+      return validObject(m.layout, h, Kind.WORD) && m.memory.latest(w, m.layout.memBase, m.layout.mem, m.taskCpu[t], indexOf(h)) === 0;
     },
     waitsFor: (m, w, _t, a) => ({ name: m.program.globals[indexOf(w[a])]?.name ?? 'a completion', holders: [] }),
     run(m, w, t, a) {

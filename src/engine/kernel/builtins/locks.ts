@@ -2,25 +2,30 @@
 // (i_mutex). A task that cannot take a lock sleeps: the explorer simply does not schedule it
 // until the lock is free, and a queued writer is a task sleeping at down_write().
 import type { Builtin, Resource } from '../builtin.js';
-import { indexOf, isKind, Kind } from '../handles.js';
+import { badObject, describeValue, validObject } from '../access.js';
+import { indexOf, Kind } from '../handles.js';
 import { L_OWNER, L_READERS, lockAt, P_FLAGS, P_OWNER, PG_locked, pageAt } from '../layout.js';
 import { pendingArgs, pendingBuiltin, type Machine } from '../machine.js';
 import { lockOrder } from '../pagewords.js';
 
 function page(m: Machine, h: number, fn: string): number {
-  if (!isKind(h, Kind.PAGE)) { m.bug(h === 0 ? `${fn}(NULL): NULL pointer dereference` : `${fn}: not a struct page *`); return -1; }
+  if (!validObject(m.layout, h, Kind.PAGE)) {
+    if (h === 0) m.bug(`${fn}(NULL): NULL pointer dereference`); else badObject(m, h, Kind.PAGE, fn);
+    return -1;
+  }
   return pageAt(m.layout, indexOf(h));
 }
 
 function lock(m: Machine, h: number, fn: string, kind: 'rwsem' | 'mutex'): number {
-  if (!isKind(h, Kind.LOCK) || m.layout.locks[indexOf(h)]?.kind !== kind) {
-    m.bug(h === 0 ? `${fn}(NULL): NULL pointer dereference` : `${fn}: not a ${kind === 'rwsem' ? 'struct rw_semaphore *' : 'struct mutex *'}`);
+  if (!validObject(m.layout, h, Kind.LOCK) || m.layout.locks[indexOf(h)].kind !== kind) {
+    m.bug(h === 0 ? `${fn}(NULL): NULL pointer dereference` : `${fn}: not a ${kind === 'rwsem' ? 'struct rw_semaphore *' : 'struct mutex *'}, got ${describeValue(m.layout, h)}`);
     return -1;
   }
   return lockAt(m.layout, indexOf(h));
 }
 
-const pageLocked = (m: Machine, w: Int32Array, h: number) => isKind(h, Kind.PAGE) && (w[pageAt(m.layout, indexOf(h)) + P_FLAGS] & PG_locked) !== 0;
+// blocks() runs before run(): a handle that names no object never blocks, and run() reports it
+const pageLocked = (m: Machine, w: Int32Array, h: number) => validObject(m.layout, h, Kind.PAGE) && (w[pageAt(m.layout, indexOf(h)) + P_FLAGS] & PG_locked) !== 0;
 
 const pageResource = (m: Machine, w: Int32Array, h: number): Resource => {
   const owner = w[pageAt(m.layout, indexOf(h)) + P_OWNER];
@@ -48,8 +53,8 @@ function queuedWriters(m: Machine, w: Int32Array, h: number, t: number): number[
   return out;
 }
 
-const isRwsem = (m: Machine, h: number) => isKind(h, Kind.LOCK) && m.layout.locks[indexOf(h)]?.kind === 'rwsem';
-const isMutex = (m: Machine, h: number) => isKind(h, Kind.LOCK) && m.layout.locks[indexOf(h)]?.kind === 'mutex';
+const isRwsem = (m: Machine, h: number) => validObject(m.layout, h, Kind.LOCK) && m.layout.locks[indexOf(h)].kind === 'rwsem';
+const isMutex = (m: Machine, h: number) => validObject(m.layout, h, Kind.LOCK) && m.layout.locks[indexOf(h)].kind === 'mutex';
 
 /** the id the down_write builtin gets in the table, filled in by the table */
 export const DOWN_WRITE_ID = { id: -1 };
@@ -67,7 +72,7 @@ export const lockBuiltins: Builtin[] = [
       w[p + P_FLAGS] |= PG_locked;
       w[p + P_OWNER] = t + 1;
       m.count('pageLocks');
-      lockOrder(m, w, t, 'acquire');
+      lockOrder(m, w, t, 'acquire'); // lock_page is an ACQUIRE (test_and_set_bit_lock; x86: lock bts)
       return 0;
     },
   },
@@ -79,7 +84,7 @@ export const lockBuiltins: Builtin[] = [
       w[p + P_FLAGS] |= PG_locked;
       w[p + P_OWNER] = t + 1;
       m.count('pageLocks');
-      lockOrder(m, w, t, 'acquire');
+      lockOrder(m, w, t, 'acquire'); // a successful trylock_page is an ACQUIRE; a failed one orders nothing
       return 1;
     },
   },
@@ -89,7 +94,8 @@ export const lockBuiltins: Builtin[] = [
       const p = page(m, w[a], 'unlock_page');
       if (p < 0) return 0;
       if (!(w[p + P_FLAGS] & PG_locked)) return m.bug(`unlock_page() of an unlocked page (${m.layout.pageNames[indexOf(w[a])]})`);
-      lockOrder(m, w, t, 'release');
+      // 2.6.20's unlock_page clears PG_locked with test_and_clear_bit: fully ordered
+      lockOrder(m, w, t, 'full');
       w[p + P_FLAGS] &= ~PG_locked;
       w[p + P_OWNER] = 0;
       return 0;
@@ -118,6 +124,7 @@ export const lockBuiltins: Builtin[] = [
       if (((w[l + L_READERS] >>> (4 * t)) & 15) === 15) return m.bug('down_read: too many recursive read locks');
       w[l + L_READERS] += 1 << (4 * t);
       countSem(m, w[a]);
+      lockOrder(m, w, t, 'acquire'); // down_read is an ACQUIRE (LKMM lock.cat; x86: lock xadd)
       return 0;
     },
   },
@@ -127,6 +134,7 @@ export const lockBuiltins: Builtin[] = [
       const l = lock(m, w[a], 'up_read', 'rwsem');
       if (l < 0) return 0;
       if (((w[l + L_READERS] >>> (4 * t)) & 15) === 0) return m.bug(`up_read() of ${lockName(m, w[a])}, which ${m.taskNames[t]} does not hold for reading`);
+      lockOrder(m, w, t, 'release'); // up_read is a RELEASE: the reader's accesses happen before a writer takes it
       w[l + L_READERS] -= 1 << (4 * t);
       return 0;
     },
@@ -143,6 +151,7 @@ export const lockBuiltins: Builtin[] = [
       if (l < 0) return 0;
       w[l + L_OWNER] = t + 1;
       countSem(m, w[a]);
+      lockOrder(m, w, t, 'acquire'); // down_write is an ACQUIRE
       return 0;
     },
   },
@@ -152,6 +161,7 @@ export const lockBuiltins: Builtin[] = [
       const l = lock(m, w[a], 'up_write', 'rwsem');
       if (l < 0) return 0;
       if (w[l + L_OWNER] !== t + 1) return m.bug(`up_write() of ${lockName(m, w[a])}, which ${m.taskNames[t]} does not hold for writing`);
+      lockOrder(m, w, t, 'release'); // up_write is a RELEASE: the next holder sees every store made under it
       w[l + L_OWNER] = 0;
       return 0;
     },
@@ -163,6 +173,7 @@ export const lockBuiltins: Builtin[] = [
       if (l < 0 || w[l + L_OWNER] !== 0 || queuedWriters(m, w, w[a], t).length) return 0;
       w[l + L_READERS] += 1 << (4 * t);
       countSem(m, w[a]);
+      lockOrder(m, w, t, 'acquire'); // a successful trylock is an ACQUIRE; a failed one orders nothing
       return 1;
     },
   },
@@ -175,7 +186,9 @@ export const lockBuiltins: Builtin[] = [
     },
     run(m, w, t, a) {
       const l = lock(m, w[a], 'mutex_lock', 'mutex');
-      if (l >= 0) w[l + L_OWNER] = t + 1;
+      if (l < 0) return 0;
+      w[l + L_OWNER] = t + 1;
+      lockOrder(m, w, t, 'acquire'); // mutex_lock is an ACQUIRE: later loads see what the last holder wrote
       return 0;
     },
   },
@@ -185,6 +198,7 @@ export const lockBuiltins: Builtin[] = [
       const l = lock(m, w[a], 'mutex_trylock', 'mutex');
       if (l < 0 || w[l + L_OWNER] !== 0) return 0;
       w[l + L_OWNER] = t + 1;
+      lockOrder(m, w, t, 'acquire'); // a successful trylock is an ACQUIRE; a failed one orders nothing
       return 1;
     },
   },
@@ -194,6 +208,7 @@ export const lockBuiltins: Builtin[] = [
       const l = lock(m, w[a], 'mutex_unlock', 'mutex');
       if (l < 0) return 0;
       if (w[l + L_OWNER] !== t + 1) return m.bug(`mutex_unlock() of ${lockName(m, w[a])}, which ${m.taskNames[t]} does not hold`);
+      lockOrder(m, w, t, 'release'); // mutex_unlock is a RELEASE: every store made under the mutex is visible first
       w[l + L_OWNER] = 0;
       return 0;
     },

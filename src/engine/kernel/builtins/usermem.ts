@@ -7,10 +7,11 @@ import type { Builtin } from '../builtin.js';
 import { expect, pageBase } from '../access.js';
 import { handle, indexOf, Kind } from '../handles.js';
 import {
-  F_SIZE, P_BYTES, P_INDEX, P_MAP, P_MAPPING, P_REF, pageAt, PTE_WRITE, T_IRQ, T_PFDIS, TAG_NOBODY, TAG_STALE, TAG_TASK, TAG_ZERO,
+  F_SIZE, P_BYTES, P_INDEX, P_MAP, P_MAPPING, P_REF, pageAt, PTE_WRITE, T_IRQ, T_PFDIS, T_PREEMPT, TAG_NOBODY, TAG_STALE, TAG_TASK, TAG_ZERO,
   taskAt, VMA_MAPPED,
 } from '../layout.js';
 import type { Machine } from '../machine.js';
+import { inAtomic } from '../context.js';
 import { putPage } from './pages.js';
 
 /** world index of the PTE for user address addr in mm, or -1 when no VMA slot covers it */
@@ -103,12 +104,18 @@ function checkRead(m: Machine, w: Int32Array, p: number, off: number, n: number)
   }
 }
 
+const CONTEXTS: Record<number, [string, string]> = {
+  [T_PFDIS]: ['pagefault-disabled', 'pagefault_disable'], [T_IRQ]: ['interrupts-off', 'local_irq_disable'],
+  [T_PREEMPT]: ['preemption-disabled (atomic)', 'preempt_disable'],
+};
+
 function taskFlag(word: number, delta: number, name: string): Builtin {
+  const [what, enter] = CONTEXTS[word];
   return {
-    name, nargs: 0, visible: false, doc: `${delta > 0 ? 'enter' : 'leave'} ${word === T_PFDIS ? 'pagefault-disabled' : 'interrupts-off'} context`,
+    name, nargs: 0, visible: false, doc: `${delta > 0 ? 'enter' : 'leave'} ${what} context`,
     run(m, w, t) {
       const at = taskAt(m.layout, t) + word;
-      if (w[at] + delta < 0) return m.bug(`${name}() without a matching ${word === T_PFDIS ? 'pagefault_disable' : 'local_irq_disable'}()`);
+      if (w[at] + delta < 0) return m.bug(`${name}() without a matching ${enter}()`);
       w[at] += delta;
       return 0;
     },
@@ -240,13 +247,15 @@ export const userMemoryBuiltins: Builtin[] = [
   taskFlag(T_PFDIS, -1, 'pagefault_enable'),
   taskFlag(T_IRQ, 1, 'local_irq_disable'),
   taskFlag(T_IRQ, -1, 'local_irq_enable'),
+  taskFlag(T_PREEMPT, 1, 'preempt_disable'),
+  taskFlag(T_PREEMPT, -1, 'preempt_enable'),
   {
     name: 'pagefault_disabled', nargs: 0, visible: false, doc: 'is the caller under pagefault_disable()?',
     run: (m, w, t) => +(w[taskAt(m.layout, t) + T_PFDIS] !== 0),
   },
   {
-    name: 'in_atomic', nargs: 0, visible: false, doc: 'may the caller not sleep (pagefault_disable or interrupts off)?',
-    run: (m, w, t) => +(w[taskAt(m.layout, t) + T_PFDIS] !== 0 || w[taskAt(m.layout, t) + T_IRQ] !== 0),
+    name: 'in_atomic', nargs: 0, visible: false, doc: 'may the caller not sleep (a spinlock held, preempt_disable, pagefault_disable or interrupts off)?',
+    run: (m, w, t) => +inAtomic(m, w, t),
   },
   {
     name: 'irqs_disabled', nargs: 0, visible: false, doc: 'are interrupts off?',
