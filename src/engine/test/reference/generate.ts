@@ -55,6 +55,37 @@ export function randomProgram(seed: number, model: ModelName, shape: Shape): Pro
     return [{ k: 'load', r: rr, g, acquire: false, acc: false }, { k: 'store', g, v: { k: '+', a: reg(rr), b: c(1) }, release: false }];
   };
 
+  /**
+   * two accesses to two words with a random separator: the litmus shapes (MP, SB, LB, S, R,
+   * 2+2W) come out of two such tasks, with and without the barrier each needs
+   */
+  const pair = (kinds?: ('store' | 'load')[], words?: Data[]): Stmt[] => {
+    const [g1, g2] = words ?? (chance(0.5) ? ['x', 'y'] as const : chance(0.5) ? ['y', 'x'] as const : [pick(PLAIN), pick(PLAIN)]);
+    const [k1, k2] = kinds ?? (chance(0.5) ? ['store', 'store'] : [chance(0.5) ? 'store' : 'load', chance(0.5) ? 'store' : 'load']);
+    const one = (kind: string, g: Data, rr: number): Stmt => (kind === 'store'
+      ? { k: 'store', g, v: c(1 + Math.floor(r() * 2)), release: false }
+      : { k: 'load', r: rr, g, acquire: false, acc: false });
+    const a = one(k1, g1, 0);
+    const b = one(k2, g2, 1);
+    const sep = pick(['none', 'none', 'mb', 'wmb', 'rmb', 'ordered'] as const);
+    if (sep === 'ordered') {
+      // release on the second access if it is a store, else acquire on the first if it is a load
+      if (b.k === 'store') b.release = true;
+      else if (a.k === 'load') a.acquire = true;
+    }
+    return sep === 'none' || sep === 'ordered' ? [a, b] : [a, { k: 'fence', f: sep }, b];
+  };
+  /**
+   * the second task of a litmus shape: the mirror of the first (loads where it stores, in the
+   * other order: MP, S, LB) or the same accesses crossed (SB, 2+2W, R)
+   */
+  const partner = (first: Stmt[]): Stmt[] => {
+    const acc = first.filter((x) => x.k === 'store' || x.k === 'load') as ({ k: 'store' | 'load'; g: Data })[];
+    const flip = (k: 'store' | 'load') => (k === 'store' ? 'load' : 'store');
+    if (chance(0.6)) return pair([flip(acc[1].k), flip(acc[0].k)], [acc[1].g, acc[0].g]);
+    return pair([acc[0].k, acc[1].k], [acc[1].g, acc[0].g]);
+  };
+
   const oracleOnRegs = (): Stmt => ({
     k: 'bug',
     c: { k: '&&', a: { k: '==', a: reg(0), b: c(Math.floor(r() * 3)) }, b: { k: '==', a: reg(1), b: c(Math.floor(r() * 2)) } },
@@ -93,7 +124,7 @@ export function randomProgram(seed: number, model: ModelName, shape: Shape): Pro
     if (chance(0.5)) inner.push(access());
     const first: Lock = pick(['mutex', 'read', 'write', 'mutex']);
     let body: Stmt = { k: 'lock', lock: first, body: inner };
-    if (chance(0.35)) {
+    if (chance(0.5)) {
       const second: Lock = first === 'mutex' ? pick(['read', 'write'] as const) : chance(0.2) && first === 'read' ? 'read' : 'mutex';
       body = { k: 'lock', lock: first, body: [{ k: 'lock', lock: second, body: inner }] };
     }
@@ -101,11 +132,37 @@ export function randomProgram(seed: number, model: ModelName, shape: Shape): Pro
   };
 
   const nTasks = 2 + (chance(weakish ? 0.3 : 0.45) ? 1 : 0);
+  // sleeping locks taken in two orders by the first two tasks: AB-BA, or a recursive down_read
+  // against a writer (a writer-preferring rwsem makes the second down_read wait for the writer)
+  const abba = shape.sleeping && chance(0.3);
+  const inner = (): Stmt[] => (chance(0.5) ? increment() : [access()]);
+  const orders: [Lock, Lock][][] = [
+    [['mutex', 'write'], ['write', 'mutex']], [['mutex', 'read'], ['write', 'mutex']], [['read', 'read'], ['write', 'write']],
+  ];
+  const order = pick(orders);
   const shareCpu = nTasks === 3 && chance(0.35);
   const tasks: Task[] = [];
-  for (let t = 0; t < nTasks; t++) {
+  if (!abba && nTasks === 2 && chance(0.4)) {
+    // a litmus shape over x and y, each side with its own random barrier or none
+    const first = pair(undefined, chance(0.5) ? ['x', 'y'] : ['y', 'x']);
+    tasks.push({ cpu: 0, body: first, out: true }, { cpu: 1, body: partner(first), out: true });
+  }
+  for (let t = tasks.length; t < nTasks; t++) {
     const cpu = shareCpu && t === 2 ? 0 : t;
-    if (shape.sleeping && weakish && chance(0.6)) { tasks.push({ cpu, body: critical(), out: true }); continue; }
+    if (abba && t < 2) {
+      const [a, b] = order[t];
+      const body: Stmt[] = a === b && a === 'write' ? [{ k: 'lock', lock: a, body: inner() }] : [{ k: 'lock', lock: a, body: [{ k: 'lock', lock: b, body: inner() }] }];
+      tasks.push({ cpu, body, out: true });
+      continue;
+    }
+    if (shape.sleeping && chance(weakish ? 0.6 : 0.45)) { tasks.push({ cpu, body: critical(), out: true }); continue; }
+    const k = r();
+    if (k < 0.35) { tasks.push({ cpu, body: chance(0.2) ? [...pair(), oracleOnRegs()] : pair(), out: true }); continue; }
+    if (k < 0.5) {
+      // a spin-locked critical section: an update, or two accesses
+      tasks.push({ cpu, body: [{ k: 'lock', lock: 'spin', body: chance(0.5) ? increment() : pair().filter((x) => x.k !== 'fence') }], out: true });
+      continue;
+    }
     const budget = { n: (model === 'weak' ? 3 : 4) - (nTasks === 3 ? 1 : 0) };
     const body: Stmt[] = [];
     while (budget.n > 0) {

@@ -101,10 +101,24 @@ function clone(s: State): State {
   };
 }
 
-/** the state as text: equal states, equal keys */
+/** the state as text: equal states, equal keys (a plain loop: this is the search's hot spot) */
 function key(s: State): string {
   const m = s.m;
-  return `${s.pc}|${s.regs.join(';')}|${s.done}|${s.mutex},${s.writer},${s.readers}|${m.mem}|${m.buf.map((b) => b.join(';')).join('/')}|${m.stale.join('/')}|${m.retired}`;
+  let k = '';
+  const put = (xs: readonly (number | boolean | null)[]) => {
+    for (let i = 0; i < xs.length; i++) k += (xs[i] === null ? '_' : +xs[i]!) + ',';
+    k += '|';
+  };
+  put(s.pc);
+  for (const r of s.regs) put(r);
+  put(s.done);
+  put(s.readers);
+  k += s.mutex + ',' + s.writer + '|';
+  put(m.mem);
+  for (const b of m.buf) { for (const e of b) put(e); k += '/'; }
+  for (const x of m.stale) put(x);
+  put(m.retired);
+  return k;
 }
 
 export interface Outcomes {
