@@ -118,7 +118,7 @@ export function randomProgram(seed: number, model: ModelName, shape: Shape): Pro
     return access();
   };
 
-  /** under tso/weak: a task that is one (or two nested) sleeping critical sections and nothing else shared */
+  /** a task that is one (or two nested) sleeping critical sections and nothing else shared (the only sleeping-lock task under tso and weak) */
   const critical = (): Stmt[] => {
     const inner: Stmt[] = chance(0.5) ? increment() : [access()];
     if (chance(0.5)) inner.push(access());

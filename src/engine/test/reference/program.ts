@@ -119,11 +119,3 @@ export function scenarioText(p: Program): string {
 export function outcomeWords(p: Program): string[] {
   return [...DATA, ...p.tasks.flatMap((t, i) => (t.out ? [`out${i}`] : []))];
 }
-
-/** does a statement list (at any depth) use a lock of these kinds? */
-export function uses(body: Stmt[], kinds: readonly Lock[]): boolean {
-  return body.some((s) =>
-    (s.k === 'lock' && (kinds.includes(s.lock) || uses(s.body, kinds))) ||
-    (s.k === 'if' && (uses(s.then, kinds) || uses(s.else, kinds))) ||
-    (s.k === 'loop' && uses(s.body, kinds)));
-}
