@@ -1,6 +1,6 @@
 // One live cell in the browser: wires the static markup rendered by Cell.astro to the page's
 // reactive module, the engine workers and, on demand, the editor, the diff and sharing.
-import type { CheckRequest, CheckResult, MemoryModel } from '../../engine/api';
+import type { Budget, CheckRequest, CheckResult, MemoryModel } from '../../engine/api';
 import { Cancelled, cancel, run as runEngine } from './bridge';
 import type { CellData } from './data';
 import { cellKey } from './data';
@@ -9,7 +9,12 @@ import { EditorSlot } from './editor-slot';
 import { statusText } from './present';
 import { names, pageModule, STATIC, type Source, type Static } from './reactive';
 import type { SharedCell } from './share';
-import { clearEdit, loadEdit, saveEdit } from './storage';
+import { furtherBudget } from './budget';
+import { CellKeeper } from './keeper';
+import { loadPart } from './lazy';
+import { dismiss, dismissAll, errorText, notify, type NoticeAction } from './notices';
+import { sameSnapshot, type Snapshot } from './versions';
+import { renderVersions } from './versions-menu';
 import { attachViews, renderViews } from './views';
 import { forget as forgetAttach, whenNear } from './attach-queue';
 
@@ -42,6 +47,10 @@ export class LiveCell {
   private readonly mark: HTMLElement;
   private readonly diffHost: HTMLElement;
   private readonly diffButton: HTMLButtonElement;
+  private readonly keeper: CellKeeper;
+  /** the budget of the next run: the browser's default, or larger after "Search further" */
+  private budget: Budget | undefined;
+  private versionsPanel: HTMLElement | null = null;
 
   constructor(readonly el: HTMLElement, readonly data: CellData) {
     this.key = cellKey(data.chapter, data.id);
@@ -56,14 +65,19 @@ export class LiveCell {
     this.staticViews = this.views.innerHTML;
     this.staticStatus = this.status.textContent ?? '';
     this.staticVerdict = el.dataset.verdict ?? '';
+    this.keeper = new CellKeeper(this.key, data, this.message);
     this.define();
     this.wire();
     whenNear(this.views, () => void this.attachStatic());
-    const saved = loadEdit(this.key);
-    if (saved && (saved.code !== data.code || saved.model !== data.model)) {
+    const saved = this.keeper.start();
+    if (saved && !this.isOriginal(saved)) {
       this.restore(saved.code, saved.model, saved.params, 'edited');
       this.say('Your last edit in this browser is restored; the verdict shown is for the original code until you press Run.');
     }
+  }
+
+  private isOriginal(s: Snapshot): boolean {
+    return sameSnapshot(s, { code: this.data.code, model: this.data.model, params: this.data.params });
   }
 
   // ---- reactive variables -------------------------------------------------------------------
@@ -90,7 +104,7 @@ export class LiveCell {
   }
 
   private request(source: Source): CheckRequest {
-    return { scenario: this.data.scenario, strategy: source.code, model: source.model, params: source.params };
+    return { scenario: this.data.scenario, strategy: source.code, model: source.model, params: source.params, budget: this.budget };
   }
 
   private submit(source: Omit<Source, 'version'> | null): void {
@@ -105,8 +119,10 @@ export class LiveCell {
   private async attachStatic(): Promise<void> {
     const encoded = this.el.querySelector('script[data-fl-trace]')?.textContent;
     if (!encoded) return;
-    const { decodeTrace } = await import('./trace-codec');
-    const trace = decodeTrace(encoded);
+    const codec = await loadPart(this.message, 'trace of the original run', () => import('./trace-codec'), () => void this.attachStatic());
+    if (!codec) return;
+    dismiss(this.message, 'load:trace of the original run');
+    const trace = codec.decodeTrace(encoded);
     // the reader may have run the cell meanwhile: then these views are gone
     if (!this.showingStatic || this.scrubber) return;
     this.scrubber = attachViews(this.views, { trace });
@@ -134,6 +150,28 @@ export class LiveCell {
     }
     this.settle(value.outcome, statusText(value));
     this.editor?.showDiagnostics(value.diagnostics);
+    this.offerFurther(value);
+  }
+
+  /** A search stopped by its budget can go on, with a larger one, up to the ceiling. */
+  private offerFurther(value: CheckResult): void {
+    const stopped = value.outcome === 'budget' && (value.stats.stoppedBy === 'states' || value.stats.stoppedBy === 'time');
+    const next = stopped ? furtherBudget(this.budget) : null;
+    if (!stopped) {
+      dismiss(this.message, 'budget');
+    } else if (next) {
+      const n = new Intl.NumberFormat('en');
+      notify(this.message, 'budget', `The search stopped at its budget before trying every interleaving. Search further: up to ${n.format(next.maxStates!)} states and ${n.format(next.maxMillis! / 1000)} s.`, {
+        actions: [{ label: 'Search further', run: () => this.searchFurther(next) }],
+      });
+    } else {
+      notify(this.message, 'budget', 'The search stopped at the largest budget this page allows; a smaller scenario (fewer tasks or pages) may finish.');
+    }
+  }
+
+  private searchFurther(next: Budget): void {
+    this.budget = next;
+    this.submit({ code: this.currentCode(), ...this.readParams() });
   }
 
   private showViews(value: { html: string; result: CheckResult } | Static): void {
@@ -153,14 +191,18 @@ export class LiveCell {
 
   private failed(error: unknown): void {
     if (error instanceof Cancelled) return; // a newer run replaced this one
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorText(error);
     this.settle('error', `Error: ${message}`);
+    // The engine's worker could not start or died (offline before it was cached, a crash): say so, with Retry.
+    if (/the engine failed|worker/i.test(message)) {
+      notify(this.message, 'engine', `The engine could not run (${message}).`, { tone: 'error', actions: [{ label: 'Retry', name: 'Retry the run', run: () => this.run() }] });
+    }
   }
 
-  private say(text: string, extra?: Node): void {
-    this.message.textContent = text;
-    if (extra) this.message.append(' ', extra);
-    this.message.hidden = !text;
+  /** The cell's one general message (restored edit, link opened, share): replaced by the next. */
+  private say(text: string, extra?: Node, actions?: NoticeAction[]): void {
+    if (text) notify(this.message, 'cell', text, { extra, actions });
+    else dismiss(this.message, 'cell');
   }
 
   private setMark(mark: Mark): void {
@@ -182,6 +224,7 @@ export class LiveCell {
     on('reset', () => this.reset());
     on('diff', () => void this.toggleDiff());
     on('share', () => void this.share());
+    on('versions', () => this.toggleVersions());
     this.code.addEventListener('click', () => void this.openEditor(true));
     this.code.addEventListener('keydown', (e) => {
       if (e.key !== 'Enter') return;
@@ -224,15 +267,22 @@ export class LiveCell {
     const code = this.currentCode();
     const { model, params } = this.readParams();
     this.say('');
+    dismissAll(this.message, 'load:');
+    dismiss(this.message, 'engine');
+    this.budget = undefined;
     this.remember(code, model, params);
+    if (!this.isOriginal({ code, model, params })) this.keeper.keep({ code, model, params }, 'run');
+    this.refreshVersions();
+    if (code.trim() === '') {
+      notify(this.message, 'empty', 'The code is empty: the scenario calls functions it no longer finds. Undo (Ctrl+Z), Versions or Reset bring code back.');
+    } else dismiss(this.message, 'empty');
     this.submit({ code, model, params });
   }
 
   /** Keep the edit in this browser (or forget it when it equals the original) and mark the cell. */
   private remember(code: string, model: MemoryModel | undefined, params: Record<string, number | boolean>): void {
-    const original = code === this.data.code && model === this.data.model && JSON.stringify(params) === JSON.stringify(this.data.params);
-    if (original) clearEdit(this.key);
-    else saveEdit(this.key, { code, model, params });
+    const original = this.isOriginal({ code, model, params });
+    this.keeper.setCurrent(original ? null : { code, model, params });
     if (original) this.setMark('');
     else if (code === this.pendingShared) this.setMark('edited by the link');
     else this.setMark('edited');
@@ -242,7 +292,12 @@ export class LiveCell {
   private pendingShared: string | null = null;
 
   reset(): void {
-    clearEdit(this.key);
+    const before: Snapshot = { code: this.currentCode(), ...this.readParams() };
+    const undoable = !this.isOriginal(before);
+    // Reset never loses the edit: it is kept as a version first, and the notice offers Undo.
+    if (undoable) this.keeper.keep(before, 'reset');
+    this.keeper.setCurrent(null);
+    this.budget = undefined;
     this.pendingCode = null;
     this.pendingShared = null;
     this.editor?.setCode(this.data.code);
@@ -252,13 +307,76 @@ export class LiveCell {
     if (this.closeDiff) void this.toggleDiff();
     cancel(this.key); // a search still running for the edit is of no use now
     this.submit(null);
+    dismiss(this.message, 'budget');
+    this.refreshVersions();
+    if (undoable) {
+      this.say('Reset to the original code. Your edit is kept in Versions.', undefined, [
+        { label: 'Undo', name: 'Undo Reset', run: () => this.undoReset(before) },
+      ]);
+    }
+  }
+
+  private undoReset(before: Snapshot): void {
+    this.restore(before.code, before.model, before.params, 'edited');
+    this.keeper.setCurrent(before);
+    this.run();
+  }
+
+  // ---- versions -----------------------------------------------------------------------------
+
+  private toggleVersions(): void {
+    const button = this.el.querySelector<HTMLButtonElement>('button[data-action="versions"]');
+    if (this.versionsPanel) {
+      this.versionsPanel.remove();
+      this.versionsPanel = null;
+      button?.setAttribute('aria-expanded', 'false');
+      return;
+    }
+    this.versionsPanel = document.createElement('div');
+    this.versionsPanel.className = 'fl-versions';
+    this.versionsPanel.setAttribute('role', 'group');
+    this.versionsPanel.setAttribute('aria-label', `Versions of ${this.data.title}`);
+    this.diffHost.before(this.versionsPanel);
+    button?.setAttribute('aria-expanded', 'true');
+    this.refreshVersions();
+  }
+
+  private refreshVersions(): void {
+    if (!this.versionsPanel) return;
+    renderVersions(this.versionsPanel, this.keeper.versions(), {
+      restore: (i) => this.restoreVersion(i),
+      delete: (i) => {
+        this.keeper.deleteVersion(i);
+        this.refreshVersions();
+      },
+    });
+  }
+
+  /** Show a kept version (not run); what the cell showed before is kept as a version too. */
+  private restoreVersion(index: number): void {
+    const v = this.keeper.versions()[index];
+    if (!v) return;
+    const shown: Snapshot = { code: this.currentCode(), ...this.readParams() };
+    if (!this.isOriginal(shown) && !sameSnapshot(shown, v)) this.keeper.keep(shown, 'restore');
+    this.pendingShared = null;
+    this.restore(v.code, v.model, v.params, 'edited');
+    this.keeper.setCurrent({ code: v.code, model: v.model, params: v.params });
+    this.refreshVersions();
+    this.say('A kept version is restored. Nothing has run yet: press Run to check it.');
   }
 
   private get editor(): CellEditor | null {
     return this.slot.editor;
   }
 
-  openEditor(focus: boolean): Promise<CellEditor> {
+  /** Open the editor; null (with a notice and Retry) when it cannot load. */
+  async openEditor(focus: boolean): Promise<CellEditor | null> {
+    const editor = await loadPart(this.message, 'editor', () => this.mountEditor(focus), () => void this.openEditor(focus));
+    if (editor) dismiss(this.message, 'load:editor');
+    return editor;
+  }
+
+  private mountEditor(focus: boolean): Promise<CellEditor> {
     return this.slot.open(focus, () => {
       const code = this.pendingCode ?? this.data.code;
       this.pendingCode = null;
@@ -279,15 +397,38 @@ export class LiveCell {
     this.writeParams(model, params);
     this.setMark(mark);
     void this.openEditor(false).then((editor) => {
-      if (editor.getCode() !== code) editor.setCode(code);
+      if (editor && editor.getCode() !== code) editor.setCode(code);
     });
   }
 
+  /**
+   * A permalink for this cell. Both the link's code and the reader's own edit are kept as versions;
+   * when they differ, the cell keeps showing the reader's edit and asks which to show.
+   */
   applyShared(shared: SharedCell): void {
+    const link: Snapshot = { code: shared.code, model: shared.model ?? this.data.model, params: { ...this.data.params, ...shared.params } };
+    const shown: Snapshot = { code: this.currentCode(), ...this.readParams() };
+    const mine = this.isOriginal(shown) ? this.keeper.current() : shown;
+    this.el.scrollIntoView({ block: 'start' });
+    if (mine && !this.isOriginal(mine) && !sameSnapshot(mine, link)) {
+      this.keeper.keep(mine, 'mine');
+      this.keeper.keep(link, 'link');
+      this.refreshVersions();
+      this.say('This permalink carries other code than your own edit of this cell. Both are kept in Versions. Which should the cell show?', undefined, [
+        { label: "Show the link's code", run: () => this.showShared(shared) },
+        { label: 'Keep my edit', run: () => undefined },
+      ]);
+      return;
+    }
+    this.keeper.keep(link, 'link');
+    this.refreshVersions();
+    this.showShared(shared);
+  }
+
+  private showShared(shared: SharedCell): void {
     this.pendingShared = shared.code;
     this.restore(shared.code, shared.model, shared.params, 'edited by the link');
     this.say('Opened from a permalink. Nothing has run yet: press Run to check this code.');
-    this.el.scrollIntoView({ block: 'start' });
   }
 
   private async toggleDiff(): Promise<void> {
@@ -298,17 +439,28 @@ export class LiveCell {
       this.diffButton.setAttribute('aria-pressed', 'false');
       return;
     }
-    const { mountDiff } = await import('./diff');
+    const diff = await loadPart(this.message, 'diff view', () => import('./diff'), () => void this.toggleDiff());
+    if (!diff || this.closeDiff) return;
+    dismiss(this.message, 'load:diff view');
+    const { mountDiff } = diff;
     this.diffHost.hidden = false;
     this.closeDiff = mountDiff(this.diffHost, this.data.code, this.currentCode(), this.data.title);
     this.diffButton.setAttribute('aria-pressed', 'true');
   }
 
   private async share(): Promise<void> {
-    const { encodeShare } = await import('./share');
+    const codec = await loadPart(this.message, 'permalink maker', () => import('./share'), () => void this.share());
+    if (!codec) return;
+    dismiss(this.message, 'load:permalink maker');
     const { model, params } = this.readParams();
     const url = new URL(location.href);
-    url.hash = encodeShare({ id: this.data.id, code: this.currentCode(), model, params });
+    try {
+      url.hash = codec.encodeShare({ id: this.data.id, code: this.currentCode(), model, params });
+    } catch (error) {
+      // The same limits the page applies when a link is opened: no link is made that would be refused.
+      this.say(`No link was made: ${errorText(error)}. Your code is unchanged; Versions keeps what you ran.`);
+      return;
+    }
     const field = document.createElement('input');
     field.type = 'text';
     field.readOnly = true;

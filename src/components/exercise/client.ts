@@ -1,7 +1,10 @@
 // Page bootstrap for exercises (bundled once per page by Astro). It stays tiny: each exercise
 // wakes (live.ts: editor on demand, grading, hints, progress) when it comes within a screen or
 // so of the viewport, and its buttons stay disabled until then.
+import { registerOffline } from '../offline/register';
+
 function init(): void {
+  registerOffline();
   const exercises = [...document.querySelectorAll<HTMLElement>('[data-exercise]')];
   if (exercises.length === 0) return;
   document.documentElement.classList.add('fl-live');
