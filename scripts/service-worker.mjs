@@ -20,6 +20,10 @@ export function serviceWorker() {
         const { count, size, warnings } = await generateSW({
           globDirectory: root,
           globPatterns: ['_astro/**/*.{js,css,woff,woff2,svg}', 'pagefind/**/*', 'favicon.svg'],
+          // Starlight's search uses Pagefind's default UI only
+          globIgnores: ['pagefind/pagefind-component-ui.*', 'pagefind/pagefind-modular-ui.*'],
+          // Pagefind asks for its index with ?ts=<build tag>: the precached copy answers
+          ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^ts$/],
           // _astro/ names carry a content hash: no revision needed
           dontCacheBustURLsMatching: /\/_astro\//,
           maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,

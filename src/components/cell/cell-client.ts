@@ -396,6 +396,12 @@ export class LiveCell {
     this.pendingCode = code;
     this.writeParams(model, params);
     this.setMark(mark);
+    // an open editor takes the code now, so a Run right after (Undo) checks this code
+    if (this.editor) {
+      this.pendingCode = null;
+      if (this.editor.getCode() !== code) this.editor.setCode(code);
+      return;
+    }
     void this.openEditor(false).then((editor) => {
       if (editor && editor.getCode() !== code) editor.setCode(code);
     });

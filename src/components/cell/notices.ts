@@ -12,7 +12,7 @@ export interface NoticeAction {
 }
 
 export interface NoticeOptions {
-  /** 'error' is announced at once (role=alert); 'info' politely (role=status) */
+  /** 'error' is announced at once (role=alert); 'info' politely */
   tone?: 'info' | 'error';
   actions?: NoticeAction[];
   /** a node shown after the text (a permalink field) */
@@ -34,7 +34,10 @@ export function notify(host: HTMLElement, key: string, text: string, options: No
   box.className = 'fl-notice';
   box.dataset.flNotice = key;
   box.dataset.tone = options.tone ?? 'info';
-  box.setAttribute('role', options.tone === 'error' ? 'alert' : 'status');
+  // Errors interrupt (role=alert); the rest are announced politely, without the status role the
+  // verdict line holds.
+  if (options.tone === 'error') box.setAttribute('role', 'alert');
+  else box.setAttribute('aria-live', 'polite');
   const p = document.createElement('span');
   p.className = 'fl-notice-text';
   p.textContent = text;

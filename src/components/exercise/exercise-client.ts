@@ -332,8 +332,13 @@ export class LiveExercise {
 
   /** Put code in the editor (Undo, a restore) and store it as the attempt; nothing is checked. */
   private show(code: string): void {
-    this.pendingCode = code;
     this.progress.saveAttempt(this.data.id, code);
+    if (this.editor) {
+      if (this.editor.getCode() !== code) this.editor.setCode(code);
+      this.settle('new', 'Your attempt is back. Not checked yet.');
+      return;
+    }
+    this.pendingCode = code;
     void this.openEditor(false).then((editor) => {
       if (editor && editor.getCode() !== code) editor.setCode(code);
     });
