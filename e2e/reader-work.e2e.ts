@@ -25,8 +25,8 @@ async function linkFor(page: Page, code: string): Promise<string> {
   }
 }
 
-test('a link for a cell the reader edited keeps both versions; the reader\'s restores', async ({ page, context }) => {
-  const errors = watchConsole(page);
+/** Open the fixture, fix the ABBA cell's lock order and Run it: the reader's edit, checked. */
+async function editAndRun(page: Page): Promise<{ abba: Locator; original: string; mine: string }> {
   await page.goto(fixture);
   const abba = cell(page, abbaTitle);
   const original = await originalCode(abba);
@@ -34,6 +34,12 @@ test('a link for a cell the reader edited keeps both versions; the reader\'s res
   await replaceCode(page, abba, mine);
   await run(abba);
   await expect(status(abba)).toHaveText(/^OK/);
+  return { abba, original, mine };
+}
+
+test('a link for a cell the reader edited keeps both versions; the reader\'s restores', async ({ page, context }) => {
+  const errors = watchConsole(page);
+  const { original, mine } = await editAndRun(page);
 
   const theirs = `${original}\n/* a colleague's version: the original order, with a note */\n`;
   const link = await linkFor(page, theirs);
@@ -73,13 +79,7 @@ test('a link for a cell the reader edited keeps both versions; the reader\'s res
 
 test('Reset keeps the edit: Undo brings it back, and so does Versions', async ({ page }) => {
   const errors = watchConsole(page);
-  await page.goto(fixture);
-  const abba = cell(page, abbaTitle);
-  const original = await originalCode(abba);
-  const mine = fixLockOrder(original);
-  await replaceCode(page, abba, mine);
-  await run(abba);
-  await expect(status(abba)).toHaveText(/^OK/);
+  const { abba, original, mine } = await editAndRun(page);
   await abba.getByRole('button', { name: 'Reset' }).click();
   await expect.poll(() => editorText(abba)).toBe(original);
   await expect(status(abba)).toHaveText(/^Deadlock/);
