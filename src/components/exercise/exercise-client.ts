@@ -12,7 +12,7 @@ import { EditorSlot } from '../cell/editor-slot';
 import { loadPart } from '../cell/lazy';
 import { dismiss, notify } from '../cell/notices';
 import { browserStorage } from '../cell/storage';
-import { withVersion, type History, type Why } from '../cell/versions';
+import { withVersion, type History, type VersionStore, type Why } from '../cell/versions';
 import { renderVersions } from '../cell/versions-menu';
 import { exerciseVersions } from './browser-store';
 import { attachViews } from '../cell/views';
@@ -51,6 +51,7 @@ export class LiveExercise {
     readonly el: HTMLElement,
     readonly data: ExerciseData,
     private readonly progress: Progress,
+    private readonly versions: VersionStore = exerciseVersions(),
   ) {
     this.code = q(el, '[data-fl-ex-code]');
     this.slot = new EditorSlot(this.code, q(el, '[data-fl-ex-editor]'));
@@ -63,7 +64,7 @@ export class LiveExercise {
     this.notices.className = 'fl-message';
     this.notices.hidden = true;
     this.status.after(this.notices);
-    const loaded = exerciseVersions().load(data.id);
+    const loaded = this.versions.load(data.id);
     this.history = loaded.history;
     if (loaded.corrupt) notify(this.notices, 'storage', 'The stored versions of this exercise could not be read; they were set aside.', { tone: 'error' });
     this.wire();
@@ -323,7 +324,7 @@ export class LiveExercise {
   }
 
   private saveHistory(): void {
-    const result = exerciseVersions().save(this.data.id, this.history);
+    const result = this.versions.save(this.data.id, this.history);
     if (result !== 'ok' && !browserStorage().memoryOnly) {
       notify(this.notices, 'storage', "This browser's storage for the site is full or refused: your versions are kept on this page only. Delete old versions or export your progress.", { tone: 'error' });
     }
