@@ -20,10 +20,11 @@ export const watchdogGraceMillis = 2_500;
 /**
  * The most a reader's "Search further" may ask of a search in this tab: the one constant to swap
  * for the engine's own ceiling (with a byte budget) once it exports one. The worker clamps every
- * request to it (engine.worker.ts), so no page code can ask for more.
+ * request to it (engine.worker.ts), so no page code can ask for more. States are what bounds
+ * memory: docs/decisions/reader-versions.md has the measured bytes per state.
  */
 export const searchCeiling: Pick<Required<Budget>, 'maxStates' | 'maxMillis'> = {
-  maxStates: 16_000_000,
+  maxStates: 4_000_000,
   maxMillis: 32_000,
 };
 
