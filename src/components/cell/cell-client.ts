@@ -9,12 +9,13 @@ import { EditorSlot } from './editor-slot';
 import { statusText } from './present';
 import { names, pageModule, STATIC, type Source, type Static } from './reactive';
 import type { SharedCell } from './share';
-import { furtherBudget } from './budget';
+import { offerFurther } from './further';
 import { CellKeeper } from './keeper';
 import { loadPart } from './lazy';
 import { dismiss, dismissAll, errorText, notify, type NoticeAction } from './notices';
 import { sameSnapshot, type Snapshot } from './versions';
-import { renderVersions } from './versions-menu';
+import { VersionsPanel } from './versions-menu';
+import { shareCell } from './share-ui';
 import { attachViews, renderViews } from './views';
 import { forget as forgetAttach, whenNear } from './attach-queue';
 
@@ -50,7 +51,7 @@ export class LiveCell {
   private readonly keeper: CellKeeper;
   /** the budget of the next run: the browser's default, or larger after "Search further" */
   private budget: Budget | undefined;
-  private versionsPanel: HTMLElement | null = null;
+  private readonly versionsPanel: VersionsPanel;
 
   constructor(readonly el: HTMLElement, readonly data: CellData) {
     this.key = cellKey(data.chapter, data.id);
@@ -66,6 +67,19 @@ export class LiveCell {
     this.staticStatus = this.status.textContent ?? '';
     this.staticVerdict = el.dataset.verdict ?? '';
     this.keeper = new CellKeeper(this.key, data, this.message);
+    this.versionsPanel = new VersionsPanel(
+      el.querySelector<HTMLButtonElement>('button[data-action="versions"]'),
+      `Versions of ${data.title}`,
+      (panel) => this.diffHost.before(panel),
+      () => this.keeper.versions(),
+      {
+        restore: (i) => this.restoreVersion(i),
+        delete: (i) => {
+          this.keeper.deleteVersion(i);
+          this.versionsPanel.refresh();
+        },
+      },
+    );
     this.define();
     this.wire();
     whenNear(this.views, () => void this.attachStatic());
@@ -150,23 +164,7 @@ export class LiveCell {
     }
     this.settle(value.outcome, statusText(value));
     this.editor?.showDiagnostics(value.diagnostics);
-    this.offerFurther(value);
-  }
-
-  /** A search stopped by its budget can go on, with a larger one, up to the ceiling. */
-  private offerFurther(value: CheckResult): void {
-    const stopped = value.outcome === 'budget' && (value.stats.stoppedBy === 'states' || value.stats.stoppedBy === 'time');
-    const next = stopped ? furtherBudget(this.budget) : null;
-    if (!stopped) {
-      dismiss(this.message, 'budget');
-    } else if (next) {
-      const n = new Intl.NumberFormat('en');
-      notify(this.message, 'budget', `The search stopped at its budget before trying every interleaving. Search further: up to ${n.format(next.maxStates!)} states and ${n.format(next.maxMillis! / 1000)} s.`, {
-        actions: [{ label: 'Search further', run: () => this.searchFurther(next) }],
-      });
-    } else {
-      notify(this.message, 'budget', 'The search stopped at the largest budget this page allows; a smaller scenario (fewer tasks or pages) may finish.');
-    }
+    offerFurther(this.message, value, this.budget, (next) => this.searchFurther(next));
   }
 
   private searchFurther(next: Budget): void {
@@ -194,7 +192,7 @@ export class LiveCell {
     const message = errorText(error);
     this.settle('error', `Error: ${message}`);
     // The engine's worker could not start or died (offline before it was cached, a crash): say so, with Retry.
-    if (/the engine failed|worker/i.test(message)) {
+    if (message.startsWith('the engine failed')) {
       notify(this.message, 'engine', `The engine could not run (${message}).`, { tone: 'error', actions: [{ label: 'Retry', name: 'Retry the run', run: () => this.run() }] });
     }
   }
@@ -224,7 +222,7 @@ export class LiveCell {
     on('reset', () => this.reset());
     on('diff', () => void this.toggleDiff());
     on('share', () => void this.share());
-    on('versions', () => this.toggleVersions());
+    on('versions', () => this.versionsPanel.toggle());
     this.code.addEventListener('click', () => void this.openEditor(true));
     this.code.addEventListener('keydown', (e) => {
       if (e.key !== 'Enter') return;
@@ -272,7 +270,7 @@ export class LiveCell {
     this.budget = undefined;
     this.remember(code, model, params);
     if (!this.isOriginal({ code, model, params })) this.keeper.keep({ code, model, params }, 'run');
-    this.refreshVersions();
+    this.versionsPanel.refresh();
     if (code.trim() === '') {
       notify(this.message, 'empty', 'The code is empty: the scenario calls functions it no longer finds. Undo (Ctrl+Z), Versions or Reset bring code back.');
     } else dismiss(this.message, 'empty');
@@ -308,7 +306,7 @@ export class LiveCell {
     cancel(this.key); // a search still running for the edit is of no use now
     this.submit(null);
     dismiss(this.message, 'budget');
-    this.refreshVersions();
+    this.versionsPanel.refresh();
     if (undoable) {
       this.say('Reset to the original code. Your edit is kept in Versions.', undefined, [
         { label: 'Undo', name: 'Undo Reset', run: () => this.undoReset(before) },
@@ -324,34 +322,6 @@ export class LiveCell {
 
   // ---- versions -----------------------------------------------------------------------------
 
-  private toggleVersions(): void {
-    const button = this.el.querySelector<HTMLButtonElement>('button[data-action="versions"]');
-    if (this.versionsPanel) {
-      this.versionsPanel.remove();
-      this.versionsPanel = null;
-      button?.setAttribute('aria-expanded', 'false');
-      return;
-    }
-    this.versionsPanel = document.createElement('div');
-    this.versionsPanel.className = 'fl-versions';
-    this.versionsPanel.setAttribute('role', 'group');
-    this.versionsPanel.setAttribute('aria-label', `Versions of ${this.data.title}`);
-    this.diffHost.before(this.versionsPanel);
-    button?.setAttribute('aria-expanded', 'true');
-    this.refreshVersions();
-  }
-
-  private refreshVersions(): void {
-    if (!this.versionsPanel) return;
-    renderVersions(this.versionsPanel, this.keeper.versions(), {
-      restore: (i) => this.restoreVersion(i),
-      delete: (i) => {
-        this.keeper.deleteVersion(i);
-        this.refreshVersions();
-      },
-    });
-  }
-
   /** Show a kept version (not run); what the cell showed before is kept as a version too. */
   private restoreVersion(index: number): void {
     const v = this.keeper.versions()[index];
@@ -361,7 +331,7 @@ export class LiveCell {
     this.pendingShared = null;
     this.restore(v.code, v.model, v.params, 'edited');
     this.keeper.setCurrent({ code: v.code, model: v.model, params: v.params });
-    this.refreshVersions();
+    this.versionsPanel.refresh();
     this.say('A kept version is restored. Nothing has run yet: press Run to check it.');
   }
 
@@ -419,7 +389,7 @@ export class LiveCell {
     if (mine && !this.isOriginal(mine) && !sameSnapshot(mine, link)) {
       this.keeper.keep(mine, 'mine');
       this.keeper.keep(link, 'link');
-      this.refreshVersions();
+      this.versionsPanel.refresh();
       this.say('This permalink carries other code than your own edit of this cell. Both are kept in Versions. Which should the cell show?', undefined, [
         { label: "Show the link's code", run: () => this.showShared(shared) },
         { label: 'Keep my edit', run: () => undefined },
@@ -427,7 +397,7 @@ export class LiveCell {
       return;
     }
     this.keeper.keep(link, 'link');
-    this.refreshVersions();
+    this.versionsPanel.refresh();
     this.showShared(shared);
   }
 
@@ -454,33 +424,7 @@ export class LiveCell {
     this.diffButton.setAttribute('aria-pressed', 'true');
   }
 
-  private async share(): Promise<void> {
-    const codec = await loadPart(this.message, 'permalink maker', () => import('./share'), () => void this.share());
-    if (!codec) return;
-    dismiss(this.message, 'load:permalink maker');
-    const { model, params } = this.readParams();
-    const url = new URL(location.href);
-    try {
-      url.hash = codec.encodeShare({ id: this.data.id, code: this.currentCode(), model, params });
-    } catch (error) {
-      // The same limits the page applies when a link is opened: no link is made that would be refused.
-      this.say(`No link was made: ${errorText(error)}. Your code is unchanged; Versions keeps what you ran.`);
-      return;
-    }
-    const field = document.createElement('input');
-    field.type = 'text';
-    field.readOnly = true;
-    field.value = url.href;
-    field.className = 'fl-permalink';
-    field.setAttribute('aria-label', `Permalink to ${this.data.title}`);
-    let copied = false;
-    try {
-      await navigator.clipboard.writeText(url.href);
-      copied = true;
-    } catch {
-      // no clipboard permission (or an insecure context): the link is shown to copy by hand
-    }
-    this.say(copied ? 'Permalink copied to the clipboard:' : 'Permalink (copy it):', field);
-    field.select();
+  private share(): Promise<void> {
+    return shareCell(this.message, () => ({ id: this.data.id, title: this.data.title, code: this.currentCode(), ...this.readParams() }), (text, extra) => this.say(text, extra));
   }
 }

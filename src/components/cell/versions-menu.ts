@@ -62,3 +62,37 @@ export function renderVersions(panel: HTMLElement, versions: readonly Version[],
   }
   panel.append(list);
 }
+
+/** The Versions panel of one cell or exercise: opened and closed by its button, placed by the caller. */
+export class VersionsPanel {
+  private panel: HTMLElement | null = null;
+
+  constructor(
+    private readonly button: HTMLButtonElement | null,
+    private readonly label: string,
+    private readonly place: (panel: HTMLElement) => void,
+    private readonly versions: () => readonly Version[],
+    private readonly actions: VersionsMenuActions,
+  ) {}
+
+  toggle(): void {
+    if (this.panel) {
+      this.panel.remove();
+      this.panel = null;
+      this.button?.setAttribute('aria-expanded', 'false');
+      return;
+    }
+    this.panel = document.createElement('div');
+    this.panel.className = 'fl-versions';
+    this.panel.setAttribute('role', 'group');
+    this.panel.setAttribute('aria-label', this.label);
+    this.place(this.panel);
+    this.button?.setAttribute('aria-expanded', 'true');
+    this.refresh();
+  }
+
+  /** Redraw after the history changed (no-op while closed). */
+  refresh(): void {
+    if (this.panel) renderVersions(this.panel, this.versions(), this.actions);
+  }
+}

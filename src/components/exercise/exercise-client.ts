@@ -13,7 +13,7 @@ import { loadPart } from '../cell/lazy';
 import { dismiss, notify } from '../cell/notices';
 import { browserStorage } from '../cell/storage';
 import { withVersion, type History, type VersionStore, type Why } from '../cell/versions';
-import { renderVersions } from '../cell/versions-menu';
+import { VersionsPanel } from '../cell/versions-menu';
 import { exerciseVersions } from './browser-store';
 import { attachViews } from '../cell/views';
 import type { ExerciseData } from './data';
@@ -45,7 +45,7 @@ export class LiveExercise {
   /** the exercise's notices (Undo, Retry, storage trouble), under the status line */
   private readonly notices: HTMLElement;
   private history: History;
-  private versionsPanel: HTMLElement | null = null;
+  private readonly versionsPanel: VersionsPanel;
 
   constructor(
     readonly el: HTMLElement,
@@ -68,7 +68,7 @@ export class LiveExercise {
     this.history = loaded.history;
     if (loaded.corrupt) notify(this.notices, 'storage', 'The stored versions of this exercise could not be read; they were set aside.', { tone: 'error' });
     this.wire();
-    this.addVersionsButton();
+    this.versionsPanel = this.addVersionsPanel();
     this.restore();
     if (this.progress.corrupt.has(data.id)) notify(this.notices, 'storage', 'The stored progress of this exercise could not be read; it starts afresh.', { tone: 'error' });
     if (browserStorage().memoryOnly) notify(this.notices, 'storage', 'This browser does not let the site store anything (private mode, or storage turned off): your attempt lasts only until you leave this page.');
@@ -328,7 +328,7 @@ export class LiveExercise {
     if (result !== 'ok' && !browserStorage().memoryOnly) {
       notify(this.notices, 'storage', "This browser's storage for the site is full or refused: your versions are kept on this page only. Delete old versions or export your progress.", { tone: 'error' });
     }
-    this.refreshVersions();
+    this.versionsPanel.refresh();
   }
 
   /** Put code in the editor (Undo, a restore) and store it as the attempt; nothing is checked. */
@@ -346,37 +346,16 @@ export class LiveExercise {
     this.settle('new', 'Your attempt is back. Not checked yet.');
   }
 
-  private addVersionsButton(): void {
+  /** A Versions button beside Reset (the markup predates versions), and its panel under the notices. */
+  private addVersionsPanel(): VersionsPanel {
     const reset = this.button('reset');
-    if (!reset) return;
     const b = document.createElement('button');
     b.type = 'button';
     b.dataset.action = 'versions';
     b.textContent = 'Versions';
     b.setAttribute('aria-expanded', 'false');
-    b.addEventListener('click', () => this.toggleVersions(b));
-    reset.after(' ', b);
-  }
-
-  private toggleVersions(button: HTMLButtonElement): void {
-    if (this.versionsPanel) {
-      this.versionsPanel.remove();
-      this.versionsPanel = null;
-      button.setAttribute('aria-expanded', 'false');
-      return;
-    }
-    this.versionsPanel = document.createElement('div');
-    this.versionsPanel.className = 'fl-versions';
-    this.versionsPanel.setAttribute('role', 'group');
-    this.versionsPanel.setAttribute('aria-label', `Versions of your attempt at ${this.data.title}`);
-    this.notices.after(this.versionsPanel);
-    button.setAttribute('aria-expanded', 'true');
-    this.refreshVersions();
-  }
-
-  private refreshVersions(): void {
-    if (!this.versionsPanel) return;
-    renderVersions(this.versionsPanel, this.history.versions, {
+    reset?.after(' ', b);
+    const panel = new VersionsPanel(b, `Versions of your attempt at ${this.data.title}`, (el) => this.notices.after(el), () => this.history.versions, {
       restore: (i) => {
         const v = this.history.versions[i];
         if (!v) return;
@@ -389,6 +368,8 @@ export class LiveExercise {
         this.saveHistory();
       },
     });
+    b.addEventListener('click', () => panel.toggle());
+    return panel;
   }
 
   private download(): void {
