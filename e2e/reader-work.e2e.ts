@@ -248,3 +248,41 @@ test('a search stopped by its budget can search further, with a larger budget', 
   expect(t2).toBeGreaterThanOrEqual(t1);
   expect(s2 + t2).toBeGreaterThan(s1 + t1);
 });
+
+test.describe('an exercise', () => {
+  // a tall window renders every line of the attempt, so the text read back is all of it
+  test.use({ viewport: { width: 1280, height: 2400 } });
+
+  test('Reset keeps the attempt: Undo brings it back, and Versions has it after a reload', async ({ page }) => {
+    const errors = watchConsole(page);
+    await page.goto('/exercises/prefault-source/');
+    const ex = page.locator('section[data-exercise="prefault-source"]');
+    await ex.scrollIntoViewIfNeeded();
+    await expect(ex.getByRole('button', { name: 'Check', exact: true })).toBeEnabled();
+    await ex.getByRole('textbox', { name: /^Your / }).click();
+    await expect(ex.locator('.cm-content')).toBeFocused();
+    const starter = await editorText(ex);
+    const mine = `/* my attempt */\n${starter}`;
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(mine);
+    await expect.poll(() => editorText(ex)).toBe(mine);
+    await ex.getByRole('button', { name: 'Check', exact: true }).click();
+    await ex.getByRole('button', { name: 'Reset', exact: true }).click();
+    await ex.getByRole('button', { name: 'Yes, reset' }).click();
+    await expect.poll(() => editorText(ex)).toBe(starter);
+    await ex.getByRole('button', { name: 'Undo Reset' }).click();
+    await expect.poll(() => editorText(ex)).toBe(mine);
+
+    await ex.getByRole('button', { name: 'Reset', exact: true }).click();
+    await ex.getByRole('button', { name: 'Yes, reset' }).click();
+    await page.reload();
+    const again = page.locator('section[data-exercise="prefault-source"]');
+    await again.scrollIntoViewIfNeeded();
+    await again.getByRole('button', { name: 'Versions' }).click();
+    const newest = again.getByRole('group', { name: /^Versions of your attempt/ }).locator('li').first();
+    await newest.getByRole('button', { name: /^Restore/ }).click();
+    await expect.poll(() => editorText(again)).toBe(mine);
+    expect(errors).toEqual([]);
+  });
+});
