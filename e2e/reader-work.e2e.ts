@@ -1,5 +1,6 @@
 // The reader's work is never lost: versions kept across links, Reset with Undo, Share that refuses
 // links the site would reject, invalid stored values and a full or disabled storage.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { abbaTitle, cell, editorText, fixture, originalCode, replaceCode, run, status, watchConsole } from './helpers';
 import { fixLockOrder, runawaySearch } from './strategies';
@@ -285,4 +286,32 @@ test.describe('an exercise', () => {
     await expect.poll(() => editorText(again)).toBe(mine);
     expect(errors).toEqual([]);
   });
+});
+
+test('export on /exercises/ carries cell versions; import in another browser brings them back', async ({ page, browser }) => {
+  const { mine } = await editAndRun(page);
+  await page.goto('/exercises/');
+  const exportButton = page.getByRole('button', { name: 'Export progress' });
+  await expect(exportButton).toBeEnabled();
+  const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
+  const file = await download.path();
+  const data = JSON.parse(readFileSync(file, 'utf8'));
+  expect(data.cells[cellKey].versions.map((v: { code: string }) => v.code)).toContain(mine);
+
+  const other = await browser.newContext();
+  try {
+    const p = await other.newPage();
+    await p.goto('/exercises/');
+    const input = p.locator('input[data-action="import"]');
+    await expect(input).toBeEnabled();
+    await input.setInputFiles(file);
+    await expect(p.getByText(/versions of 1 cell and/)).toBeVisible();
+    await p.goto(fixture);
+    const c = cell(p, abbaTitle);
+    await c.getByRole('button', { name: 'Versions' }).click();
+    await versionsPanel(c).locator('li').first().getByRole('button', { name: /^Restore/ }).click();
+    await expect.poll(() => editorText(c)).toBe(mine);
+  } finally {
+    await other.close();
+  }
 });

@@ -23,7 +23,7 @@ describe('backup', () => {
     expect(b.progress.get('ex-one').code).toBe('attempt');
     expect(b.cells.load('2007/abba').history.versions[0].code).toBe('cell edit');
     expect(b.exercises.load('ex-one').history.versions[0].why).toBe('reset');
-    expect(importSummary('f.json', r)).toMatch(/versions of 1 cells/);
+    expect(importSummary('f.json', r)).toMatch(/versions of 1 cell and/);
   });
 
   it('reads a progress file made before versions existed, and refuses what is not one', () => {

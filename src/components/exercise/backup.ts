@@ -47,5 +47,6 @@ export function importBackup(stores: Stores, text: string): ImportReport {
 export function importSummary(name: string, r: ImportReport): string {
   if (r.error) return `Could not import ${name}: ${r.error}. Nothing was changed.`;
   const skipped = r.skipped.length ? `; skipped ${r.skipped.length} unreadable or without room (${r.skipped.join(', ')})` : '';
-  return `Imported from ${name}: ${r.exercises} exercise records, versions of ${r.cells} cells and of ${r.exerciseVersions} exercises${skipped}.`;
+  const n = (k: number, one: string) => `${k} ${one}${k === 1 ? '' : 's'}`;
+  return `Imported from ${name}: ${n(r.exercises, 'exercise record')}, versions of ${n(r.cells, 'cell')} and of ${n(r.exerciseVersions, 'exercise')}${skipped}.`;
 }
