@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import { serviceWorker } from './scripts/service-worker.mjs';
 
 // The sidebar is the reading order: the primer, then the chapters in date order, then exercises.
 // Chapters are written by different people at different times, so an entry appears only once its
@@ -39,6 +40,8 @@ export default defineConfig({
       customCss: ['./src/styles/cells.css'],
       lastUpdated: false,
     }),
+    // offline reading: dist/sw.js, generated after the build (scripts/service-worker.mjs)
+    serviceWorker(),
   ],
   vite: {
     worker: { format: 'es' },

@@ -1,6 +1,6 @@
 // One live cell in the browser: wires the static markup rendered by Cell.astro to the page's
 // reactive module, the engine workers and, on demand, the editor, the diff and sharing.
-import type { CheckRequest, CheckResult, MemoryModel } from '../../engine/api';
+import type { Budget, CheckRequest, CheckResult, MemoryModel } from '../../engine/api';
 import { Cancelled, cancel, run as runEngine } from './bridge';
 import type { CellData } from './data';
 import { cellKey } from './data';
@@ -9,7 +9,13 @@ import { EditorSlot } from './editor-slot';
 import { statusText } from './present';
 import { names, pageModule, STATIC, type Source, type Static } from './reactive';
 import type { SharedCell } from './share';
-import { clearEdit, loadEdit, saveEdit } from './storage';
+import { offerFurther } from './further';
+import { CellKeeper } from './keeper';
+import { loadPart } from './lazy';
+import { dismiss, dismissAll, errorText, notify, type NoticeAction } from './notices';
+import { sameSnapshot, type Snapshot } from './versions';
+import { VersionsPanel } from './versions-menu';
+import { shareCell } from './share-ui';
 import { attachViews, renderViews } from './views';
 import { forget as forgetAttach, whenNear } from './attach-queue';
 
@@ -42,6 +48,10 @@ export class LiveCell {
   private readonly mark: HTMLElement;
   private readonly diffHost: HTMLElement;
   private readonly diffButton: HTMLButtonElement;
+  private readonly keeper: CellKeeper;
+  /** the budget of the next run: the browser's default, or larger after "Search further" */
+  private budget: Budget | undefined;
+  private readonly versionsPanel: VersionsPanel;
 
   constructor(readonly el: HTMLElement, readonly data: CellData) {
     this.key = cellKey(data.chapter, data.id);
@@ -56,14 +66,32 @@ export class LiveCell {
     this.staticViews = this.views.innerHTML;
     this.staticStatus = this.status.textContent ?? '';
     this.staticVerdict = el.dataset.verdict ?? '';
+    this.keeper = new CellKeeper(this.key, data, this.message);
+    this.versionsPanel = new VersionsPanel(
+      el.querySelector<HTMLButtonElement>('button[data-action="versions"]'),
+      `Versions of ${data.title}`,
+      (panel) => this.diffHost.before(panel),
+      () => this.keeper.versions(),
+      {
+        restore: (i) => this.restoreVersion(i),
+        delete: (i) => {
+          this.keeper.deleteVersion(i);
+          this.versionsPanel.refresh();
+        },
+      },
+    );
     this.define();
     this.wire();
     whenNear(this.views, () => void this.attachStatic());
-    const saved = loadEdit(this.key);
-    if (saved && (saved.code !== data.code || saved.model !== data.model)) {
+    const saved = this.keeper.start();
+    if (saved && !this.isOriginal(saved)) {
       this.restore(saved.code, saved.model, saved.params, 'edited');
       this.say('Your last edit in this browser is restored; the verdict shown is for the original code until you press Run.');
     }
+  }
+
+  private isOriginal(s: Snapshot): boolean {
+    return sameSnapshot(s, { code: this.data.code, model: this.data.model, params: this.data.params });
   }
 
   // ---- reactive variables -------------------------------------------------------------------
@@ -90,7 +118,7 @@ export class LiveCell {
   }
 
   private request(source: Source): CheckRequest {
-    return { scenario: this.data.scenario, strategy: source.code, model: source.model, params: source.params };
+    return { scenario: this.data.scenario, strategy: source.code, model: source.model, params: source.params, budget: this.budget };
   }
 
   private submit(source: Omit<Source, 'version'> | null): void {
@@ -105,8 +133,10 @@ export class LiveCell {
   private async attachStatic(): Promise<void> {
     const encoded = this.el.querySelector('script[data-fl-trace]')?.textContent;
     if (!encoded) return;
-    const { decodeTrace } = await import('./trace-codec');
-    const trace = decodeTrace(encoded);
+    const codec = await loadPart(this.message, 'trace of the original run', () => import('./trace-codec'), () => void this.attachStatic());
+    if (!codec) return;
+    dismiss(this.message, 'load:trace of the original run');
+    const trace = codec.decodeTrace(encoded);
     // the reader may have run the cell meanwhile: then these views are gone
     if (!this.showingStatic || this.scrubber) return;
     this.scrubber = attachViews(this.views, { trace });
@@ -134,6 +164,12 @@ export class LiveCell {
     }
     this.settle(value.outcome, statusText(value));
     this.editor?.showDiagnostics(value.diagnostics);
+    offerFurther(this.message, value, this.budget, (next) => this.searchFurther(next));
+  }
+
+  private searchFurther(next: Budget): void {
+    this.budget = next;
+    this.submit({ code: this.currentCode(), ...this.readParams() });
   }
 
   private showViews(value: { html: string; result: CheckResult } | Static): void {
@@ -153,14 +189,18 @@ export class LiveCell {
 
   private failed(error: unknown): void {
     if (error instanceof Cancelled) return; // a newer run replaced this one
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorText(error);
     this.settle('error', `Error: ${message}`);
+    // The engine's worker could not start or died (offline before it was cached, a crash): say so, with Retry.
+    if (message.startsWith('the engine failed')) {
+      notify(this.message, 'engine', `The engine could not run (${message}).`, { tone: 'error', actions: [{ label: 'Retry', name: 'Retry the run', run: () => this.run() }] });
+    }
   }
 
-  private say(text: string, extra?: Node): void {
-    this.message.textContent = text;
-    if (extra) this.message.append(' ', extra);
-    this.message.hidden = !text;
+  /** The cell's one general message (restored edit, link opened, share): replaced by the next. */
+  private say(text: string, extra?: Node, actions?: NoticeAction[]): void {
+    if (text) notify(this.message, 'cell', text, { extra, actions });
+    else dismiss(this.message, 'cell');
   }
 
   private setMark(mark: Mark): void {
@@ -182,6 +222,7 @@ export class LiveCell {
     on('reset', () => this.reset());
     on('diff', () => void this.toggleDiff());
     on('share', () => void this.share());
+    on('versions', () => this.versionsPanel.toggle());
     this.code.addEventListener('click', () => void this.openEditor(true));
     this.code.addEventListener('keydown', (e) => {
       if (e.key !== 'Enter') return;
@@ -224,15 +265,22 @@ export class LiveCell {
     const code = this.currentCode();
     const { model, params } = this.readParams();
     this.say('');
+    dismissAll(this.message, 'load:');
+    dismiss(this.message, 'engine');
+    this.budget = undefined;
     this.remember(code, model, params);
+    if (!this.isOriginal({ code, model, params })) this.keeper.keep({ code, model, params }, 'run');
+    this.versionsPanel.refresh();
+    if (code.trim() === '') {
+      notify(this.message, 'empty', 'The code is empty: the scenario calls functions it no longer finds. Undo (Ctrl+Z), Versions or Reset bring code back.');
+    } else dismiss(this.message, 'empty');
     this.submit({ code, model, params });
   }
 
   /** Keep the edit in this browser (or forget it when it equals the original) and mark the cell. */
   private remember(code: string, model: MemoryModel | undefined, params: Record<string, number | boolean>): void {
-    const original = code === this.data.code && model === this.data.model && JSON.stringify(params) === JSON.stringify(this.data.params);
-    if (original) clearEdit(this.key);
-    else saveEdit(this.key, { code, model, params });
+    const original = this.isOriginal({ code, model, params });
+    this.keeper.setCurrent(original ? null : { code, model, params });
     if (original) this.setMark('');
     else if (code === this.pendingShared) this.setMark('edited by the link');
     else this.setMark('edited');
@@ -242,7 +290,12 @@ export class LiveCell {
   private pendingShared: string | null = null;
 
   reset(): void {
-    clearEdit(this.key);
+    const before: Snapshot = { code: this.currentCode(), ...this.readParams() };
+    const undoable = !this.isOriginal(before);
+    // Reset never loses the edit: it is kept as a version first, and the notice offers Undo.
+    if (undoable) this.keeper.keep(before, 'reset');
+    this.keeper.setCurrent(null);
+    this.budget = undefined;
     this.pendingCode = null;
     this.pendingShared = null;
     this.editor?.setCode(this.data.code);
@@ -252,13 +305,48 @@ export class LiveCell {
     if (this.closeDiff) void this.toggleDiff();
     cancel(this.key); // a search still running for the edit is of no use now
     this.submit(null);
+    dismiss(this.message, 'budget');
+    this.versionsPanel.refresh();
+    if (undoable) {
+      this.say('Reset to the original code. Your edit is kept in Versions.', undefined, [
+        { label: 'Undo', name: 'Undo Reset', run: () => this.undoReset(before) },
+      ]);
+    }
+  }
+
+  private undoReset(before: Snapshot): void {
+    this.restore(before.code, before.model, before.params, 'edited');
+    this.keeper.setCurrent(before);
+    this.run();
+  }
+
+  // ---- versions -----------------------------------------------------------------------------
+
+  /** Show a kept version (not run); what the cell showed before is kept as a version too. */
+  private restoreVersion(index: number): void {
+    const v = this.keeper.versions()[index];
+    if (!v) return;
+    const shown: Snapshot = { code: this.currentCode(), ...this.readParams() };
+    if (!this.isOriginal(shown) && !sameSnapshot(shown, v)) this.keeper.keep(shown, 'restore');
+    this.pendingShared = null;
+    this.restore(v.code, v.model, v.params, 'edited');
+    this.keeper.setCurrent({ code: v.code, model: v.model, params: v.params });
+    this.versionsPanel.refresh();
+    this.say('A kept version is restored. Nothing has run yet: press Run to check it.');
   }
 
   private get editor(): CellEditor | null {
     return this.slot.editor;
   }
 
-  openEditor(focus: boolean): Promise<CellEditor> {
+  /** Open the editor; null (with a notice and Retry) when it cannot load. */
+  async openEditor(focus: boolean): Promise<CellEditor | null> {
+    const editor = await loadPart(this.message, 'editor', () => this.mountEditor(focus), () => void this.openEditor(focus));
+    if (editor) dismiss(this.message, 'load:editor');
+    return editor;
+  }
+
+  private mountEditor(focus: boolean): Promise<CellEditor> {
     return this.slot.open(focus, () => {
       const code = this.pendingCode ?? this.data.code;
       this.pendingCode = null;
@@ -278,16 +366,45 @@ export class LiveCell {
     this.pendingCode = code;
     this.writeParams(model, params);
     this.setMark(mark);
+    // an open editor takes the code now, so a Run right after (Undo) checks this code
+    if (this.editor) {
+      this.pendingCode = null;
+      if (this.editor.getCode() !== code) this.editor.setCode(code);
+      return;
+    }
     void this.openEditor(false).then((editor) => {
-      if (editor.getCode() !== code) editor.setCode(code);
+      if (editor && editor.getCode() !== code) editor.setCode(code);
     });
   }
 
+  /**
+   * A permalink for this cell. Both the link's code and the reader's own edit are kept as versions;
+   * when they differ, the cell keeps showing the reader's edit and asks which to show.
+   */
   applyShared(shared: SharedCell): void {
+    const link: Snapshot = { code: shared.code, model: shared.model ?? this.data.model, params: { ...this.data.params, ...shared.params } };
+    const shown: Snapshot = { code: this.currentCode(), ...this.readParams() };
+    const mine = this.isOriginal(shown) ? this.keeper.current() : shown;
+    this.el.scrollIntoView({ block: 'start' });
+    if (mine && !this.isOriginal(mine) && !sameSnapshot(mine, link)) {
+      this.keeper.keep(mine, 'mine');
+      this.keeper.keep(link, 'link');
+      this.versionsPanel.refresh();
+      this.say('This permalink carries other code than your own edit of this cell. Both are kept in Versions. Which should the cell show?', undefined, [
+        { label: "Show the link's code", run: () => this.showShared(shared) },
+        { label: 'Keep my edit', run: () => undefined },
+      ]);
+      return;
+    }
+    this.keeper.keep(link, 'link');
+    this.versionsPanel.refresh();
+    this.showShared(shared);
+  }
+
+  private showShared(shared: SharedCell): void {
     this.pendingShared = shared.code;
     this.restore(shared.code, shared.model, shared.params, 'edited by the link');
     this.say('Opened from a permalink. Nothing has run yet: press Run to check this code.');
-    this.el.scrollIntoView({ block: 'start' });
   }
 
   private async toggleDiff(): Promise<void> {
@@ -298,31 +415,16 @@ export class LiveCell {
       this.diffButton.setAttribute('aria-pressed', 'false');
       return;
     }
-    const { mountDiff } = await import('./diff');
+    const diff = await loadPart(this.message, 'diff view', () => import('./diff'), () => void this.toggleDiff());
+    if (!diff || this.closeDiff) return;
+    dismiss(this.message, 'load:diff view');
+    const { mountDiff } = diff;
     this.diffHost.hidden = false;
     this.closeDiff = mountDiff(this.diffHost, this.data.code, this.currentCode(), this.data.title);
     this.diffButton.setAttribute('aria-pressed', 'true');
   }
 
-  private async share(): Promise<void> {
-    const { encodeShare } = await import('./share');
-    const { model, params } = this.readParams();
-    const url = new URL(location.href);
-    url.hash = encodeShare({ id: this.data.id, code: this.currentCode(), model, params });
-    const field = document.createElement('input');
-    field.type = 'text';
-    field.readOnly = true;
-    field.value = url.href;
-    field.className = 'fl-permalink';
-    field.setAttribute('aria-label', `Permalink to ${this.data.title}`);
-    let copied = false;
-    try {
-      await navigator.clipboard.writeText(url.href);
-      copied = true;
-    } catch {
-      // no clipboard permission (or an insecure context): the link is shown to copy by hand
-    }
-    this.say(copied ? 'Permalink copied to the clipboard:' : 'Permalink (copy it):', field);
-    field.select();
+  private share(): Promise<void> {
+    return shareCell(this.message, () => ({ id: this.data.id, title: this.data.title, code: this.currentCode(), ...this.readParams() }), (text, extra) => this.say(text, extra));
   }
 }

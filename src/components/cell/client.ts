@@ -6,28 +6,27 @@ import type { CellData } from './data';
 import { initCostTable } from './cost-table-client';
 import { initFigure } from './figure-client';
 import { initTable } from './table-client';
+import { loadPart } from './lazy';
+import { dismiss, errorText, notify, pageNotices } from './notices';
+import { registerOffline } from '../offline/register';
 
 const cells = new Map<string, LiveCell>();
 
-function banner(text: string): void {
-  const div = document.createElement('div');
-  div.className = 'fl-banner';
-  div.setAttribute('role', 'alert');
-  div.textContent = text;
-  const main = document.querySelector('main') ?? document.body;
-  main.prepend(div);
-}
-
+/** Open the link in the fragment, if any: one notice for the page's permalink, replaced by the next. */
 async function openPermalink(): Promise<void> {
-  if (!location.hash.startsWith('#share=')) return;
-  const { decodeShare } = await import('./share');
+  const host = pageNotices();
+  if (!location.hash.startsWith('#share=')) return dismiss(host, 'permalink');
+  const codec = await loadPart(host, 'permalink reader', () => import('./share'), () => void openPermalink());
+  if (!codec) return;
+  dismiss(host, 'load:permalink reader');
   try {
-    const shared = decodeShare(location.hash);
+    const shared = codec.decodeShare(location.hash);
     const cell = cells.get(shared.id);
     if (!cell) throw new Error(`this page has no cell "${shared.id}"`);
+    dismiss(host, 'permalink');
     cell.applyShared(shared);
   } catch (error) {
-    banner(`This permalink could not be opened: ${error instanceof Error ? error.message : String(error)}. The page works as usual.`);
+    notify(host, 'permalink', `This permalink could not be opened: ${errorText(error)}. The page works as usual.`, { tone: 'error' });
   }
 }
 
@@ -44,6 +43,7 @@ function init(): void {
   document.documentElement.classList.add('fl-live');
   if (cells.size > 0) warmUp();
   void openPermalink();
+  registerOffline();
   addEventListener('hashchange', () => void openPermalink());
 }
 

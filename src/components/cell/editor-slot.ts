@@ -14,13 +14,19 @@ export class EditorSlot {
 
   /** `options` is called once, just before the editor mounts, so it sees the latest pending code. */
   async open(focus: boolean, options: () => EditorOptions): Promise<CellEditor> {
-    this.loading ??= import('./editor').then(({ mountEditor }) => {
-      const editor = mountEditor(this.host, options());
-      this.code.hidden = true;
-      this.host.hidden = false;
-      this.editor = editor;
-      return editor;
-    });
+    this.loading ??= import('./editor').then(
+      ({ mountEditor }) => {
+        const editor = mountEditor(this.host, options());
+        this.code.hidden = true;
+        this.host.hidden = false;
+        this.editor = editor;
+        return editor;
+      },
+      (error: unknown) => {
+        this.loading = null; // a failed download is not remembered: the next open tries again
+        throw error;
+      },
+    );
     const editor = this.editor ?? (await this.loading);
     if (focus) editor.focus();
     return editor;

@@ -3,6 +3,7 @@
 /// <reference lib="webworker" />
 import { check } from '../../engine/index';
 import type { CheckRequest, CheckResult } from '../../engine/api';
+import { clampToCeiling } from './budget';
 
 export interface WorkerRequest {
   id: number;
@@ -32,7 +33,8 @@ scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const { id, req } = event.data;
   let reply: WorkerReply;
   try {
-    reply = { id, result: bounded(check(req)) };
+    // The guard: whatever the page asks, a search here stops at the ceiling's states and time.
+    reply = { id, result: bounded(check({ ...req, budget: clampToCeiling(req.budget) })) };
   } catch (error) {
     reply = { id, error: error instanceof Error ? error.message : String(error) };
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync, strToU8 } from 'fflate';
-import { decodeShare, encodeShare, isShareFragment, maxCodeChars, maxPayloadChars } from './share';
+import { randomBytes } from 'node:crypto';
+import { decodeShare, encodeShare, isShareFragment, maxCodeChars, maxPayloadChars, ShareTooLong } from './share';
 
 const b64url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 
@@ -42,6 +43,25 @@ describe('decodeShare rejects', () => {
   it('oversized links and oversized code', () => {
     expect(() => decodeShare(`#share=abba.${'A'.repeat(maxPayloadChars + 1)}`)).toThrow('too long');
     const big = b64url(deflateSync(strToU8(JSON.stringify({ v: 1, code: 'x'.repeat(maxCodeChars + 1) }))));
-    expect(() => decodeShare(`#share=abba.${big}`)).toThrow('shared code is too long');
+    expect(() => decodeShare(`#share=abba.${big}`)).toThrow('code is too long');
+  });
+});
+
+describe('encodeShare applies the limits decodeShare applies', () => {
+  it('refuses code over the limit before any link exists', () => {
+    const code = 'void task_a(void)\n{\n\tlock_page(page0);\n}\n'.repeat(Math.ceil((maxCodeChars + 1) / 40));
+    expect(() => encodeShare({ id: 'abba', code })).toThrow(ShareTooLong);
+    expect(() => encodeShare({ id: 'abba', code })).toThrow(/too long for a link/);
+  });
+
+  it('refuses code that compresses badly past the payload limit', () => {
+    const noise = randomBytes(maxCodeChars).toString('base64').slice(0, maxCodeChars - 100);
+    expect(() => encodeShare({ id: 'abba', code: noise })).toThrow(/link would be too long/);
+  });
+
+  it('every link it makes opens', () => {
+    const code = 'void task_a(void)\n{\n\tlock_page(page0);\n}\n'.repeat(400);
+    expect(code.length).toBeLessThanOrEqual(maxCodeChars);
+    expect(decodeShare(encodeShare({ id: 'abba', code })).code).toBe(code);
   });
 });

@@ -32,9 +32,23 @@ function fromBase64Url(text: string): Uint8Array {
   return bytes;
 }
 
+/** A link that would be refused on opening; its message is fit to show the reader. */
+export class ShareTooLong extends Error {}
+
+/** The limits every link is held to, on making (Share) and on opening: one function for both. */
+export function checkLimits(codeChars: number, payloadChars: number): void {
+  const n = new Intl.NumberFormat('en');
+  // A link over either limit would be rejected by decodeShare: refuse it here, before copying.
+  if (codeChars > maxCodeChars) throw new ShareTooLong(`the code is too long for a link (${n.format(codeChars)} characters; at most ${n.format(maxCodeChars)})`);
+  if (payloadChars > maxPayloadChars) throw new ShareTooLong(`the link would be too long (${n.format(payloadChars)} characters; at most ${n.format(maxPayloadChars)})`);
+}
+
+/** The fragment for a cell; throws ShareTooLong when opening it would be refused. */
 export function encodeShare(cell: SharedCell): string {
   const body = { v: 1, code: cell.code, model: cell.model, params: cell.params };
-  return `${marker}${encodeURIComponent(cell.id)}.${toBase64Url(deflateSync(strToU8(JSON.stringify(body)), { level: 9 }))}`;
+  const rest = `${encodeURIComponent(cell.id)}.${toBase64Url(deflateSync(strToU8(JSON.stringify(body)), { level: 9 }))}`;
+  checkLimits(cell.code.length, rest.length);
+  return `${marker}${rest}`;
 }
 
 export function isShareFragment(hash: string): boolean {
@@ -48,7 +62,7 @@ export function decodeShare(hash: string): SharedCell {
   const rest = fragment.slice(marker.length);
   const dot = rest.indexOf('.');
   if (dot <= 0) throw new Error('the permalink is incomplete');
-  if (rest.length > maxPayloadChars) throw new Error(`the permalink is too long (${rest.length} characters; at most ${maxPayloadChars})`);
+  if (rest.length > maxPayloadChars) checkLimits(0, rest.length);
   const id = decodeURIComponent(rest.slice(0, dot));
   let json: string;
   try {
@@ -70,7 +84,7 @@ function validate(id: string, body: unknown): SharedCell {
   const b = body as { v?: unknown; code?: unknown; model?: unknown; params?: unknown };
   if (typeof b !== 'object' || b === null || b.v !== 1) throw new Error('the permalink was made by another version of this site');
   if (typeof b.code !== 'string') throw new Error('the permalink carries no code');
-  if (b.code.length > maxCodeChars) throw new Error(`the shared code is too long (${b.code.length} characters; at most ${maxCodeChars})`);
+  checkLimits(b.code.length, 0);
   const shared: SharedCell = { id, code: b.code };
   if (b.model === 'sc' || b.model === 'tso' || b.model === 'weak') shared.model = b.model;
   if (b.params !== undefined) {

@@ -1,22 +1,20 @@
-// The Progress store of this browser: localStorage when it works, memory otherwise (privacy
-// mode, a sandboxed frame), so the page behaves the same and simply forgets on reload.
-import { MemoryStore, Progress, type KeyValue } from './progress';
+// The Progress store of this browser and the exercises' versions: localStorage when it works,
+// memory otherwise (privacy mode, a sandboxed frame), so the page behaves the same and simply
+// forgets on reload (cell/storage.ts decides, once per page, and the page says so).
+import { browserStorage } from '../cell/storage';
+import { EXERCISE_PREFIX, VersionStore } from '../cell/versions';
+import { Progress } from './progress';
 
 let progress: Progress | undefined;
-
-function storage(): KeyValue {
-  try {
-    const s = globalThis.localStorage;
-    const probe = 'faultlines:probe';
-    s.setItem(probe, '1');
-    s.removeItem(probe);
-    return s;
-  } catch {
-    return new MemoryStore();
-  }
-}
+let versions: VersionStore | undefined;
 
 export function browserProgress(): Progress {
-  progress ??= new Progress(storage());
+  progress ??= new Progress(browserStorage().store);
   return progress;
+}
+
+/** Each exercise's kept versions of the reader's attempt (every Check of changed code, every Reset, every restore). */
+export function exerciseVersions(): VersionStore {
+  versions ??= new VersionStore(browserStorage().store, EXERCISE_PREFIX);
+  return versions;
 }

@@ -8,6 +8,7 @@ import { validateExercise } from '../../engine/grade/exercise';
 import { abbaResult } from '../views/fixtures';
 import type { ExerciseData } from './data';
 import { MemoryStore, Progress } from './progress';
+import { EXERCISE_PREFIX, VersionStore } from '../cell/versions';
 
 type Pending = { req: CheckRequest; resolve: (r: CheckResult) => void; reject: (e: unknown) => void };
 const engine = vi.hoisted(() => ({ pending: [] as Pending[], cancelled: [] as string[] }));
@@ -81,7 +82,7 @@ let store: MemoryStore;
 const mount = () => {
   document.body.innerHTML = MARKUP;
   const el = document.querySelector<HTMLElement>('[data-exercise]')!;
-  return { el, live: new LiveExercise(el, data(), new Progress(store)) };
+  return { el, live: new LiveExercise(el, data(), new Progress(store), new VersionStore(store, EXERCISE_PREFIX)) };
 };
 const click = (el: HTMLElement, action: string) => el.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`)!.click();
 const text = (el: HTMLElement, sel: string) => el.querySelector(sel)!.textContent;
@@ -181,5 +182,30 @@ describe('LiveExercise', () => {
     expect(live.currentCode()).toBe('KEPT');
     expect(text(el, '[data-fl-ex-status]')).toMatch(/restored/);
     expect(engine.pending).toHaveLength(0);
+  });
+
+  it('Reset keeps the attempt as a version: Undo brings it back, and so does the Versions menu', async () => {
+    const { el, live } = mount();
+    await live.openEditor(false);
+    live['editor']!.setCode('MINE');
+    void live.check();
+    await answer([ok, ok]);
+    click(el, 'reset');
+    click(el, 'confirm-reset');
+    expect(live.currentCode()).toBe('STARTER');
+    const undo = el.querySelector<HTMLButtonElement>('button[aria-label="Undo Reset"]')!;
+    undo.click();
+    expect(live.currentCode()).toBe('MINE');
+    // reset again, then restore from the menu in a fresh mount (a reload)
+    click(el, 'reset');
+    click(el, 'confirm-reset');
+    const again = mount();
+    expect(again.live.currentCode()).toBe('STARTER');
+    click(again.el, 'versions');
+    const restore = again.el.querySelector<HTMLButtonElement>('.fl-versions li button')!;
+    expect(restore.textContent).toBe('Restore');
+    restore.click();
+    await flush();
+    expect(again.live.currentCode()).toBe('MINE');
   });
 });

@@ -9,6 +9,12 @@ import { CODE_EXT } from '../../engine/grade/assemble';
 import { Cancelled, cancel as cancelRun, run as runEngine } from '../cell/bridge';
 import type { CellEditor } from '../cell/editor';
 import { EditorSlot } from '../cell/editor-slot';
+import { loadPart } from '../cell/lazy';
+import { dismiss, notify } from '../cell/notices';
+import { browserStorage } from '../cell/storage';
+import { withVersion, type History, type VersionStore, type Why } from '../cell/versions';
+import { VersionsPanel } from '../cell/versions-menu';
+import { exerciseVersions } from './browser-store';
 import { attachViews } from '../cell/views';
 import type { ExerciseData } from './data';
 import { Progress } from './progress';
@@ -36,11 +42,16 @@ export class LiveExercise {
   private readonly solution: HTMLElement;
   private readonly confirm: HTMLElement;
   private readonly done: HTMLElement;
+  /** the exercise's notices (Undo, Retry, storage trouble), under the status line */
+  private readonly notices: HTMLElement;
+  private history: History;
+  private readonly versionsPanel: VersionsPanel;
 
   constructor(
     readonly el: HTMLElement,
     readonly data: ExerciseData,
     private readonly progress: Progress,
+    private readonly versions: VersionStore = exerciseVersions(),
   ) {
     this.code = q(el, '[data-fl-ex-code]');
     this.slot = new EditorSlot(this.code, q(el, '[data-fl-ex-editor]'));
@@ -49,8 +60,18 @@ export class LiveExercise {
     this.solution = q(el, '[data-fl-ex-solution]');
     this.confirm = q(el, '[data-fl-ex-confirm]');
     this.done = q(el, '[data-fl-ex-done]');
+    this.notices = document.createElement('div');
+    this.notices.className = 'fl-message';
+    this.notices.hidden = true;
+    this.status.after(this.notices);
+    const loaded = this.versions.load(data.id);
+    this.history = loaded.history;
+    if (loaded.corrupt) notify(this.notices, 'storage', 'The stored versions of this exercise could not be read; they were set aside.', { tone: 'error' });
     this.wire();
+    this.versionsPanel = this.addVersionsPanel();
     this.restore();
+    if (this.progress.corrupt.has(data.id)) notify(this.notices, 'storage', 'The stored progress of this exercise could not be read; it starts afresh.', { tone: 'error' });
+    if (browserStorage().memoryOnly) notify(this.notices, 'storage', 'This browser does not let the site store anything (private mode, or storage turned off): your attempt lasts only until you leave this page.');
   }
 
   /** The exercise as the grader wants it (the solution is not needed to grade). */
@@ -116,7 +137,14 @@ export class LiveExercise {
     return this.slot.editor;
   }
 
-  openEditor(focus: boolean): Promise<CellEditor> {
+  /** Open the editor; null (with a notice and Retry) when it cannot load. */
+  async openEditor(focus: boolean): Promise<CellEditor | null> {
+    const editor = await loadPart(this.notices, 'editor', () => this.mountEditor(focus), () => void this.openEditor(focus));
+    if (editor) dismiss(this.notices, 'load:editor');
+    return editor;
+  }
+
+  private mountEditor(focus: boolean): Promise<CellEditor> {
     return this.slot.open(focus, () => {
       const code = this.pendingCode ?? this.data.starter;
       this.pendingCode = null;
@@ -145,6 +173,10 @@ export class LiveExercise {
     const code = this.currentCode();
     clearTimeout(this.saveTimer);
     this.progress.saveAttempt(this.data.id, code);
+    if (code !== this.data.starter) this.keep(code, 'run');
+    if (this.progress.get(this.data.id).code !== code) {
+      notify(this.notices, 'storage', "Your attempt could not be stored in this browser (storage full or refused): it is kept on this page only, until you leave it.", { tone: 'error' });
+    }
     const mine = ++this.checking;
     this.el.setAttribute('aria-busy', 'true');
     this.el.dataset.state = 'checking';
@@ -261,6 +293,9 @@ export class LiveExercise {
   }
 
   private reset(): void {
+    const before = this.currentCode();
+    // Reset never loses the attempt: it is kept as a version first, and the notice offers Undo.
+    if (before !== this.data.starter) this.keep(before, 'reset');
     this.confirm.hidden = true;
     this.checking++; // a Check in flight no longer speaks for this code
     this.cancelRuns();
@@ -274,6 +309,67 @@ export class LiveExercise {
     this.results.innerHTML = '';
     this.settle('new', 'Reset to the starter code. Not checked yet.');
     this.button('reset')?.focus();
+    if (before !== this.data.starter) {
+      notify(this.notices, 'reset', 'Your attempt is kept in Versions.', { actions: [{ label: 'Undo', name: 'Undo Reset', run: () => this.show(before) }] });
+    }
+  }
+
+  // ---- versions -----------------------------------------------------------------------------
+
+  private keep(code: string, why: Why): void {
+    const next = withVersion(this.history, { code }, why, new Date().toISOString());
+    if (next === this.history) return;
+    this.history = next;
+    this.saveHistory();
+  }
+
+  private saveHistory(): void {
+    const result = this.versions.save(this.data.id, this.history);
+    if (result !== 'ok' && !browserStorage().memoryOnly) {
+      notify(this.notices, 'storage', "This browser's storage for the site is full or refused: your versions are kept on this page only. Delete old versions or export your progress.", { tone: 'error' });
+    }
+    this.versionsPanel.refresh();
+  }
+
+  /** Put code in the editor (Undo, a restore) and store it as the attempt; nothing is checked. */
+  private show(code: string): void {
+    this.progress.saveAttempt(this.data.id, code);
+    if (this.editor) {
+      if (this.editor.getCode() !== code) this.editor.setCode(code);
+      this.settle('new', 'Your attempt is back. Not checked yet.');
+      return;
+    }
+    this.pendingCode = code;
+    void this.openEditor(false).then((editor) => {
+      if (editor && editor.getCode() !== code) editor.setCode(code);
+    });
+    this.settle('new', 'Your attempt is back. Not checked yet.');
+  }
+
+  /** A Versions button beside Reset (the markup predates versions), and its panel under the notices. */
+  private addVersionsPanel(): VersionsPanel {
+    const reset = this.button('reset');
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.dataset.action = 'versions';
+    b.textContent = 'Versions';
+    b.setAttribute('aria-expanded', 'false');
+    reset?.after(' ', b);
+    const panel = new VersionsPanel(b, `Versions of your attempt at ${this.data.title}`, (el) => this.notices.after(el), () => this.history.versions, {
+      restore: (i) => {
+        const v = this.history.versions[i];
+        if (!v) return;
+        const shown = this.currentCode();
+        if (shown !== this.data.starter && shown !== v.code) this.keep(shown, 'restore');
+        this.show(v.code);
+      },
+      delete: (i) => {
+        this.history = { ...this.history, versions: this.history.versions.filter((_, j) => j !== i) };
+        this.saveHistory();
+      },
+    });
+    b.addEventListener('click', () => panel.toggle());
+    return panel;
   }
 
   private download(): void {

@@ -1,6 +1,8 @@
 // The /exercises/ index in the browser: completed marks from this browser's progress, and the
 // progress file a student hands to a teacher (export) or a teacher opens (import).
-import { browserProgress } from './browser-store';
+import { cellVersions } from '../cell/keeper';
+import { exportBackup, importBackup, importSummary } from './backup';
+import { browserProgress, exerciseVersions } from './browser-store';
 
 const WORDS = { new: '', attempted: 'Attempted', completed: 'Completed' } as const;
 
@@ -40,14 +42,14 @@ function init(): void {
   if (exportButton) {
     exportButton.disabled = false;
     exportButton.addEventListener('click', () => {
-      const file = progress.exportFile();
+      const file = exportBackup({ progress, cells: cellVersions(), exercises: exerciseVersions() });
       const blob = new Blob([JSON.stringify(file, null, 2) + '\n'], { type: 'application/json' });
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
       a.download = `faultlines-progress-${file.exportedAt.slice(0, 10)}.json`;
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-      say(root, `Exported ${Object.keys(file.exercises).length} exercise records.`);
+      say(root, `Exported ${Object.keys(file.exercises).length} exercise records and the versions of ${Object.keys(file.cells ?? {}).length} cells.`);
     });
   }
   if (importInput) {
@@ -55,11 +57,9 @@ function init(): void {
     importInput.addEventListener('change', async () => {
       const file = importInput.files?.[0];
       if (!file) return;
-      const r = progress.importFile(await file.text());
+      const r = importBackup({ progress, cells: cellVersions(), exercises: exerciseVersions() }, await file.text());
       importInput.value = '';
-      if (r.error) say(root, `Could not import ${file.name}: ${r.error}. Nothing was changed.`);
-      else
-        say(root, `Imported ${r.imported.length} exercise records from ${file.name}` + (r.skipped.length ? `; skipped ${r.skipped.length} unreadable (${r.skipped.join(', ')}).` : '.'));
+      say(root, importSummary(file.name, r));
       refresh(root);
     });
   }

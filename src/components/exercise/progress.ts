@@ -2,6 +2,7 @@
 // by hand, by an extension or by an older build costs that exercise only, never the rest.
 // Pure logic over a Storage-like object (tests pass a Map-backed one); no DOM.
 import type { Outcome, Verdict } from '../../engine/api.js';
+import { MemoryStore, type KeyValue } from '../cell/storage';
 
 export const PROGRESS_VERSION = 1;
 export const KEY_PREFIX = 'faultlines:exercise:';
@@ -25,14 +26,8 @@ export interface ExerciseProgress {
   bet?: { choice: Verdict; answer?: Outcome };
 }
 
-/** The part of the Web Storage API we use (localStorage, or a Map in tests). */
-export interface KeyValue {
-  readonly length: number;
-  key(index: number): string | null;
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
+/** The part of the Web Storage API used: one definition, in cell/storage.ts. */
+export type { KeyValue };
 
 export const empty = (): ExerciseProgress => ({ v: PROGRESS_VERSION, status: 'new', hints: 0 });
 
@@ -240,22 +235,4 @@ export class Progress {
   }
 }
 
-/** A Map-backed KeyValue (tests, and the fallback when localStorage is unavailable). */
-export class MemoryStore implements KeyValue {
-  private m = new Map<string, string>();
-  get length(): number {
-    return this.m.size;
-  }
-  key(i: number): string | null {
-    return [...this.m.keys()][i] ?? null;
-  }
-  getItem(k: string): string | null {
-    return this.m.get(k) ?? null;
-  }
-  setItem(k: string, v: string): void {
-    this.m.set(k, String(v));
-  }
-  removeItem(k: string): void {
-    this.m.delete(k);
-  }
-}
+export { MemoryStore };

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { browserBudget, clampToCeiling, furtherBudget, searchCeiling } from './budget';
+
+describe('furtherBudget', () => {
+  it('grows the budget step by step and stops at the ceiling', () => {
+    const steps = [];
+    let b = furtherBudget(undefined);
+    while (b) {
+      steps.push(b);
+      b = furtherBudget(b);
+    }
+    expect(steps.length).toBeGreaterThan(0);
+    expect(steps[0].maxStates!).toBeGreaterThan(browserBudget.maxStates);
+    for (const s of steps) {
+      expect(s.maxStates!).toBeLessThanOrEqual(searchCeiling.maxStates);
+      expect(s.maxMillis!).toBeLessThanOrEqual(searchCeiling.maxMillis);
+    }
+    expect(steps.at(-1)).toMatchObject(searchCeiling);
+  });
+
+  it('clamps any request to the ceiling', () => {
+    expect(clampToCeiling({ maxStates: 1e12, maxMillis: 1e9 })).toMatchObject(searchCeiling);
+    expect(clampToCeiling({ maxStates: 10 }).maxStates).toBe(10);
+  });
+});
