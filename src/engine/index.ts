@@ -9,7 +9,6 @@ import { listScenarios as registered, resolveScenario, scenarioText } from './sc
 
 export * from './api.js';
 /** the budgets check() uses by default, and the largest a reader should be offered ("search further") */
-export { BUDGET_CEILING, DEFAULT_BUDGET } from './check/budget.js';
 
 /** explore every interleaving of the scenario's tasks running the strategy; bounded by budgets */
 export function check(req: CheckRequest, options: CheckOptions = {}): CheckResult {

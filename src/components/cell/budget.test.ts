@@ -15,11 +15,13 @@ describe('furtherBudget', () => {
       expect(s.maxStates!).toBeLessThanOrEqual(searchCeiling.maxStates);
       expect(s.maxMillis!).toBeLessThanOrEqual(searchCeiling.maxMillis);
     }
-    expect(steps.at(-1)).toMatchObject(searchCeiling);
+    const { maxStates, maxTransitions, maxBytes, maxMillis } = searchCeiling;
+    expect(steps.at(-1)).toMatchObject({ maxStates, maxTransitions, maxBytes, maxMillis });
   });
 
   it('clamps any request to the ceiling', () => {
-    expect(clampToCeiling({ maxStates: 1e12, maxMillis: 1e9 })).toMatchObject(searchCeiling);
+    const huge = { maxStates: 1e12, maxTransitions: 1e12, maxBytes: 1e15, maxMillis: 1e9, maxStepsPerTransition: 1e9 };
+    expect(clampToCeiling(huge)).toEqual(searchCeiling);
     expect(clampToCeiling({ maxStates: 10 }).maxStates).toBe(10);
   });
 });

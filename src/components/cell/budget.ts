@@ -1,6 +1,6 @@
 // Budgets for cell runs. The browser budget keeps a reader's runaway strategy from spinning a core
 // for long; the build budget is larger because the static page must show the exhaustive answer.
-import type { Budget } from '../../engine/api';
+import { BUDGET_CEILING, type Budget } from '../../engine/api';
 
 export const browserBudget: Required<Budget> = {
   maxStates: 1_000_000,
@@ -22,28 +22,30 @@ export const buildBudget: Required<Budget> = {
 export const watchdogGraceMillis = 2_500;
 
 /**
- * The most a reader's "Search further" may ask of a search in this tab: the one constant to swap
- * for the engine's own ceiling (with a byte budget) once it exports one. The worker clamps every
- * request to it (engine.worker.ts), so no page code can ask for more. States are what bounds
- * memory: docs/decisions/reader-versions.md has the measured bytes per state.
+ * The most a reader's "Search further" may ask of a search in this tab: the engine's own ceiling
+ * (BUDGET_CEILING: states, transitions, bytes of search memory, and the wall-clock guard). The
+ * worker clamps every request to it (engine.worker.ts), so no page code can ask for more.
  */
-export const searchCeiling: Pick<Required<Budget>, 'maxStates' | 'maxMillis'> = {
-  maxStates: 4_000_000,
-  maxMillis: 32_000,
-};
+export const searchCeiling: Required<Budget> = BUDGET_CEILING;
 
-/** Each "Search further" multiplies the budget by this. */
+/** Each "Search further" multiplies the budget's counts and its time guard by this. */
 export const furtherFactor = 4;
 
+const FIELDS = Object.keys(searchCeiling) as (keyof Budget)[];
+
 /** Clamp a requested budget to the ceiling (the worker-side guard). */
-export function clampToCeiling(budget: Budget | undefined): Budget {
-  const b = { ...browserBudget, ...budget };
-  return { ...b, maxStates: Math.min(b.maxStates, searchCeiling.maxStates), maxMillis: Math.min(b.maxMillis, searchCeiling.maxMillis) };
+export function clampToCeiling(budget: Budget | undefined): Required<Budget> {
+  const b: Required<Budget> = { ...browserBudget, ...budget };
+  for (const k of FIELDS) b[k] = Math.min(b[k], searchCeiling[k]);
+  return b;
 }
 
 /** The next, larger budget for a search that stopped at `current`; null once at the ceiling. */
 export function furtherBudget(current: Budget | undefined): Budget | null {
   const b = clampToCeiling(current);
-  if (b.maxStates! >= searchCeiling.maxStates && b.maxMillis! >= searchCeiling.maxMillis) return null;
-  return clampToCeiling({ ...b, maxStates: b.maxStates! * furtherFactor, maxMillis: b.maxMillis! * furtherFactor });
+  const grown = ['maxStates', 'maxTransitions', 'maxBytes', 'maxMillis'] as const;
+  if (grown.every((k) => b[k] >= searchCeiling[k])) return null;
+  const next = { ...b };
+  for (const k of grown) next[k] = b[k] * furtherFactor;
+  return clampToCeiling(next);
 }

@@ -8,7 +8,7 @@ import { explore, releaseGraph, type SearchGraph } from '../explore/bfs.js';
 import { costSteps, costSwitches, parentPath, pathTo, shortestPaths } from '../explore/shortest.js';
 import { appendSleeps, replay, stackOf } from '../explore/trace.js';
 import { resolveScenario } from '../scenarios/index.js';
-import { DEFAULT_BUDGET } from './budget.js';
+import { DEFAULT_BUDGET } from '../api.js';
 import { serialRun } from './costs.js';
 import { describeCycle, describeSleepers, waitForCycle } from './deadlock.js';
 import { invariantsFor } from './invariants.js';
