@@ -45,3 +45,6 @@ export function callShape(name: string): CallShape | undefined {
 export function refusedCall(name: string): string {
   return unsupportedReason(name);
 }
+
+/** what an atomic read-modify-write computes (the engine's table, so the two cannot disagree) */
+export { bitOperand, negatedOperand, primitive as memoryPrimitive } from '../memory/primitives.js';

@@ -13,7 +13,7 @@ import type { Machine } from '../kernel/machine.js';
 import { QUEUE_SLOTS } from '../memory/queue.js';
 import { parseScenario } from '../scenarios/format.js';
 import { LitmusError, type LitmusTest } from './ast.js';
-import { holds, judge, observedPlaces, showCond, type FinalValues, type LitmusResult } from './condition.js';
+import { compareValue, holds, judge, observedPlaces, showCond, type FinalValues, type LitmusResult } from './condition.js';
 import { parseLitmus } from './parse.js';
 import { scenarioFor, translate, type LitmusProgram } from './translate.js';
 
@@ -93,7 +93,7 @@ function valuesOf(m: Machine, w: Int32Array, prog: LitmusProgram): FinalValues {
 }
 
 function compareValues(a: FinalValues, b: FinalValues, places: string[]): number {
-  for (const p of places) if (a[p] !== b[p]) return a[p] - b[p];
+  for (const p of places) if (a[p] !== b[p]) return compareValue(a[p], b[p]);
   return 0;
 }
 

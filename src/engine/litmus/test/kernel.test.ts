@@ -64,7 +64,7 @@ describe.skipIf(!present)(`kernel litmus tests under weak (${dir})`, () => {
         const oracle = oracleFinals(test, model);
         if (!oracle) continue;
         const r = runLitmus(readFileSync(resolve(dir, f), 'utf8'), { model });
-        const key = (v: Record<string, number>) => JSON.stringify(Object.keys(v).sort().map((k) => [k, v[k]]));
+        const key = (v: Record<string, number | string>) => JSON.stringify(Object.keys(v).sort().map((k) => [k, v[k]]));
         expect(r.finals.map((x) => key(x.values)).sort(), `${f} under ${model}`).toEqual([...new Set(oracle.map(key))].sort());
         expect(r.result).toBe(judge(test, oracle).result);
         compared++;
