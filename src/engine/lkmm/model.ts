@@ -113,13 +113,15 @@ export function judgeCandidate(x: Candidate): Judgement {
   const cumulFenceStar = cumulFence.star();
   const prop = marked(overwrite.inter(ext).opt().seq(cumulFenceStar).restrict(Marked, Marked).seq(rfe.opt())).restrict(Marked, Marked);
   const propInt = prop.minus(Rel.id(n)).inter(int);
+  // prop spelled out for explanations: (overwrite & ext)? ; cumul-fence* ; rfe?
+  const propSteps: Step[] = [{ name: 'overwrite & ext', rel: overwrite.inter(ext).opt() }, { name: 'cumul-fence', rel: cumulFenceStar }, { name: 'rfe', rel: rfe.opt() }];
   const hb = marked(ppo.union(rfe, propInt));
   // a cycle in hb: events would have to execute before themselves (happens-before)
-  if (!hb.acyclic()) return fail('happens-before', hb, [one('ppo', ppo), one('rfe', rfe), one('prop & int', propInt)]);
+  if (!hb.acyclic()) return fail('happens-before', hb, [one('ppo (fence)', fence), one('ppo (to-r)', toR), one('ppo (to-w)', toW), one('ppo (po-unlock-lock-po & int)', poUnlockLockPo.inter(int)), one('rfe', rfe), { name: 'prop & int', steps: propSteps }]);
   const hbStar = hb.star();
   const pb = prop.seq(strongFence).seq(hbStar).restrict(null, Marked);
   // a cycle in pb: a write propagates before a strong fence that must wait for it (propagation)
-  if (!pb.acyclic()) return fail('propagation', pb, [{ name: 'pb', steps: [{ name: 'prop', rel: prop }, { name: 'strong-fence', rel: strongFence }, { name: 'hb*', rel: hbStar }] }]);
+  if (!pb.acyclic()) return fail('propagation', pb, [{ name: 'pb', steps: [...propSteps, { name: 'strong-fence', rel: strongFence }, { name: 'hb', rel: hbStar }] }]);
 
   // ---- RCU
   const pbStar = pb.star();
@@ -148,7 +150,7 @@ export function judgeCandidate(x: Candidate): Judgement {
   }
   // rb reflexive: a grace period would end before a critical section that overlaps it (rcu)
   if (!rb.irreflexive()) {
-    return fail('rcu', rb, [{ name: 'rb', steps: [{ name: 'prop', rel: prop }, { name: 'po', rel: po }, { name: 'rcu-fence', rel: rcuFence }, { name: 'po?', rel: poOpt }, { name: 'hb*', rel: hbStar }, { name: 'pb*', rel: pbStar }] }]);
+    return fail('rcu', rb, [{ name: 'rb', steps: [...propSteps, { name: 'po', rel: po }, { name: 'rcu-fence', rel: rcuFence }, { name: 'po', rel: poOpt }, { name: 'hb', rel: hbStar }, { name: 'pb', rel: pbStar }] }]);
   }
 
   // ---- plain accesses and data races

@@ -78,7 +78,11 @@ class Interp {
   private readonly regs = new Map<string, Val>();
   private ctrl: number[] = [];
 
-  constructor(test: LitmusTest, private readonly t: Thread, private readonly domain: ReadonlyMap<string, Value[]>, private readonly ch: Choices) {
+  /**
+   * `anyLeg`: take either leg of every `if` and either outcome of every cmpxchg whatever the values
+   * (to find every value a write can produce, valueDomains), instead of following the values
+   */
+  constructor(test: LitmusTest, private readonly t: Thread, private readonly domain: ReadonlyMap<string, Value[]>, private readonly ch: Choices, private readonly anyLeg = false) {
     this.run = { thread: t.id, events: [], rmw: [], addr: [], data: [], ctrl: [], regs: {}, fault: null };
     for (const r of t.regs) this.regs.set(r, { v: test.regInit.find((i) => i.thread === t.id && i.reg === r)?.value ?? 0, d: [] });
   }
@@ -106,7 +110,7 @@ class Interp {
         // a control dependency reaches the events of the leg taken (linux-kernel explanation.txt)
         const outer = this.ctrl;
         this.ctrl = union(outer, c.d);
-        this.block(truthy(c.v) ? s.then : s.else);
+        this.block((this.anyLeg ? this.ch.choose(2) === 0 : truthy(c.v)) ? s.then : s.else);
         this.ctrl = outer;
       }
     }
@@ -227,7 +231,7 @@ class Interp {
     const noreturn = p.result === 'none';
     const values = this.domain.get(where.loc) ?? [0];
     const old = values[this.ch.choose(values.length)];
-    if (p.op === 'cmpxchg' && old !== a) {
+    if (p.op === 'cmpxchg' && (this.anyLeg ? this.ch.choose(2) === 1 : old !== a)) {
       // a failed cmpxchg is a once read: no write, no ordering (linux-kernel.bell's FailedRMW)
       const ri = this.emit('R', ['Once'], where.loc, old, name, line, where.d);
       return { v: old, d: [ri] };
@@ -250,12 +254,12 @@ class Interp {
 }
 
 /** every run of thread `t` with its reads taking values from `domain` */
-export function threadRuns(test: LitmusTest, t: Thread, domain: ReadonlyMap<string, Value[]>, limit: number): ThreadRun[] {
+export function threadRuns(test: LitmusTest, t: Thread, domain: ReadonlyMap<string, Value[]>, limit: number, anyLeg = false): ThreadRun[] {
   const out: ThreadRun[] = [];
   let picks: number[] = [];
   for (;;) {
     const ch = new Choices(picks);
-    const it = new Interp(test, t, domain, ch);
+    const it = new Interp(test, t, domain, ch, anyLeg);
     it.exec(t.body);
     out.push(it.run);
     if (out.length > limit) throw new LitmusError('budget', `P${t.id} has more than ${limit} ways to run`);
@@ -287,9 +291,13 @@ function writeSites(body: Stmt[]): number {
 
 /**
  * The values each location can hold: its initial value, then whatever the threads write when
- * their reads take values already known, repeated. A value first written in round k needs a chain
- * of k distinct writes in one execution, so after as many rounds as there are write sites every
- * value any candidate execution can read is known (the domain may hold more; rf filters them).
+ * their reads take values already known, repeated; each round takes both legs of every `if`
+ * whatever its condition, since in a candidate execution a branch may be enabled by a value that
+ * the write it guards helps produce (herd solves such executions; they must be judged, not
+ * missed). Every value is derived from constants and initial values through a chain of distinct
+ * writes, a value first written in round k through k of them, so after as many rounds as there are
+ * write sites every value any candidate execution can hold is known (the domain may hold more;
+ * rf keeps only reads of values some write wrote).
  */
 export function valueDomains(test: LitmusTest, limit: number): Map<string, Value[]> {
   const domain = new Map<string, Value[]>();
@@ -300,7 +308,7 @@ export function valueDomains(test: LitmusTest, limit: number): Map<string, Value
     let grew = false;
     const next = new Map([...domain].map(([k, v]) => [k, [...v]]));
     for (const t of test.threads) {
-      for (const run of threadRuns(test, t, domain, limit)) {
+      for (const run of threadRuns(test, t, domain, limit, true)) {
         for (const e of run.events) {
           const vs = e.kind === 'W' && e.loc !== null ? next.get(e.loc) : undefined;
           if (vs && !vs.includes(e.value)) { vs.push(e.value); grew = true; }
