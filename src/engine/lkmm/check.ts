@@ -15,7 +15,11 @@ export interface LkmmRun {
   condition: string;
   filter: string | null;
   places: string[];
-  finals: { values: FinalValues; satisfies: boolean }[];
+  /**
+   * the final states of the allowed executions; `loadBuffering`: every allowed execution reaching
+   * the state has a cycle in po | rf (a store visible before an earlier load of its CPU reads)
+   */
+  finals: { values: FinalValues; satisfies: boolean; loadBuffering: boolean }[];
   result: LitmusResult;
   /** herd flags raised by allowed executions, e.g. `data-race` */
   flags: string[];
@@ -46,7 +50,7 @@ export function checkLitmus(test: LitmusTest, limits: Limits = DEFAULT_LIMITS): 
   for (const l of test.locks) {
     if (test.locations.some((x) => x.name === l)) throw new LitmusError('unsupported', `'${l}' is both a spin lock and an int location (lock.cat's mixed-lock-accesses)`);
   }
-  const byKey = new Map<string, FinalValues>();
+  const byKey = new Map<string, { values: FinalValues; loadBuffering: boolean }>();
   const flags = new Set<string>();
   let allowed = 0;
   let witness: Candidate | null = null;
@@ -68,22 +72,26 @@ export function checkLitmus(test: LitmusTest, limits: Limits = DEFAULT_LIMITS): 
     if (fault) throw new LitmusError('unsupported', `P${fault.thread}: ${fault.fault}`);
     allowed++;
     j.flags.forEach((f) => flags.add(f));
-    byKey.set(JSON.stringify(values), values);
+    const key = JSON.stringify(values);
+    const lb = !x.sk.po.union(x.rf).acyclic();
+    const seen = byKey.get(key);
+    if (seen) seen.loadBuffering &&= lb; else byKey.set(key, { values, loadBuffering: lb });
     if (wanted && !witness) witness = x;
     return true;
   });
   const places = observedPlaces(test);
-  const finals = [...byKey.values()].sort((a, b) => {
-    for (const p of places) if (a[p] !== b[p]) return compareValue(a[p], b[p]);
+  const states = [...byKey.values()].sort((a, b) => {
+    for (const p of places) if (a.values[p] !== b.values[p]) return compareValue(a.values[p], b.values[p]);
     return 0;
   });
+  const finals = states.map((f) => f.values);
   const { result, witnesses } = judge(test, finals);
   const sat = new Set(witnesses);
   const w = witness as Candidate | null;
   const c = closest as { x: Candidate; depth: number } | null;
   return {
     name: test.name, quantifier: test.quantifier, condition: showCond(test.condition), filter: test.filter ? showCond(test.filter) : null,
-    places, finals: finals.map((values, i) => ({ values, satisfies: sat.has(i) })), result,
+    places, finals: states.map((f, i) => ({ values: f.values, satisfies: sat.has(i), loadBuffering: f.loadBuffering })), result,
     flags: [...flags].sort(), candidates: count, allowed,
     witness: w ? describeExecution(w) : null,
     cycle: !w && c ? explainCycle(c.x, judgeCandidate(c.x)) : null,

@@ -5,3 +5,5 @@ export { DEFAULT_LIMITS, forEachCandidate, type Limits } from './candidates.js';
 export { judgeCandidate, AXIOMS, type Axiom, type Judgement } from './model.js';
 export { formatCycle, formatExecution, type Cycle, type ExecutionText } from './explain.js';
 export type { Candidate } from './execution.js';
+export { compareFinals, describeUnreached, type Beyond, type Comparison } from './compare.js';
+export { showValues } from './show.js';
