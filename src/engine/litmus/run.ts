@@ -16,7 +16,7 @@ import { LitmusError, type LitmusTest } from './ast.js';
 import { compareValue, holds, judge, observedPlaces, showCond, type FinalValues, type LitmusResult } from './condition.js';
 import { parseLitmus } from './parse.js';
 import { scenarioFor, translate, type LitmusProgram } from './translate.js';
-import { checkLitmus, compareFinals, describeUnreached, showValues, type LkmmRun } from '../lkmm/index.js';
+import { crossCheckWeak } from './crosscheck.js';
 
 export const LITMUS_BUDGET: Required<Budget> = { maxStates: 2_000_000, maxMillis: 60_000, maxStepsPerTransition: 100_000 };
 
@@ -41,8 +41,21 @@ export interface LitmusRun {
   scenario: string;
 }
 
-export function runLitmus(text: string, opts: { model?: MemoryModel; budget?: Budget } = {}): LitmusRun {
+export interface LitmusOptions { model?: MemoryModel; budget?: Budget }
+
+/**
+ * Run a litmus text on the engine. Under weak the answer is cross-checked against LKMM
+ * (crosscheck.ts): one LKMM gives differently is refused with its reason, never printed.
+ */
+export function runLitmus(text: string, opts: LitmusOptions = {}): LitmusRun {
   const test = parseLitmus(text);
+  const run = exploreLitmus(test, opts);
+  if (run.model !== 'weak') return run;
+  return { ...run, notes: [...run.notes, ...crossCheckWeak(test, run.finals.map((f) => f.values), run.result)] };
+}
+
+/** the engine's own answer, every final state it reaches, with no cross-check */
+export function exploreLitmus(test: LitmusTest, opts: LitmusOptions = {}): LitmusRun {
   const model = opts.model ?? 'weak';
   const prog = translate(test);
   const scenario = scenarioFor(test, prog, model);
@@ -72,7 +85,6 @@ export function runLitmus(text: string, opts: { model?: MemoryModel; budget?: Bu
   const groups = [...byKey.values()].sort((a, b) => compareValues(a.values, b.values, observedPlaces(test)));
   const finals = groups.map((f) => f.values);
   const { result, witnesses } = judge(test, finals);
-  const crossNotes = model === 'weak' ? crossCheckWeak(test, finals, result) : [];
   const satisfying = new Set(witnesses);
   const witness = witnesses.length > 0 ? witnessTrace(m, b.initial, g, witnesses.flatMap((i) => groups[i].state)) : null;
   return {
@@ -80,34 +92,8 @@ export function runLitmus(text: string, opts: { model?: MemoryModel; budget?: Bu
     places: observedPlaces(test),
     finals: finals.map((values, i) => ({ values, satisfies: satisfying.has(i) })),
     result, witness: witness?.trace ?? null, witnessSwitches: witness?.switches ?? null,
-    stats, deadlocks: g.deadlocks.length, notes: [...notes(test, model, m.layout.mem.words), ...crossNotes], scenario,
+    stats, deadlocks: g.deadlocks.length, notes: notes(test, model, m.layout.mem.words), scenario,
   };
-}
-
-/**
- * Under weak, the answer is checked against LKMM (lkmm/, an independent axiomatic checker): a
- * verdict LKMM gives differently is refused with the reason, never printed; a state the model
- * reaches that LKMM forbids is an engine error. Returns notes for the answer that stands.
- */
-function crossCheckWeak(test: LitmusTest, finals: FinalValues[], result: LitmusResult): string[] {
-  let lk: LkmmRun;
-  try {
-    lk = checkLitmus(test);
-  } catch (e) {
-    if (e instanceof LitmusError) return [`not cross-checked against LKMM (${e.message})`];
-    throw e;
-  }
-  const cmp = compareFinals(lk, finals);
-  // the weak model reaching a state LKMM forbids would make its answers unsound: never printed
-  if (cmp.forbiddenReached.length > 0) throw new LitmusError('engine', `the weak model reaches ${showValues(cmp.forbiddenReached[0])}, which LKMM forbids`);
-  if (lk.result !== result) {
-    const decisive = cmp.unreached.find((u) => u.satisfies !== (result === 'Always')) ?? cmp.unreached[0];
-    // LKMM answers otherwise, because of a state this model cannot reach: refused, with the reason
-    throw new LitmusError('unsupported', `${describeUnreached(decisive)} (LKMM: ${lk.result}; \`--model lkmm\` decides this test)`, 0, 'weak');
-  }
-  if (cmp.unreached.length === 0) return ['cross-checked: LKMM allows exactly these final states'];
-  const whys = [...new Set(cmp.unreached.map((u) => u.why))].join(', ');
-  return [`cross-checked: LKMM gives the same answer and also allows ${cmp.unreached.length} final state${cmp.unreached.length === 1 ? '' : 's'} this model cannot reach (${whys})`];
 }
 
 function valuesOf(m: Machine, w: Int32Array, prog: LitmusProgram): FinalValues {

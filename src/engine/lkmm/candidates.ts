@@ -58,6 +58,36 @@ function coOrders(sk: Skeleton, loc: string): number[][] {
   return out;
 }
 
+/**
+ * coherence (po-loc | rf | co | fr acyclic) and atomicity (no external write between an RMW's
+ * read and write) on one location's events: what model.ts checks first, done early to prune
+ */
+function locationConsistent(sk: Skeleton, rfPairs: [number, number][], order: number[]): boolean {
+  const pos = new Map(order.map((w, i) => [w, i]));
+  const src = new Map(rfPairs.map(([w, r]) => [r, w]));
+  const ev = sk.events;
+  // po-loc between accesses of this location, in one thread: a later access must not see an older write
+  const seen = new Map<number, number>(); // thread → co position of the newest write it has seen or made
+  const reads = [...src.keys()];
+  const accesses = [...new Set([...reads, ...order.filter((w) => ev[w].thread >= 0)])].sort((a, b) => a - b);
+  for (const e of accesses) {
+    const t = ev[e].thread;
+    const at = ev[e].kind === 'W' ? pos.get(e)! : pos.get(src.get(e)!)!;
+    const before = seen.get(t);
+    // a read of an older write than one its thread already saw or made, or a write co-before one its thread saw
+    if (before !== undefined && (ev[e].kind === 'W' ? at <= before : at < before)) return false;
+    seen.set(t, at);
+  }
+  // atomicity: an RMW's write comes right after the write its read read from (nothing external between)
+  for (const [r, w] of sk.rmw.edges()) {
+    if (!pos.has(w)) continue;
+    const from = src.get(r);
+    if (from === undefined) return false;
+    for (let k = pos.get(from)! + 1; k < pos.get(w)!; k++) if (ev[order[k]].thread !== ev[r].thread) return false;
+  }
+  return true;
+}
+
 export interface Enumeration {
   runs: ThreadRun[][];
   /** candidate executions visited */
@@ -76,21 +106,34 @@ export function forEachCandidate(test: LitmusTest, limits: Limits, visit: (x: Ca
   for (const combo of product(runs)) {
     const sk = skeleton(combo, inits);
     const { events, n, po } = sk;
-    const reads = events.filter((e) => e.kind === 'R');
-    // each read's possible sources: same location and value, not po-after it, not its own rmw write
-    const sources = reads.map((r) => events.filter((w) => w.kind === 'W' && w.loc === r.loc && w.value === r.value && !po.has(r.id, w.id) && w.id !== r.id).map((w) => w.id));
-    if (sources.some((s) => s.length === 0)) continue;
-    const locs = [...sk.initOf.keys()];
-    const orders = locs.map((l) => coOrders(sk, l));
-    for (const rfChoice of product(sources)) {
-      const rf = new Rel(n);
-      rfChoice.forEach((w, k) => rf.add(w, reads[k].id));
-      for (const coChoice of product(orders)) {
-        const co = new Rel(n);
-        for (const order of coChoice) for (let i = 0; i < order.length; i++) for (let j = i + 1; j < order.length; j++) co.add(order[i], order[j]);
-        if (++count > limits.candidates) throw new LitmusError('budget', `more than ${limits.candidates} candidate executions`);
-        if (!visit({ sk, rf, co })) return { runs, count };
+    // coherence and atomicity concern one location at a time: each location's (rf, co) choices
+    // are filtered on their own first, then combined
+    const perLoc: { rf: [number, number][]; co: number[] }[][] = [];
+    let dead = false;
+    for (const loc of sk.initOf.keys()) {
+      const reads = events.filter((e) => e.kind === 'R' && e.loc === loc);
+      // each read's possible sources: same location and value, not po-after it
+      const sources = reads.map((r) => events.filter((w) => w.kind === 'W' && w.loc === loc && w.value === r.value && !po.has(r.id, w.id)).map((w) => w.id));
+      const ok: { rf: [number, number][]; co: number[] }[] = [];
+      for (const order of coOrders(sk, loc)) {
+        for (const choice of product(sources)) {
+          const rf = choice.map((w, k) => [w, reads[k].id] as [number, number]);
+          if (locationConsistent(sk, rf, order)) ok.push({ rf, co: order });
+        }
       }
+      if (ok.length === 0) { dead = true; break; }
+      perLoc.push(ok);
+    }
+    if (dead) continue;
+    for (const choice of product(perLoc)) {
+      const rf = new Rel(n);
+      const co = new Rel(n);
+      for (const c of choice) {
+        for (const [w, r] of c.rf) rf.add(w, r);
+        for (let i = 0; i < c.co.length; i++) for (let j = i + 1; j < c.co.length; j++) co.add(c.co[i], c.co[j]);
+      }
+      if (++count > limits.candidates) throw new LitmusError('budget', `more than ${limits.candidates} candidate executions`);
+      if (!visit({ sk, rf, co })) return { runs, count };
     }
   }
   return { runs, count };
