@@ -17,7 +17,8 @@ export interface LkmmRun {
   places: string[];
   /**
    * the final states of the allowed executions; `loadBuffering`: every allowed execution reaching
-   * the state has a cycle in po | rf (a store visible before an earlier load of its CPU reads)
+   * the state is forbidden once loads are ordered before their CPU's later stores (LKMM without
+   * load buffering, model.ts's loadsBeforeStores)
    */
   finals: { values: FinalValues; satisfies: boolean; loadBuffering: boolean }[];
   result: LitmusResult;
@@ -73,7 +74,7 @@ export function checkLitmus(test: LitmusTest, limits: Limits = DEFAULT_LIMITS): 
     allowed++;
     j.flags.forEach((f) => flags.add(f));
     const key = JSON.stringify(values);
-    const lb = !x.sk.po.union(x.rf).acyclic();
+    const lb = judgeCandidate(x, { loadsBeforeStores: true }).failed !== null;
     const seen = byKey.get(key);
     if (seen) seen.loadBuffering &&= lb; else byKey.set(key, { values, loadBuffering: lb });
     if (wanted && !witness) witness = x;

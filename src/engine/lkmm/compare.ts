@@ -1,8 +1,9 @@
 // LKMM against an operational model's final states: which states the operational model reaches
 // that LKMM forbids (the operational model would be unsound), and which LKMM allows that it never
-// reaches, each with the reason: load buffering (every execution LKMM allows for the state has a
-// cycle in po | rf) or, failing that, writes reaching CPUs in different orders (LKMM is not
-// multicopy atomic; a model whose stores reach one memory in one step cannot show them).
+// reaches, each with the reason: load buffering (LKMM allows the state only through executions
+// that ordering each load before its CPU's later stores forbids) or, failing that, stores reaching
+// CPUs in different orders (LKMM is not multicopy atomic; a model whose stores reach one memory in
+// one step cannot show them).
 import { showValues } from './show.js';
 import type { FinalValues } from '../litmus/index.js';
 import type { LkmmRun } from './check.js';

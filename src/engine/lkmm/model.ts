@@ -22,7 +22,12 @@ export interface Judgement {
   flags: string[];
 }
 
-export function judgeCandidate(x: Candidate): Judgement {
+/**
+ * `loadsBeforeStores`: judge under LKMM strengthened so that every load is ordered before its
+ * CPU's later stores ([R] ; po ; [W] added to ppo), i.e. LKMM without load buffering. Used to
+ * say why an operational model that never buffers loads cannot reach a state.
+ */
+export function judgeCandidate(x: Candidate, opts: { loadsBeforeStores?: boolean } = {}): Judgement {
   const { sk, rf } = x;
   const { n, events, po, int, ext, loc, rmw } = sk;
   const tag = sk.tagged;
@@ -104,7 +109,8 @@ export function judgeCandidate(x: Candidate): Judgement {
   const overwrite = co.union(fr);
   const toW = rwdep.union(overwrite.inter(int), addr.restrict(null, Plain).seq(wmb));
   const toR = addr.union(dep.restrict(null, Marked).seq(rfi));
-  const ppo = toR.union(toW, fence, poUnlockLockPo.inter(int));
+  const ppoLkmm = toR.union(toW, fence, poUnlockLockPo.inter(int));
+  const ppo = opts.loadsBeforeStores ? ppoLkmm.union(po.restrict(R, W)) : ppoLkmm;
 
   // ---- propagation
   const marked = (r: Rel) => r.restrict(Marked, Marked);
