@@ -52,6 +52,8 @@ const cases: [string, string[], string, [R, R, R]][] = [
     '1:r0=1 /\\ 1:r1=0 /\\ 3:r0=1 /\\ 3:r1=0', [N, N, S]],
   ['IRIW+rmbs', ['WRITE_ONCE(*x, 1);', 'r0 = READ_ONCE(*x); smp_rmb(); r1 = READ_ONCE(*y);', 'WRITE_ONCE(*y, 1);', 'r0 = READ_ONCE(*y); smp_rmb(); r1 = READ_ONCE(*x);'],
     '1:r0=1 /\\ 1:r1=0 /\\ 3:r0=1 /\\ 3:r1=0', [N, N, X]],
+  ['IRIW+acquires', ['WRITE_ONCE(*x, 1);', 'r0 = smp_load_acquire(x); r1 = READ_ONCE(*y);', 'WRITE_ONCE(*y, 1);', 'r0 = smp_load_acquire(y); r1 = READ_ONCE(*x);'],
+    '1:r0=1 /\\ 1:r1=0 /\\ 3:r0=1 /\\ 3:r1=0', [N, N, X]],
   ['CoRR', ['WRITE_ONCE(*x, 1);', 'r0 = READ_ONCE(*x); r1 = READ_ONCE(*x);'], '1:r0=1 /\\ 1:r1=0', [N, N, N]],
   ['counter (atomic_inc twice is always 2)', ['atomic_inc(x);', 'atomic_inc(x);'], 'x=2', ['Always', 'Always', 'Always']],
   ['counter (atomic_add against atomic_add_return)', ['atomic_add(2, x); r0 = READ_ONCE(*y);', 'r0 = atomic_add_return(10, x); WRITE_ONCE(*y, 1);'], 'x=12', ['Always', 'Always', 'Always']],
