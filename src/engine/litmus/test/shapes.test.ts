@@ -19,6 +19,7 @@ function litmus(name: string, threads: string[], exists: string): string {
 const cases: [string, string[], string, [R, R, R]][] = [
   ['SB', ['WRITE_ONCE(*x, 1); r0 = READ_ONCE(*y);', 'WRITE_ONCE(*y, 1); r0 = READ_ONCE(*x);'], '0:r0=0 /\\ 1:r0=0', [N, S, S]],
   ['SB+mbs', ['WRITE_ONCE(*x, 1); smp_mb(); r0 = READ_ONCE(*y);', 'WRITE_ONCE(*y, 1); smp_mb(); r0 = READ_ONCE(*x);'], '0:r0=0 /\\ 1:r0=0', [N, N, N]],
+  ['SB+store_mbs (smp_store_mb on an lvalue, as in the kernel)', ['smp_store_mb(*x, 1); r0 = READ_ONCE(*y);', 'smp_store_mb(*y, 1); r0 = READ_ONCE(*x);'], '0:r0=0 /\\ 1:r0=0', [N, N, N]],
   ['SB+xchgs', ['r1 = xchg(x, 1); r0 = READ_ONCE(*y);', 'r1 = xchg(y, 1); r0 = READ_ONCE(*x);'], '0:r0=0 /\\ 1:r0=0', [N, N, N]],
   ['SB+atomic_inc', ['atomic_inc(x); r0 = READ_ONCE(*y);', 'atomic_inc(y); r0 = READ_ONCE(*x);'], '0:r0=0 /\\ 1:r0=0', [N, N, S]],
   ['SB+atomic_inc+mb__after_atomic', ['atomic_inc(x); smp_mb__after_atomic(); r0 = READ_ONCE(*y);', 'atomic_inc(y); smp_mb__after_atomic(); r0 = READ_ONCE(*x);'], '0:r0=0 /\\ 1:r0=0', [N, N, N]],
