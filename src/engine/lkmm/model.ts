@@ -3,7 +3,7 @@
 // under the same name (camel-cased: po-rel is poRel), in the files' order, so the two can be read
 // side by side. The axioms are checked in the cat's order; a candidate is consistent when every
 // one holds. Our own TypeScript over bit-matrix relations (rel.ts), not a cat interpreter.
-import { Rel, setInter, setMinus, setOf, setUnion, type EvSet } from './rel.js';
+import { Rel, setInter, setMinus, setOf, setUnion } from './rel.js';
 import type { Candidate } from './execution.js';
 import type { Fence } from './events.js';
 
@@ -195,4 +195,3 @@ export function judgeCandidate(x: Candidate, opts: { loadsBeforeStores?: boolean
   return { failed: null, culprit: null, flags };
 }
 
-export type { EvSet };
