@@ -4,7 +4,7 @@
 // side by side. The axioms are checked in the cat's order; a candidate is consistent when every
 // one holds. Our own TypeScript over bit-matrix relations (rel.ts), not a cat interpreter.
 import { Rel, setInter, setMinus, setOf, setUnion } from './rel.js';
-import type { Candidate } from './execution.js';
+import type { Candidate, Skeleton } from './execution.js';
 import type { Fence } from './events.js';
 
 export type Axiom = 'coherence' | 'atomic' | 'happens-before' | 'propagation' | 'rcu' | 'plain-coherence' | 'lock-nest';
@@ -27,19 +27,32 @@ export interface Judgement {
  * CPU's later stores ([R] ; po ; [W] added to ppo), i.e. LKMM without load buffering. Used to
  * say why an operational model that never buffers loads cannot reach a state.
  */
+/** what depends only on the events (not on rf or co) is computed once per skeleton */
+const statics = new WeakMap<Skeleton, Map<string, unknown>>();
+function memo(sk: Skeleton): <T>(name: string, f: () => T) => T {
+  let m = statics.get(sk);
+  if (!m) { m = new Map(); statics.set(sk, m); }
+  const cache = m;
+  return <T>(name: string, f: () => T): T => {
+    if (!cache.has(name)) cache.set(name, f());
+    return cache.get(name) as T;
+  };
+}
+
 export function judgeCandidate(x: Candidate, opts: { loadsBeforeStores?: boolean } = {}): Judgement {
   const { sk, rf } = x;
   const { n, events, po, int, ext, loc, rmw } = sk;
   const tag = sk.tagged;
-  const all = setOf(n, () => true);
+  const once = memo(sk);
+  const all = once('all', () => setOf(n, () => true));
   const set = (pred: (i: number) => boolean) => setOf(n, pred);
   const fail = (failed: Axiom, rel: Rel, parts: { name: string; steps: Step[] }[]): Judgement => ({ failed, culprit: { rel, parts }, flags: [] });
   const one = (name: string, rel: Rel): { name: string; steps: Step[] } => ({ name, steps: [{ name, rel }] });
 
   // ---- lock.cat: lock writes and unlocks are in co (candidates.ts orders them); rf, co, fr
   const co = x.co;
-  const R = set((i) => events[i].kind === 'R');
-  const W = set((i) => events[i].kind === 'W');
+  const R = once('R', () => set((i) => events[i].kind === 'R'));
+  const W = once('W', () => set((i) => events[i].kind === 'W'));
   const M = setUnion(R, W);
   const IW = tag('IW');
   const fr = rf.inv().seq(co);
@@ -47,19 +60,19 @@ export function judgeCandidate(x: Candidate, opts: { loadsBeforeStores?: boolean
   const rfi = rf.inter(int);
   const coe = co.inter(ext);
   const fre = fr.inter(ext);
-  const poLoc = po.inter(loc);
+  const poLoc = once('po-loc', () => po.inter(loc));
   const Acquire = setUnion(tag('Acquire'), tag('LKR'));
   const Release = setUnion(tag('Release'), tag('UL'));
   const Noreturn = tag('Noreturn');
   const RMW = sk.RMW;
-  const Marked = setUnion(setMinus(all, M), IW, tag('Once'), Release, Acquire, rmw.domain(), rmw.range(),
-    tag('LKW'), tag('LF'), tag('RL'), tag('RU'), tag('Srcu-lock'), tag('Srcu-unlock'));
+  const Marked = once('Marked', () => setUnion(setMinus(all, M), IW, tag('Once'), Release, Acquire, rmw.domain(), rmw.range(),
+    tag('LKW'), tag('LF'), tag('RL'), tag('RU'), tag('Srcu-lock'), tag('Srcu-unlock')));
   const Plain = setMinus(M, Marked);
-  const fencerel = (...fs: (Fence | 'Sync-srcu')[]): Rel => po.restrict(null, setUnion(...fs.map(tag))).seq(po);
+  const fencerel = (...fs: (Fence | 'Sync-srcu')[]): Rel => once(`fencerel(${fs.join('|')})`, () => po.restrict(null, setUnion(...fs.map(tag))).seq(po));
 
   // lock.cat: an LKR paired with an LKW inside a critical section of the same lock deadlocks
-  const lockNest = poLoc.restrict(tag('LKW'), rmw.restrict(tag('LKR'), tag('LKW')).domain())
-    .minus(poLoc.restrict(null, tag('UL')).seq(poLoc));
+  const lockNest = once('lock-nest', () => poLoc.restrict(tag('LKW'), rmw.restrict(tag('LKR'), tag('LKW')).domain())
+    .minus(poLoc.restrict(null, tag('UL')).seq(poLoc)));
   const flags: string[] = [];
   if (!tag('UL').every((b, k) => (b & ~sk.critical.range()[k]) === 0)) flags.push('unmatched-unlock');
   if (sk.rcuUnbalanced) flags.push('unbalanced-rcu-locking');
@@ -74,25 +87,26 @@ export function judgeCandidate(x: Candidate, opts: { loadsBeforeStores?: boolean
   const data = carryDep.seq(sk.data);
 
   // ---- linux-kernel.cat: basic relations
-  const acqPo = po.restrict(Acquire, M);
-  const poRel = po.restrict(M, Release);
+  const acqPo = once('acq-po', () => po.restrict(Acquire, M));
+  const poRel = once('po-rel', () => po.restrict(M, Release));
   const poUnlockLockPo = po.restrict(null, tag('UL')).seq(po.union(rf)).restrict(null, tag('LKR')).seq(po);
   const R4rmb = setMinus(R, Noreturn);
-  const rmb = fencerel('Rmb').restrict(R4rmb, R4rmb);
-  const wmb = fencerel('Wmb').restrict(W, W);
-  const poOpt = po.opt();
-  const mb = fencerel('Mb').restrict(M, M).union(
+  const rmb = once('rmb', () => fencerel('Rmb').restrict(R4rmb, R4rmb));
+  const wmb = once('wmb', () => fencerel('Wmb').restrict(W, W));
+  const poOpt = once('po?', () => po.opt());
+  const mbFences = once('mb without after-unlock-lock', () => fencerel('Mb').restrict(M, M).union(
     fencerel('Before-atomic').restrict(M, RMW).seq(poOpt).restrict(null, M),
     poOpt.restrict(M, RMW).seq(fencerel('After-atomic')).restrict(null, M),
-    poOpt.restrict(M, tag('LKW')).seq(fencerel('After-spinlock')).restrict(null, M),
+    poOpt.restrict(M, tag('LKW')).seq(fencerel('After-spinlock')).restrict(null, M)));
+  const mb = tag('After-unlock-lock').every((b) => b === 0) ? mbFences : mbFences.union(
     po.restrict(M, tag('UL')).seq(co.union(po)).restrict(null, tag('LKW')).seq(fencerel('After-unlock-lock')).restrict(null, M),
   );
-  const gp = po.restrict(null, setUnion(tag('Sync-rcu'), tag('Sync-srcu'))).seq(poOpt);
+  const gp = once('gp', () => po.restrict(null, setUnion(tag('Sync-rcu'), tag('Sync-srcu'))).seq(poOpt));
   const strongFence = mb.union(gp);
   const nonrwFence = strongFence.union(poRel, acqPo);
   const fence = nonrwFence.union(wmb, rmb);
-  const barrier = fencerel('Barrier', 'Rmb', 'Wmb', 'Mb', 'Sync-rcu', 'Sync-srcu', 'Before-atomic', 'After-atomic')
-    .union(po.restrict(null, Acquire).seq(po), po.restrict(null, Release).seq(po), po.restrict(null, Release), po.restrict(Acquire, null));
+  const barrier = once('barrier', () => fencerel('Barrier', 'Rmb', 'Wmb', 'Mb', 'Sync-rcu', 'Sync-srcu', 'Before-atomic', 'After-atomic')
+    .union(po.restrict(null, Acquire).seq(po), po.restrict(null, Release).seq(po), po.restrict(null, Release), po.restrict(Acquire, null)));
 
   // ---- fundamental coherence ordering
   const com = rf.union(co, fr);
@@ -174,7 +188,7 @@ export function judgeCandidate(x: Candidate, opts: { loadsBeforeStores?: boolean
   const wwVis = wPostBounded.seq(vis).seq(wPreBounded);
   const wrVis = wPostBounded.seq(vis).seq(rPreBounded);
   const rwXbstar = rPostBounded.seq(xbstar).seq(wPreBounded);
-  const preRace = ext.inter(Rel.cross(n, Plain, M).union(Rel.cross(n, setMinus(M, IW), Plain)));
+  const preRace = once('pre-race', () => ext.inter(Rel.cross(n, Plain, M).union(Rel.cross(n, setMinus(M, IW), Plain))));
   const wrIncoh = preRace.inter(rf).inter(rwXbstar.inv());
   const rwIncoh = preRace.inter(fr).inter(wrVis.inv());
   const wwIncoh = preRace.inter(co).inter(wwVis.inv());

@@ -72,9 +72,12 @@ export class Rel {
     const r = new Rel(this.n);
     const w = this.w;
     for (let i = 0; i < this.n; i++) {
-      for (let j = 0; j < this.n; j++) {
-        if (!this.has(i, j)) continue;
-        for (let k = 0; k < w; k++) r.bits[i * w + k] |= o.bits[j * w + k];
+      for (let x = 0; x < w; x++) {
+        // each set bit j of row i: OR row j of o into row i of the result
+        for (let word = this.bits[i * w + x]; word !== 0; word &= word - 1) {
+          const j = (x << 5) + 31 - Math.clz32(word & -word);
+          for (let k = 0; k < w; k++) r.bits[i * w + k] |= o.bits[j * w + k];
+        }
       }
     }
     return r;
