@@ -105,8 +105,8 @@ class Parser {
       while (t.text === '*') t = this.next(); // `int *p = &x;`: a location holding a pointer
       if (t.kind === 'num' && this.accept(':')) {
         const reg = this.ident();
-        this.expect('=');
-        this.regInit.push({ thread: Number(t.text), reg, value: this.initValue() });
+        // `int *1:r1;` declares a register with no initial value
+        this.regInit.push({ thread: Number(t.text), reg, value: this.accept('=') ? this.initValue() : 0 });
       } else if (t.kind === 'ident') {
         this.locations.set(t.text, this.accept('=') ? this.initValue() : 0);
       } else {
@@ -272,6 +272,12 @@ class Parser {
       if (!this.params.has(n.text)) throw this.error(`expected a location parameter after '&', found '${n.text}'`, n);
       return { k: 'addr', name: n.text };
     }
+    if (t.text === '(' && (scalarTypes.has(this.peek().text) || this.peek().text === 'void')) {
+      // a cast, `(void *)0` or `(int)r1`: values are untyped here
+      while (this.peek().text !== ')' && this.peek().kind !== 'eof') this.pos++;
+      this.expect(')');
+      return this.unary();
+    }
     if (t.text === '(') {
       const e = this.expr();
       this.expect(')');
@@ -329,7 +335,8 @@ class Parser {
     }
     const isKind: LocKind | null = this.lockParams.has(t.text) ? 'lock' : this.srcuParams.has(t.text) ? 'srcu' : this.params.has(t.text) ? 'int' : null;
     if (isKind === null) throw this.error(`'${t.text}' is not a parameter of this thread`, t);
-    if (isKind !== kind) {
+    // an srcu_struct is also a word that marked accesses may read or write (linux-kernel.def's SRCU)
+    if (isKind !== kind && !(isKind === 'srcu' && kind === 'int')) {
       const what = { lock: 'a spinlock_t', srcu: 'a struct srcu_struct', int: 'an int location' };
       throw this.error(`'${t.text}' is ${what[isKind]}, not ${what[kind]}`, t);
     }
@@ -362,6 +369,7 @@ class Parser {
     const t = this.next();
     if (t.text !== '=' && t.text !== '==' && t.text !== '!=') throw this.error(`expected '=' in the condition, found '${t.text}'`, t);
     const v = this.peek();
+    if (v.kind === 'num' && this.toks[this.pos + 1].text === ':') throw new LitmusError('unsupported', 'comparing two registers in a condition', v.line);
     const amp = v.text === '&';
     const named = amp ? this.toks[this.pos + 1] : v;
     if (named.kind === 'ident') {

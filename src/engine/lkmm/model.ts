@@ -97,9 +97,10 @@ export function judgeCandidate(x: Candidate, opts: { loadsBeforeStores?: boolean
   const mbFences = once('mb without after-unlock-lock', () => fencerel('Mb').restrict(M, M).union(
     fencerel('Before-atomic').restrict(M, RMW).seq(poOpt).restrict(null, M),
     poOpt.restrict(M, RMW).seq(fencerel('After-atomic')).restrict(null, M),
-    poOpt.restrict(M, tag('LKW')).seq(fencerel('After-spinlock')).restrict(null, M)));
+    poOpt.restrict(M, tag('LKW')).seq(fencerel('After-spinlock')).restrict(null, M),
+    poOpt.restrict(M, tag('Srcu-unlock')).seq(fencerel('After-srcu-read-unlock')).restrict(null, M)));
   const mb = tag('After-unlock-lock').every((b) => b === 0) ? mbFences : mbFences.union(
-    po.restrict(M, tag('UL')).seq(co.union(po)).restrict(null, tag('LKW')).seq(fencerel('After-unlock-lock')).restrict(null, M),
+    poUnlockLockPo.restrict(M, tag('After-unlock-lock')).seq(po).restrict(null, M),
   );
   const gp = once('gp', () => po.restrict(null, setUnion(tag('Sync-rcu'), tag('Sync-srcu'))).seq(poOpt));
   const strongFence = mb.union(gp);

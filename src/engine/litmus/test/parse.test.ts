@@ -94,6 +94,13 @@ describe('parseLitmus', () => {
     expect(t.threads[0].body.map((s) => (s.k === 'prim' ? s.name : s.k))).toEqual(['assign', 'smp_store_mb', 'srcu_read_unlock']);
   });
 
+  it('reads casts, register declarations in the initial state and marked accesses to an srcu_struct', () => {
+    const t = parseLitmus('C t\n{\nint *p=&x;\nint * 1:r1;\n}\nP0(int **p, struct srcu_struct *s) { int r0; smp_store_release(p, (void *)0); r0 = READ_ONCE(*s); }\nP1(int **p) { r1 = smp_load_acquire(p); }\nexists (1:r1=0)\n');
+    expect(t.regInit).toEqual([{ thread: 1, reg: 'r1', value: 0 }]);
+    expect(t.threads[0].body[0]).toMatchObject({ k: 'prim', name: 'smp_store_release', loc: 'p', args: [{ k: 'num', value: 0 }] });
+    expect(() => parseLitmus('C t\n{}\nP0(int *x) { int r0; int r1; r0 = READ_ONCE(*x); r1 = READ_ONCE(*x); }\nexists (0:r0=0:r1)\n')).toThrow(/^unsupported: comparing two registers/);
+  });
+
   it('reports syntax errors with a line number', () => {
     expect(refuse('WRITE_ONCE(x, 1);')).toThrow(/^6: expected '\*x'/);
     expect(refuse('r1 = READ_ONCE(*y); WRITE_ONCE(*x, r2);')).toThrow(/^6: unknown name 'r2'/);
