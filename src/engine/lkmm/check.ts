@@ -74,9 +74,10 @@ export function checkLitmus(test: LitmusTest, limits: Limits = DEFAULT_LIMITS): 
     allowed++;
     j.flags.forEach((f) => flags.add(f));
     const key = JSON.stringify(values);
-    const lb = judgeCandidate(x, { loadsBeforeStores: true }).failed !== null;
     const seen = byKey.get(key);
-    if (seen) seen.loadBuffering &&= lb; else byKey.set(key, { values, loadBuffering: lb });
+    // judged again without load buffering only while every execution of the state so far needed it
+    if (!seen) byKey.set(key, { values, loadBuffering: judgeCandidate(x, { loadsBeforeStores: true }).failed !== null });
+    else if (seen.loadBuffering) seen.loadBuffering = judgeCandidate(x, { loadsBeforeStores: true }).failed !== null;
     if (wanted && !witness) witness = x;
     return true;
   });
