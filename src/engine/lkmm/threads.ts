@@ -30,6 +30,15 @@ export interface ThreadRun {
 
 interface Val { v: Value; d: number[] }
 
+/**
+ * a value a location can hold, with its provenance: the write sites (bits) its derivation went
+ * through; a site never feeds itself, since loop-free code runs each site at most once
+ */
+export interface Entry { v: Value; prov: number }
+
+/** what valueDomains learns from a run: each write's value and provenance */
+interface Written { loc: string; v: Value; prov: number }
+
 /** the choices a read makes, replayed: position i of `choices` picks the value of the i-th choice */
 class Choices {
   pos = 0;
@@ -77,12 +86,16 @@ class Interp {
   readonly run: ThreadRun;
   private readonly regs = new Map<string, Val>();
   private ctrl: number[] = [];
+  /** provenance of each event's value (reads: the entry read; writes: what fed them) */
+  private readonly provOf: number[] = [];
+  /** the writes whose provenance does not already include their own site (valueDomains only) */
+  readonly written: Written[] = [];
 
   /**
    * `anyLeg`: take either leg of every `if` and either outcome of every cmpxchg whatever the values
    * (to find every value a write can produce, valueDomains), instead of following the values
    */
-  constructor(test: LitmusTest, private readonly t: Thread, private readonly domain: ReadonlyMap<string, Value[]>, private readonly ch: Choices, private readonly anyLeg = false) {
+  constructor(test: LitmusTest, private readonly t: Thread, private readonly domain: ReadonlyMap<string, Entry[]>, private readonly ch: Choices, private readonly anyLeg = false, private readonly sites: Map<object, number> | null = null) {
     this.run = { thread: t.id, events: [], rmw: [], addr: [], data: [], ctrl: [], regs: {}, fault: null };
     for (const r of t.regs) this.regs.set(r, { v: test.regInit.find((i) => i.thread === t.id && i.reg === r)?.value ?? 0, d: [] });
   }
@@ -104,7 +117,7 @@ class Interp {
       else if (s.k === 'store') {
         const where = this.where(s, s.line);
         const v = this.expr(s.e, s.line);
-        this.emit('W', [], where.loc, v.v, '*store', s.line, where.d, v.d);
+        this.learn(s, this.emit('W', [], where.loc, v.v, '*store', s.line, where.d, v.d), v.d);
       } else {
         const c = this.expr(s.cond, s.line);
         // a control dependency reaches the events of the leg taken (linux-kernel explanation.txt)
@@ -150,6 +163,16 @@ class Interp {
     return { loc: r.v, d: r.d };
   }
 
+  /** record a write for valueDomains, with the provenance of the reads `from` that fed it */
+  private learn(node: object, wi: number, from: number[]): void {
+    if (!this.sites) return;
+    const bit = this.sites.get(node) ?? (this.sites.set(node, this.sites.size < 30 ? 1 << this.sites.size : 0), this.sites.get(node)!);
+    const prov = from.reduce((p, d) => p | (this.provOf[d] ?? 0), 0);
+    this.provOf[wi] = prov | bit;
+    const e = this.run.events[wi];
+    if ((prov & bit) === 0 && e.loc !== null) this.written.push({ loc: e.loc, v: e.value, prov: prov | bit });
+  }
+
   private emit(kind: LocalEv['kind'], tags: Tag[], loc: string | null, value: Value, call: string, line: number, addr: number[] = [], data: number[] = []): number {
     const i = this.run.events.length;
     this.run.events.push({ kind, tags: new Set(tags), loc, value, call, line });
@@ -161,8 +184,15 @@ class Interp {
 
   /** a read taking one of the values its location can hold */
   private read(tags: Tag[], loc: string, call: string, line: number, addr: number[]): number {
-    const values = this.domain.get(loc) ?? [0];
-    return this.emit('R', tags, loc, values[this.ch.choose(values.length)], call, line, addr);
+    const entry = this.pick(loc);
+    const i = this.emit('R', tags, loc, entry.v, call, line, addr);
+    this.provOf[i] = entry.prov;
+    return i;
+  }
+
+  private pick(loc: string): Entry {
+    const entries = this.domain.get(loc) ?? [{ v: 0, prov: 0 }];
+    return entries[this.ch.choose(entries.length)];
   }
 
   private call(name: string, w: { loc: string; at?: string }, args: Expr[], line: number): Val {
@@ -177,7 +207,7 @@ class Interp {
     if (name in storeCalls) {
       const where = this.where(w, line);
       const v = this.expr(args[0], line);
-      this.emit('W', [storeCalls[name].tag], where.loc, v.v, name, line, where.d, v.d);
+      this.learn(w, this.emit('W', [storeCalls[name].tag], where.loc, v.v, name, line, where.d, v.d), v.d);
       if (storeCalls[name].mb) this.emit('F', ['Mb'], null, 0, name, line);
       return none;
     }
@@ -199,7 +229,7 @@ class Interp {
       }
       case 'srcu_read_unlock': case 'srcu_up_read': {
         const v = this.expr(args[0], line);
-        this.emit('W', ['Srcu-unlock'], w.loc, v.v, name, line, [], v.d);
+        this.learn(w, this.emit('W', ['Srcu-unlock'], w.loc, v.v, name, line, [], v.d), v.d);
         return none;
       }
       case 'synchronize_srcu': case 'synchronize_srcu_expedited': this.emit('F', ['Sync-srcu'], w.loc, 0, name, line); return none;
@@ -229,22 +259,25 @@ class Interp {
     const b = p.op === 'cmpxchg' ? full[1] : { v: 0, d: [] };
     const fenced = p.order === 'full';
     const noreturn = p.result === 'none';
-    const values = this.domain.get(where.loc) ?? [0];
-    const old = values[this.ch.choose(values.length)];
+    const entry = this.pick(where.loc);
+    const old = entry.v;
     if (p.op === 'cmpxchg' && (this.anyLeg ? this.ch.choose(2) === 1 : old !== a)) {
       // a failed cmpxchg is a once read: no write, no ordering (linux-kernel.bell's FailedRMW)
       const ri = this.emit('R', ['Once'], where.loc, old, name, line, where.d);
+      this.provOf[ri] = entry.prov;
       return { v: old, d: [ri] };
     }
     if (fenced) this.emit('F', ['Mb'], null, 0, name, line);
     const rtag: Tag = noreturn ? 'Noreturn' : p.order === 'acquire' ? 'Acquire' : 'Once';
     const ri = this.emit('R', [rtag], where.loc, old, name, line, where.d);
+    this.provOf[ri] = entry.prov;
     let nv: Value;
     if (p.op === 'xchg') nv = a;
     else if (p.op === 'cmpxchg') nv = b.v;
     else if (typeof old !== 'number') throw new LitmusError('unsupported', `arithmetic on pointer values (${name})`, line);
     else nv = p.op === 'add' ? (old + (a as number)) | 0 : p.op === 'or' ? old | (a as number) : old & ~(a as number);
     const wi = this.emit('W', [p.order === 'release' ? 'Release' : 'Once'], where.loc, nv, name, line, where.d, union(operand.d, b.d));
+    this.learn(w, wi, [ri, ...operand.d, ...b.d]);
     this.run.rmw.push([ri, wi]);
     if (fenced) this.emit('F', ['Mb'], null, 0, name, line);
     const result: Value = p.result === 'old' ? old : p.result === 'new' ? nv : p.result === 'zero?' ? (nv === 0 ? 1 : 0) : p.result === 'bit' ? ((old as number) >> nr) & 1 : 0;
@@ -254,14 +287,19 @@ class Interp {
 }
 
 /** every run of thread `t` with its reads taking values from `domain` */
-export function threadRuns(test: LitmusTest, t: Thread, domain: ReadonlyMap<string, Value[]>, limit: number, anyLeg = false): ThreadRun[] {
-  const out: ThreadRun[] = [];
+export function threadRuns(test: LitmusTest, t: Thread, domain: ReadonlyMap<string, Value[]>, limit: number): ThreadRun[] {
+  const entries = new Map([...domain].map(([k, vs]) => [k, vs.map((v) => ({ v, prov: 0 }))]));
+  return runsOf(test, t, entries, limit, false, null).map((it) => it.run);
+}
+
+function runsOf(test: LitmusTest, t: Thread, domain: ReadonlyMap<string, Entry[]>, limit: number, anyLeg: boolean, sites: Map<object, number> | null): Interp[] {
+  const out: Interp[] = [];
   let picks: number[] = [];
   for (;;) {
     const ch = new Choices(picks);
-    const it = new Interp(test, t, domain, ch, anyLeg);
+    const it = new Interp(test, t, domain, ch, anyLeg, sites);
     it.exec(t.body);
-    out.push(it.run);
+    out.push(it);
     if (out.length > limit) throw new LitmusError('budget', `P${t.id} has more than ${limit} ways to run`);
     let i = ch.pos - 1;
     while (i >= 0 && ch.picks[i] >= ch.arity[i] - 1) i--;
@@ -300,23 +338,27 @@ function writeSites(body: Stmt[]): number {
  * rf keeps only reads of values some write wrote).
  */
 export function valueDomains(test: LitmusTest, limit: number): Map<string, Value[]> {
-  const domain = new Map<string, Value[]>();
-  for (const l of test.locations) domain.set(l.name, [l.init]);
-  for (const s of test.srcus) domain.set(s, [0]);
+  const domain = new Map<string, Entry[]>();
+  for (const l of test.locations) domain.set(l.name, [{ v: l.init, prov: 0 }]);
+  for (const s of test.srcus) domain.set(s, [{ v: 0, prov: 0 }]);
+  const sites = new Map<object, number>();
   const rounds = test.threads.reduce((n, t) => n + writeSites(t.body), 0);
   for (let round = 0; round < rounds; round++) {
     let grew = false;
     const next = new Map([...domain].map(([k, v]) => [k, [...v]]));
     for (const t of test.threads) {
-      for (const run of threadRuns(test, t, domain, limit, true)) {
-        for (const e of run.events) {
-          const vs = e.kind === 'W' && e.loc !== null ? next.get(e.loc) : undefined;
-          if (vs && !vs.includes(e.value)) { vs.push(e.value); grew = true; }
+      for (const it of runsOf(test, t, domain, limit, true, sites)) {
+        for (const w of it.written) {
+          const es = next.get(w.loc);
+          // kept unless the value is already known through a subset of these sites
+          if (!es || es.some((e) => e.v === w.v && (e.prov & w.prov) === e.prov)) continue;
+          es.push({ v: w.v, prov: w.prov });
+          grew = true;
         }
       }
     }
     for (const [k, v] of next) domain.set(k, v);
     if (!grew) break;
   }
-  return domain;
+  return new Map([...domain].map(([k, es]) => [k, [...new Set(es.map((e) => e.v))]]));
 }
