@@ -42,3 +42,7 @@ export function compileStrategy(src: string, scenario?: string): Diagnostic[] {
 }
 
 export { parseScenario, scenarioText };
+
+// The Linux-kernel memory model as an axiomatic checker of litmus tests (lkmm/), for litmus-shaped
+// cells and figures; pure TypeScript, so it runs in the Worker too.
+export { runLkmm, formatCycle, formatExecution, type LkmmRun } from './lkmm/index.js';

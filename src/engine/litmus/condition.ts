@@ -1,9 +1,9 @@
 // Evaluating and printing the `exists`/`filter` conditions of a litmus test over final states,
 // and the herd verdict words.
-import type { Cond, LitmusTest } from './ast.js';
+import type { Cond, LitmusTest, Value } from './ast.js';
 
 /** a final state: `0:r0` → value for registers, `x` → value for locations */
-export type FinalValues = Record<string, number>;
+export type FinalValues = Record<string, Value>;
 
 export const placeKey = (p: { thread: number | null; name: string }): string =>
   p.thread === null ? p.name : `${p.thread}:${p.name}`;
@@ -50,4 +50,12 @@ export function judge(test: LitmusTest, finals: FinalValues[]): { result: Litmus
 export function observedPlaces(test: LitmusTest): string[] {
   const regs = test.threads.flatMap((t) => t.regs.map((r) => `${t.id}:${r}`));
   return [...regs, ...test.locations.map((l) => l.name)];
+}
+
+/** order of values in listings: numbers ascending, then pointers by location name */
+export function compareValue(a: Value, b: Value): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'number') return -1;
+  if (typeof b === 'number') return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
 }

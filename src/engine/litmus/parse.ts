@@ -1,10 +1,12 @@
 // Parse a litmus test in the LKMM C format:
 //   C name   (* comments *)   { x=1; }   P0(int *x, int *y) { int r0; … }   exists (0:r0=0 /\ 1:r0=0)
-// into ast.ts's LitmusTest. Constructs the engine does not model are refused here, with the
-// feature named (LitmusError 'unsupported'), so no later stage can give a wrong answer for them.
-import { LitmusError, type Cond, type Expr, type LitmusTest, type Stmt, type Thread } from './ast.js';
+// into ast.ts's LitmusTest. herd's header lines between the name and the initial state (a quoted
+// description, `Cycle=…`, `Relax=…`, `Prefetch=…`, `Com=…`, `Orig=…`) are skipped. Constructs no
+// engine models are refused here, with the feature named (LitmusError 'unsupported'), so no later
+// stage can give a wrong answer for them; translate.ts refuses what only the LKMM checker models.
+import { LitmusError, type Cond, type Expr, type LitmusTest, type Stmt, type Thread, type Value } from './ast.js';
 import { tokenize, type Token } from './lexer.js';
-import { arity, primitive, unsupportedReason } from '../memory/primitives.js';
+import { callShape, refusedCall, type LocKind } from './calls.js';
 
 const scalarTypes = new Set(['int', 'long', 'unsigned', 'signed', 'short', 'char', 'bool', 'u8', 'u16', 'u32', 'u64', 's8', 's16', 's32', 's64', 'intptr_t', 'uintptr_t', 'atomic_t', 'atomic_long_t', 'spinlock_t', 'const', 'volatile']);
 const binaryPrecedence: Record<string, number> = {
@@ -19,9 +21,14 @@ export function parseLitmus(text: string): LitmusTest {
   const header = /^(\S+)\s+(\S+)/.exec(lines[first].trim());
   if (!header) throw new LitmusError('syntax', 'the first line must be `C <test name>`', first + 1);
   if (header[1] !== 'C') throw new LitmusError('unsupported', `${header[1]} litmus tests (only the C flavour is read)`);
+  // herd's `Key=value` header lines come before the initial state's `{`
+  const body = lines.slice(first + 1);
+  for (let i = 0; i < body.length && !body[i].trimStart().startsWith('{'); i++) {
+    if (/^\s*[A-Za-z][\w.-]*\s*=/.test(body[i])) body[i] = '';
+  }
   let tokens: Token[];
   try {
-    tokens = tokenize('\n'.repeat(first + 1) + lines.slice(first + 1).join('\n'));
+    tokens = tokenize('\n'.repeat(first + 1) + body.join('\n'));
   } catch (e) {
     throw new LitmusError('syntax', (e as Error).message);
   }
@@ -30,14 +37,16 @@ export function parseLitmus(text: string): LitmusTest {
 
 class Parser {
   private pos = 0;
-  private readonly locations = new Map<string, number>();
+  private readonly locations = new Map<string, Value>();
   private readonly regInit: LitmusTest['regInit'] = [];
   private readonly threads: Thread[] = [];
   /** the current thread's location parameters and registers */
   private params = new Set<string>();
-  /** the current thread's spinlock_t parameters */
+  /** the current thread's spinlock_t and struct srcu_struct parameters */
   private lockParams = new Set<string>();
+  private srcuParams = new Set<string>();
   private readonly locks = new Set<string>();
+  private readonly srcus = new Set<string>();
   private regs: string[] = [];
 
   constructor(private readonly toks: Token[], private readonly name: string) {}
@@ -75,6 +84,7 @@ class Parser {
       locations: [...this.locations].map(([name, init]) => ({ name, init })),
       regInit: this.regInit,
       locks: [...this.locks],
+      srcus: [...this.srcus],
       threads: this.threads,
       quantifier,
       condition,
@@ -92,11 +102,11 @@ class Parser {
       if (this.accept(';')) continue;
       let t = this.next();
       while (scalarTypes.has(t.text)) t = this.next();
-      if (t.text === '*') throw new LitmusError('unsupported', 'pointer variables in the initial state', t.line);
+      while (t.text === '*') t = this.next(); // `int *p = &x;`: a location holding a pointer
       if (t.kind === 'num' && this.accept(':')) {
         const reg = this.ident();
-        this.expect('=');
-        this.regInit.push({ thread: Number(t.text), reg, value: this.initValue() });
+        // `int *1:r1;` declares a register with no initial value
+        this.regInit.push({ thread: Number(t.text), reg, value: this.accept('=') ? this.initValue() : 0 });
       } else if (t.kind === 'ident') {
         this.locations.set(t.text, this.accept('=') ? this.initValue() : 0);
       } else {
@@ -105,7 +115,7 @@ class Parser {
     }
   }
 
-  private initValue(): number {
+  private initValue(): Value {
     const t = this.peek();
     if (t.text === 'ATOMIC_INIT') {
       this.pos++;
@@ -114,7 +124,19 @@ class Parser {
       this.expect(')');
       return v;
     }
-    if (t.kind === 'ident' || t.text === '&') throw new LitmusError('unsupported', `pointer values (${t.text}…) in the initial state`, t.line);
+    return this.pointerOrNumber();
+  }
+
+  /** `x` or `&x` (the address of location x, which is declared if new) or a number */
+  private pointerOrNumber(): Value {
+    const amp = this.accept('&');
+    const t = this.peek();
+    if (t.kind === 'ident') {
+      this.pos++;
+      if (!this.locations.has(t.text)) this.locations.set(t.text, 0);
+      return t.text;
+    }
+    if (amp) throw this.error(`expected a location after '&', found '${t.text}'`, t);
     return this.number();
   }
 
@@ -124,19 +146,28 @@ class Parser {
     const id = Number(this.next().text.slice(1));
     this.params = new Set();
     this.lockParams = new Set();
+    this.srcuParams = new Set();
     this.regs = [];
     this.expect('(');
     while (!this.accept(')')) {
       let t = this.next();
       const types: string[] = [];
-      for (; scalarTypes.has(t.text) || t.text === 'struct'; t = this.next()) types.push(t.text);
+      for (; scalarTypes.has(t.text) || t.text === 'struct'; t = this.next()) {
+        types.push(t.text);
+        if (t.text === 'struct') types.push(this.ident());
+      }
       let stars = 0;
       for (; t.text === '*'; t = this.next()) stars++;
       if (t.kind !== 'ident') throw this.error(`expected a parameter name, found '${t.text}'`, t);
-      if (stars !== 1) throw new LitmusError('unsupported', `parameter '${t.text}': ${stars === 0 ? 'non-pointer' : 'pointer-to-pointer'} parameters`, t.line);
+      if (stars === 0 || stars > 2) throw new LitmusError('unsupported', `parameter '${t.text}': ${stars === 0 ? 'non-pointer' : 'pointer-to-pointer-to-pointer'} parameters`, t.line);
+      const struct = types.indexOf('struct') >= 0 ? types[types.indexOf('struct') + 1] : null;
+      if (struct !== null && struct !== 'srcu_struct') throw new LitmusError('unsupported', `parameter '${t.text}': struct ${struct}`, t.line);
       if (types.includes('spinlock_t')) {
         this.lockParams.add(t.text);
         this.locks.add(t.text);
+      } else if (struct === 'srcu_struct') {
+        this.srcuParams.add(t.text);
+        this.srcus.add(t.text);
       } else {
         this.params.add(t.text);
         if (!this.locations.has(t.text)) this.locations.set(t.text, 0);
@@ -171,7 +202,15 @@ class Parser {
     if (['while', 'for', 'do', 'goto', 'return', 'switch'].includes(t.text)) {
       throw new LitmusError('unsupported', `'${t.text}' in a litmus thread (straight-line code and if/else only)`, t.line);
     }
-    if (t.text === '*') throw new LitmusError('unsupported', 'plain (non-ONCE) accesses to shared memory', t.line);
+    if (t.text === '*') {
+      // a plain store `*x = e;`
+      this.pos++;
+      const target = this.location(true, 'int', true);
+      this.expect('=');
+      const store: Stmt = { k: 'store', ...target, e: this.expr(), line: t.line };
+      this.expect(';');
+      return [store];
+    }
     if (t.kind === 'ident' && this.toks[this.pos + 1].text === '=') {
       this.pos += 2;
       const assign: Stmt = { k: 'assign', reg: this.register(t), e: this.expr(), line: t.line };
@@ -191,8 +230,8 @@ class Parser {
     while (scalarTypes.has(this.peek().text)) this.pos++;
     const out: Stmt[] = [];
     do {
-      const t = this.next();
-      if (t.text === '*') throw new LitmusError('unsupported', 'pointer registers (address dependencies)', t.line);
+      let t = this.next();
+      while (t.text === '*') t = this.next(); // `int *r0;`: a register holding a pointer
       if (t.kind !== 'ident') throw this.error(`expected a register name, found '${t.text}'`, t);
       if (this.params.has(t.text)) throw this.error(`'${t.text}' is already a parameter`, t);
       if (!this.regs.includes(t.text)) this.regs.push(t.text);
@@ -203,8 +242,11 @@ class Parser {
   }
 
   private register(t: Token): string {
-    if (this.params.has(t.text)) throw new LitmusError('unsupported', `assigning to the pointer parameter '${t.text}'`, t.line);
-    if (!this.regs.includes(t.text)) throw this.error(`undeclared register '${t.text}'`, t);
+    if (this.params.has(t.text) || this.lockParams.has(t.text) || this.srcuParams.has(t.text)) {
+      throw new LitmusError('unsupported', `assigning to the pointer parameter '${t.text}'`, t.line);
+    }
+    // herd accepts registers used without a declaration
+    if (!this.regs.includes(t.text)) this.regs.push(t.text);
     return t.text;
   }
 
@@ -224,7 +266,18 @@ class Parser {
   private unary(): Expr {
     const t = this.next();
     if (t.text === '!' || t.text === '-' || t.text === '~') return { k: 'unary', op: t.text, e: this.unary() };
-    if (t.text === '*' || t.text === '&') throw new LitmusError('unsupported', t.text === '*' ? 'plain (non-ONCE) accesses to shared memory' : 'taking addresses (pointer values)', t.line);
+    if (t.text === '*') return { k: 'load', ...this.location(true, 'int', true) };
+    if (t.text === '&') {
+      const n = this.next();
+      if (!this.params.has(n.text)) throw this.error(`expected a location parameter after '&', found '${n.text}'`, n);
+      return { k: 'addr', name: n.text };
+    }
+    if (t.text === '(' && (scalarTypes.has(this.peek().text) || this.peek().text === 'void')) {
+      // a cast, `(void *)0` or `(int)r1`: values are untyped here
+      while (this.peek().text !== ')' && this.peek().kind !== 'eof') this.pos++;
+      this.expect(')');
+      return this.unary();
+    }
     if (t.text === '(') {
       const e = this.expr();
       this.expect(')');
@@ -236,7 +289,7 @@ class Parser {
       return this.call();
     }
     if (t.kind === 'ident') {
-      if (this.params.has(t.text)) throw new LitmusError('unsupported', `using the pointer '${t.text}' as a value`, t.line);
+      if (this.params.has(t.text)) return { k: 'addr', name: t.text };
       if (!this.regs.includes(t.text)) throw this.error(`unknown name '${t.text}'`, t);
       return { k: 'reg', name: t.text };
     }
@@ -246,39 +299,48 @@ class Parser {
   /** a primitive call; its location argument is checked against the thread's parameters */
   private call(): Expr {
     const t = this.next();
-    const p = primitive(t.text);
-    if (!p) throw new LitmusError('unsupported', unsupportedReason(t.text), t.line);
+    const p = callShape(t.text);
+    if (!p) throw new LitmusError('unsupported', refusedCall(t.text), t.line);
     this.expect('(');
-    const raw: (Expr | string)[] = [];
-    const locArg = p.kind === 'rmw' ? p.locArg : p.kind === 'fence' ? -1 : 0;
-    const deref = (p.kind === 'load' || p.kind === 'store') && p.deref;
+    const raw: (Expr | { loc: string; at?: string })[] = [];
     while (!this.accept(')')) {
-      if (raw.length === locArg) raw.push(this.location(deref, p.kind === 'lock'));
+      if (raw.length === p.locArg) raw.push(this.location(p.deref, p.locKind));
       else raw.push(this.expr());
       if (!this.accept(',')) {
         this.expect(')');
         break;
       }
     }
-    const want = arity(p);
-    if (raw.length !== want) throw this.error(`${t.text} takes ${want} argument${want === 1 ? '' : 's'}, not ${raw.length}`, t);
-    const loc = locArg >= 0 ? (raw[locArg] as string) : '';
-    const args = raw.filter((_, i) => i !== locArg) as Expr[];
-    return { k: 'prim', name: t.text, loc, args };
+    if (raw.length !== p.args) throw this.error(`${t.text} takes ${p.args} argument${p.args === 1 ? '' : 's'}, not ${raw.length}`, t);
+    const where = p.locArg >= 0 ? (raw[p.locArg] as { loc: string; at?: string }) : { loc: '' };
+    const args = raw.filter((_, i) => i !== p.locArg) as Expr[];
+    return { k: 'prim', name: t.text, ...where, args };
   }
 
-  private location(deref: boolean, lock: boolean): string {
-    const star = this.accept('*');
+  /**
+   * a location argument: `*x`/`x` for a parameter, or `*r`/`r` for a register holding a pointer
+   * (then `loc` is '' and `at` names the register). `starTaken`: the `*` was already read.
+   */
+  private location(deref: boolean, kind: LocKind, starTaken = false): { loc: string; at?: string } {
+    const star = starTaken || this.accept('*');
+    const paren = this.accept('(');
     const t = this.next();
-    if (t.text === '&') throw new LitmusError('unsupported', 'taking addresses (pointer values)', t.line);
+    if (paren) this.expect(')');
+    if (t.text === '&') throw new LitmusError('unsupported', 'taking addresses in a location argument', t.line);
     if (t.kind !== 'ident') throw this.error(`expected a location, found '${t.text}'`, t);
-    if (this.regs.includes(t.text)) throw new LitmusError('unsupported', `accessing memory through the register '${t.text}' (address dependencies)`, t.line);
-    if (lock !== this.lockParams.has(t.text)) {
-      throw this.error(lock ? `'${t.text}' is not a spinlock_t parameter of this thread` : `'${t.text}' is a spin lock, not an int location`, t);
-    }
-    if (!lock && !this.params.has(t.text)) throw this.error(`'${t.text}' is not a parameter of this thread`, t);
     if (star !== deref) throw this.error(deref ? `expected '*${t.text}'` : `expected '${t.text}', not '*${t.text}'`, t);
-    return t.text;
+    if (this.regs.includes(t.text)) {
+      if (kind !== 'int') throw new LitmusError('unsupported', `a ${kind === 'lock' ? 'spin lock' : 'srcu_struct'} reached through the register '${t.text}'`, t.line);
+      return { loc: '', at: t.text };
+    }
+    const isKind: LocKind | null = this.lockParams.has(t.text) ? 'lock' : this.srcuParams.has(t.text) ? 'srcu' : this.params.has(t.text) ? 'int' : null;
+    if (isKind === null) throw this.error(`'${t.text}' is not a parameter of this thread`, t);
+    // an srcu_struct is also a word that marked accesses may read or write (linux-kernel.def's SRCU)
+    if (isKind !== kind && !(isKind === 'srcu' && kind === 'int')) {
+      const what = { lock: 'a spinlock_t', srcu: 'a struct srcu_struct', int: 'an int location' };
+      throw this.error(`'${t.text}' is ${what[isKind]}, not ${what[kind]}`, t);
+    }
+    return { loc: t.text };
   }
 
   // ---- conditions -------------------------------------------------------------------------
@@ -307,7 +369,14 @@ class Parser {
     const t = this.next();
     if (t.text !== '=' && t.text !== '==' && t.text !== '!=') throw this.error(`expected '=' in the condition, found '${t.text}'`, t);
     const v = this.peek();
-    if (v.kind === 'ident' || v.text === '&') throw new LitmusError('unsupported', `pointer values (${v.text}) in the condition`, v.line);
+    if (v.kind === 'num' && this.toks[this.pos + 1].text === ':') throw new LitmusError('unsupported', 'comparing two registers in a condition', v.line);
+    const amp = v.text === '&';
+    const named = amp ? this.toks[this.pos + 1] : v;
+    if (named.kind === 'ident') {
+      this.pos += amp ? 2 : 1;
+      if (!this.locations.has(named.text)) throw this.error(`unknown location '${named.text}'`, named);
+      return { k: 'eq', ...place, op: t.text === '!=' ? '!=' : '=', value: named.text };
+    }
     return { k: 'eq', ...place, op: t.text === '!=' ? '!=' : '=', value: this.number() };
   }
 

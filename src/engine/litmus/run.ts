@@ -13,9 +13,10 @@ import type { Machine } from '../kernel/machine.js';
 import { QUEUE_SLOTS } from '../memory/queue.js';
 import { parseScenario } from '../scenarios/format.js';
 import { LitmusError, type LitmusTest } from './ast.js';
-import { holds, judge, observedPlaces, showCond, type FinalValues, type LitmusResult } from './condition.js';
+import { compareValue, holds, judge, observedPlaces, showCond, type FinalValues, type LitmusResult } from './condition.js';
 import { parseLitmus } from './parse.js';
 import { scenarioFor, translate, type LitmusProgram } from './translate.js';
+import { crossCheckWeak } from './crosscheck.js';
 
 export const LITMUS_BUDGET: Required<Budget> = { maxStates: 2_000_000, maxTransitions: 50_000_000, maxBytes: 1024 * 1024 * 1024, maxMillis: 60_000, maxStepsPerTransition: 100_000 };
 
@@ -40,8 +41,21 @@ export interface LitmusRun {
   scenario: string;
 }
 
-export function runLitmus(text: string, opts: { model?: MemoryModel; budget?: Budget } = {}): LitmusRun {
+export interface LitmusOptions { model?: MemoryModel; budget?: Budget }
+
+/**
+ * Run a litmus text on the engine. Under weak the answer is cross-checked against LKMM
+ * (crosscheck.ts): one LKMM gives differently is refused with its reason, never printed.
+ */
+export function runLitmus(text: string, opts: LitmusOptions = {}): LitmusRun {
   const test = parseLitmus(text);
+  const run = exploreLitmus(test, opts);
+  if (run.model !== 'weak') return run;
+  return { ...run, notes: [...run.notes, ...crossCheckWeak(test, run.finals.map((f) => f.values), run.result)] };
+}
+
+/** the engine's own answer, every final state it reaches, with no cross-check */
+export function exploreLitmus(test: LitmusTest, opts: LitmusOptions = {}): LitmusRun {
   const model = opts.model ?? 'weak';
   const prog = translate(test);
   const scenario = scenarioFor(test, prog, model);
@@ -93,7 +107,7 @@ function valuesOf(m: Machine, w: Int32Array, prog: LitmusProgram): FinalValues {
 }
 
 function compareValues(a: FinalValues, b: FinalValues, places: string[]): number {
-  for (const p of places) if (a[p] !== b[p]) return a[p] - b[p];
+  for (const p of places) if (a[p] !== b[p]) return compareValue(a[p], b[p]);
   return 0;
 }
 

@@ -4,8 +4,9 @@
 // executes anything. Registers are reported through globals `P<n>_<reg>` the thread stores last;
 // locations, locks and those globals are declared by the scenario (`global x = 0`).
 import type { MemoryModel } from '../api.js';
-import type { Expr, LitmusTest, Stmt, Thread } from './ast.js';
+import { LitmusError, type Cond, type Expr, type LitmusTest, type Stmt, type Thread } from './ast.js';
 import { primitive } from '../memory/primitives.js';
+import { lkmmOnlyCalls, refusedCall } from './calls.js';
 
 export interface LitmusProgram {
   /** strategy-language source: the thread functions */
@@ -35,6 +36,7 @@ function expr(e: Expr, outer = 0): string {
       return p < outer ? `(${s})` : s;
     }
     case 'prim': return call(e.name, e.loc, e.args);
+    case 'addr': case 'load': throw new LitmusError('engine', 'translate: refuseBeyondEngine lets no pointer through');
   }
 }
 
@@ -52,6 +54,7 @@ function stmts(body: Stmt[], indent: string): string[] {
   const out: string[] = [];
   for (const s of body) {
     if (s.k === 'assign') out.push(`${indent}${s.reg} = ${expr(s.e)};`);
+    else if (s.k === 'store') throw new LitmusError('engine', 'translate: refuseBeyondEngine lets no plain store through');
     else if (s.k === 'prim') out.push(`${indent}${call(s.name, s.loc, s.args)};`);
     else {
       out.push(`${indent}if (${expr(s.cond)}) {`, ...stmts(s.then, `${indent}\t`));
@@ -73,7 +76,7 @@ function threadLocations(test: LitmusTest, t: Thread): string[] {
   const visitS = (s: Stmt): void => {
     if (s.k === 'assign') visitE(s.e);
     else if (s.k === 'prim') { if (s.loc) used.add(s.loc); s.args.forEach(visitE); }
-    else { visitE(s.cond); s.then.forEach(visitS); s.else.forEach(visitS); }
+    else if (s.k === 'if') { visitE(s.cond); s.then.forEach(visitS); s.else.forEach(visitS); }
   };
   t.body.forEach(visitS);
   return [...test.locations.map((l) => l.name), ...test.locks].filter((n) => used.has(n));
@@ -87,7 +90,46 @@ function assignedRegs(body: Stmt[], out = new Set<string>()): Set<string> {
   return out;
 }
 
+/**
+ * Refuse, by name, what the strategy engine does not model but the reader accepts for the LKMM
+ * checker: pointer values, plain accesses, address dependencies, RCU, SRCU, spin_is_locked.
+ */
+export function refuseBeyondEngine(test: LitmusTest): void {
+  const refuse = (what: string, line = 0): never => { throw new LitmusError('unsupported', what, line); };
+  for (const l of test.locations) if (typeof l.init === 'string') refuse(`pointer values (${l.name}=${l.init}) in the initial state`);
+  for (const r of test.regInit) if (typeof r.value === 'string') refuse(`pointer values (${r.thread}:${r.reg}=${r.value}) in the initial state`);
+  if (test.srcus.length > 0) refuse('SRCU (struct srcu_struct parameters)');
+  const visitE = (e: Expr, line: number): void => {
+    if (e.k === 'load') refuse('plain (non-ONCE) accesses to shared memory', line);
+    if (e.k === 'addr') refuse(`using the pointer '${e.name}' as a value (pointer values)`, line);
+    if (e.k === 'prim') visitCall(e, line);
+    if (e.k === 'unary') visitE(e.e, line);
+    if (e.k === 'binary') { visitE(e.l, line); visitE(e.r, line); }
+  };
+  const visitCall = (c: { name: string; at?: string; args: Expr[] }, line: number): void => {
+    if (lkmmOnlyCalls.has(c.name) || !primitive(c.name)) refuse(refusedCall(c.name), line);
+    if (c.at !== undefined) refuse(`accessing memory through the register '${c.at}' (address dependencies)`, line);
+    c.args.forEach((a) => visitE(a, line));
+  };
+  const visitS = (s: Stmt): void => {
+    if (s.k === 'store') refuse('plain (non-ONCE) accesses to shared memory', s.line);
+    else if (s.k === 'assign') visitE(s.e, s.line);
+    else if (s.k === 'prim') visitCall(s, s.line);
+    else { visitE(s.cond, s.line); s.then.forEach(visitS); s.else.forEach(visitS); }
+  };
+  test.threads.forEach((t) => t.body.forEach(visitS));
+  const visitC = (c: Cond | null): void => {
+    if (!c) return;
+    if (c.k === 'eq' && typeof c.value === 'string') refuse(`pointer values (${c.value}) in the condition`);
+    if (c.k === 'not') visitC(c.c);
+    if (c.k === 'and' || c.k === 'or') { visitC(c.l); visitC(c.r); }
+  };
+  visitC(test.condition);
+  visitC(test.filter);
+}
+
 export function translate(test: LitmusTest): LitmusProgram {
+  refuseBeyondEngine(test);
   const taken = new Set([...test.locations.map((l) => l.name), ...test.locks]);
   const fresh = (want: string): string => {
     let name = want;
@@ -95,7 +137,7 @@ export function translate(test: LitmusTest): LitmusProgram {
     taken.add(name);
     return name;
   };
-  const globals = test.locations.map((l) => ({ name: l.name, init: l.init }));
+  const globals = test.locations.map((l) => ({ name: l.name, init: l.init as number }));
   const observe: LitmusProgram['observe'] = [];
   const constants: LitmusProgram['constants'] = [];
   const lines: string[] = [`// litmus test ${test.name}, translated for the engine`];
@@ -105,7 +147,7 @@ export function translate(test: LitmusTest): LitmusProgram {
   test.threads.forEach((t, cpu) => {
     const fn = fresh(`P${t.id}`);
     const assigned = assignedRegs(t.body);
-    const initOf = (r: string) => test.regInit.find((i) => i.thread === t.id && i.reg === r)?.value ?? 0;
+    const initOf = (r: string) => (test.regInit.find((i) => i.thread === t.id && i.reg === r)?.value as number | undefined) ?? 0;
     // an observed register costs a store at the end of the thread (and its drain): only those assigned
     const stored = t.regs.filter((r) => assigned.has(r));
     for (const r of t.regs) if (!assigned.has(r)) constants.push({ key: `${t.id}:${r}`, value: initOf(r) });

@@ -66,4 +66,31 @@ describe('sim litmus', () => {
     expect(run([mp, '--model', 'arm']).code).toBe(2);
     expect(run([]).code).toBe(2);
   });
+
+  it('--model lkmm prints herd\'s verdict line, DATARACE when flagged, and --explain the evidence', () => {
+    let r = run([mp, '--model', 'lkmm', '--explain']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Witness (an execution LKMM allows');
+    expect(r.out.trimEnd().split('\n').pop()).toBe('Result: Sometimes');
+    const mpFenced = file('mpf.litmus', `C MP+wmb+rmb\n{}\nP0(int *d, int *f) { WRITE_ONCE(*d, 1); smp_wmb(); WRITE_ONCE(*f, 1); }\nP1(int *d, int *f) { int r0; int r1; r0 = READ_ONCE(*f); smp_rmb(); r1 = READ_ONCE(*d); }\nexists (1:r0=1 /\\ 1:r1=0)\n`);
+    r = run([mpFenced, '--model', 'lkmm', '--explain']);
+    expect(r.out).toContain('Forbidden by happens-before');
+    expect(r.out).toMatch(/ppo \(fence\)/);
+    expect(r.out.trimEnd().split('\n').pop()).toBe('Result: Never');
+    const race = file('race.litmus', 'C race\n{}\nP0(int *x) { *x = 1; }\nP1(int *x) { r0 = *x; }\nexists (1:r0=1)\n');
+    r = run([race, '--model', 'lkmm']);
+    expect(r.out).toContain('Flag data-race');
+    expect(r.out.trimEnd().split('\n').pop()).toBe('Result: Sometimes DATARACE');
+    r = run([race, '--model', 'lkmm', '--json']);
+    expect(JSON.parse(r.out)).toMatchObject({ model: 'lkmm', result: 'Sometimes', flags: ['data-race'] });
+  });
+
+  it('under weak, refuses with the reason a test LKMM answers otherwise', () => {
+    const lb = file('lb.litmus', 'C LB\n{}\nP0(int *x, int *y) { int r0; r0 = READ_ONCE(*x); WRITE_ONCE(*y, 1); }\nP1(int *x, int *y) { int r0; r0 = READ_ONCE(*y); WRITE_ONCE(*x, 1); }\nexists (0:r0=1 /\\ 1:r0=1)\n');
+    const r = run([lb, '--model', 'weak']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('unsupported under weak: load buffering: LKMM allows 0:r0=1; 1:r0=1;');
+    expect(run([lb, '--model', 'lkmm']).out).toContain('Result: Sometimes');
+    expect(run([lb, '--model', 'sc']).out).toContain('Result: Never');
+  });
 });

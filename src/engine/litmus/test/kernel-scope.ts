@@ -2,16 +2,11 @@
 // ../shared/lkmm-litmus) the `weak` model is expected to answer as LKMM does, and why the others
 // are not. The README's table is this list. Decided by the features and shapes each test uses,
 // not by whether the model happens to agree.
-import type { LitmusResult } from '../condition.js';
 
 export type Scope =
   /** in scope: `weak` must give the expected result */
   | { scope: 'in'; why: string }
-  /** an LB shape: the model never produces load buffering, so its `Never` agrees but proves nothing */
-  | { scope: 'vacuous'; why: string }
-  /** a documented difference between the model and LKMM: the model's answer is pinned */
-  | { scope: 'differs'; weak: LitmusResult; why: string }
-  /** refused with `unsupported: …` (exit 2) */
+  /** refused with `unsupported: …` or `unsupported under weak: …` (exit 2) */
   | { scope: 'unsupported'; error: RegExp; why: string };
 
 const ONCE = 'ONCE accesses and barriers only';
@@ -27,10 +22,10 @@ export const kernelScope: Record<string, Scope> = {
   'ISA2+pooncelock+pooncelock+pombonce.litmus': { scope: 'in', why: LOCKS },
   'ISA2+poonceonces.litmus': { scope: 'in', why: ONCE },
   'ISA2+pooncerelease+poacquirerelease+poacquireonce.litmus': { scope: 'in', why: 'release/acquire chain' },
-  'LB+fencembonceonce+ctrlonceonce.litmus': { scope: 'vacuous', why: 'load buffering (and a control dependency): the model has no LB, so Never is guaranteed' },
-  'LB+poacquireonce+pooncerelease.litmus': { scope: 'vacuous', why: 'load buffering: the model has no LB, so Never is guaranteed' },
-  'LB+poonceonces.litmus': { scope: 'differs', weak: 'Never', why: 'load buffering: loads perform in order before any later store is visible, so LB never happens (LKMM: Sometimes)' },
-  'LB+unlocklockonceonce+poacquireonce.litmus': { scope: 'vacuous', why: 'load buffering through locks: the model has no LB, so Never is guaranteed' },
+  'LB+fencembonceonce+ctrlonceonce.litmus': { scope: 'in', why: 'load buffering (and a control dependency): the model has no LB; LKMM allows exactly the same final states (cross-checked)' },
+  'LB+poacquireonce+pooncerelease.litmus': { scope: 'in', why: 'load buffering: the model has no LB; LKMM allows exactly the same final states (cross-checked)' },
+  'LB+poonceonces.litmus': { scope: 'unsupported', error: /^unsupported under weak: load buffering: LKMM allows 0:r0=1; 1:r0=1;/, why: 'load buffering: the model never makes a store visible before an earlier load of its CPU; refused after the LKMM cross-check' },
+  'LB+unlocklockonceonce+poacquireonce.litmus': { scope: 'in', why: 'load buffering through locks: the model has no LB; LKMM allows exactly the same final states (cross-checked)' },
   'MP+fencewmbonceonce+fencermbonceonce.litmus': { scope: 'in', why: 'the textbook case: smp_wmb orders the store buffer, smp_rmb the invalidate queue' },
   'MP+onceassign+derefonce.litmus': { scope: 'unsupported', error: /^unsupported: pointer values/, why: 'RCU and pointers stored in shared memory' },
   'MP+polockmbonce+poacquiresilsil.litmus': { scope: 'unsupported', error: /^unsupported: spin_is_locked/, why: 'spin_is_locked has its own LKMM ordering rules' },
@@ -50,7 +45,7 @@ export const kernelScope: Record<string, Scope> = {
   'WRC+poonceonces+Once.litmus': { scope: 'in', why: ONCE },
   'WRC+pooncerelease+fencermbonceonce+Once.litmus': { scope: 'in', why: 'release cumulativity' },
   'Z6.0+pooncelock+poonceLock+pombonce.litmus': { scope: 'in', why: `${LOCKS}; smp_mb__after_spinlock as a full barrier` },
-  'Z6.0+pooncelock+pooncelock+pombonce.litmus': { scope: 'differs', weak: 'Never', why: 'stores reach one coherent memory in one step, so lock-ordered stores are seen in that order by everyone (LKMM: Sometimes)' },
-  'Z6.0+pooncerelease+poacquirerelease+fencembonceonce.litmus': { scope: 'differs', weak: 'Never', why: 'stores reach one coherent memory in one step, so a release-acquire chain orders them for everyone (LKMM: Sometimes)' },
+  'Z6.0+pooncelock+pooncelock+pombonce.litmus': { scope: 'unsupported', error: /^unsupported under weak: not multicopy atomic: LKMM allows 1:r0=1; 2:r1=0;/, why: 'stores reach one coherent memory in one step, so lock-ordered stores are seen in that order by everyone; refused after the LKMM cross-check' },
+  'Z6.0+pooncerelease+poacquirerelease+fencembonceonce.litmus': { scope: 'unsupported', error: /^unsupported under weak: not multicopy atomic: LKMM allows 1:r0=1; 2:r1=0;/, why: 'stores reach one coherent memory in one step, so a release-acquire chain orders them for everyone; refused after the LKMM cross-check' },
   'dep+plain.litmus': { scope: 'unsupported', error: /^unsupported: plain \(non-ONCE\) accesses/, why: 'plain C accesses (data races, compiler transformations)' },
 };

@@ -16,6 +16,7 @@ const constant = (e: Expr | undefined): number => {
 /** null when the test is not straight-line code with constant operands */
 export function oracleFinals(test: LitmusTest, model: MemoryModel): FinalValues[] | null {
   const locs = test.locations.map((l) => l.name);
+  if (test.locations.some((l) => typeof l.init !== 'number')) return null;
   try {
     const cpus = test.threads.map((t) => {
       const ops: Op[] = [];
@@ -43,7 +44,7 @@ export function oracleFinals(test: LitmusTest, model: MemoryModel): FinalValues[
       return ops;
     });
     if (cpus.some((c) => c === null) || test.regInit.length > 0) return null;
-    const finals = explore(memorySystem(model), { words: locs.length, init: test.locations.map((l) => l.init), cpus: cpus as Op[][], bufferSlots: 4 });
+    const finals = explore(memorySystem(model), { words: locs.length, init: test.locations.map((l) => l.init as number), cpus: cpus as Op[][], bufferSlots: 4 });
     return finals.map((f) => {
       const v: FinalValues = {};
       test.threads.forEach((t, c) => t.regs.forEach((r, i) => { v[`${t.id}:${r}`] = f.regs[c][i]; }));
