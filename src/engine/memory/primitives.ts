@@ -32,7 +32,7 @@ def(['smp_load_acquire', 'atomic_read_acquire'], { kind: 'load', deref: false, a
 def(['WRITE_ONCE'], { kind: 'store', deref: true, release: false, mb: false });
 def(['atomic_set'], { kind: 'store', deref: false, release: false, mb: false });
 def(['smp_store_release', 'atomic_set_release'], { kind: 'store', deref: false, release: true, mb: false });
-def(['smp_store_mb'], { kind: 'store', deref: false, release: false, mb: true });
+def(['smp_store_mb'], { kind: 'store', deref: true, release: false, mb: true });
 def(['smp_mb', 'smp_mb__before_atomic', 'smp_mb__after_atomic'], { kind: 'fence', fence: 'mb' });
 def(['smp_wmb'], { kind: 'fence', fence: 'wmb' });
 // full ordering after a lock acquisition / across an unlock+lock pair: a full barrier is that
