@@ -29,8 +29,8 @@ describe('sim check', () => {
     expect(checkCommand(['2007/mlock'], io)).toBe(1);
     expect(io.outText).toContain('Deadlock: writer holds lock of pageA and waits for mmap_sem (read); mlocker holds mmap_sem and waits for lock of pageA');
     expect(io.outText).toMatch(/search: \d+ states, \d+ transitions, \d+ ms, exhaustive/);
-    expect(io.outText).toContain('costs (uncontended serial run): mmap_sem 2');
-    expect(io.outText).toMatch(/^ writer +\| mlocker$/m);
+    expect(io.outText).toContain('costs (uncontended serial run): mmap_sem 3');
+    expect(io.outText).toMatch(/^ writer +\| mlocker +\| zapper$/m);
   });
   it('exit 0 for ok, with --strategy; --json prints the result', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sim-'));

@@ -69,6 +69,23 @@ export const pageCacheBuiltins: Builtin[] = [
     },
   },
   {
+    // mm/vmscan.c __remove_mapping(): the count is tested and the page taken out under the
+    // mapping's tree_lock, which find_get_page() also takes, so no lookup can slip in between
+    name: 'remove_mapping', nargs: 1, visible: true, doc: 'remove a locked page from its file\'s cache if only the cache and the caller hold references (2); 1 if removed, 0 if kept',
+    run(m, w, _t, a) {
+      const p = pageBase(m, w[a], 'remove_mapping');
+      if (p < 0 || !mustBeLocked(m, w, p, w[a], 'remove_mapping')) return 0;
+      const f = fileOfPage(m, w, p);
+      if (f < 0) return 0;
+      // somebody else holds a reference (a fault that just found it, a pin): reclaim keeps the page
+      if (w[p + P_REF] !== 2) return 0;
+      w[cacheSlot(m.layout, f, w[p + P_INDEX])] = 0;
+      w[p + P_MAPPING] = 0;
+      putPage(m, w, p, m.layout.pageNames[indexOf(w[a])]);
+      return 1;
+    },
+  },
+  {
     name: 'i_size_read', nargs: 1, visible: true, doc: 'the file size',
     run: (m, w, _t, a) => { const f = expect(m, w[a], Kind.FILE, 'i_size_read'); return f < 0 ? 0 : w[m.layout.files[f].base + F_SIZE]; },
   },
