@@ -15,6 +15,8 @@ export interface KernelFunction {
   follows: string;
   /** line of its definition in the kernel's text */
   line: number;
+  /** its text, comments included */
+  text: string;
 }
 
 export interface Kernel {
@@ -80,7 +82,7 @@ function functionsOf(text: string): KernelFunction[] {
   return chunks(text).filter((c) => c.name).map((c) => {
     const follows = /follows:\s*([\s\S]*?)\s*\*\//.exec(c.text)?.[1].replace(/\s*\n\s*\*?\s*/g, ' ') ?? '';
     const line = lines.findIndex((l) => SIGNATURE.exec(l)?.[1] === c.name) + 1;
-    return { name: c.name!, follows, line };
+    return { name: c.name!, follows, line, text: c.text };
   });
 }
 
