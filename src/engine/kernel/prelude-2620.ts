@@ -3,8 +3,8 @@
 // 2007 series). Two differences, the two halves of that fix:
 // - the fault path (filemap_nopage + do_no_page) looks a cached, up-to-date page up without its
 //   lock and maps it unlocked; it locks a page only to read it in;
-// - truncate unmaps the range first (unmap_mapping_range) and then removes each page under its
-//   lock without looking at its mappings, clearing PG_uptodate (truncate_complete_page).
+// - truncate_inode_pages removes each page under its lock without looking at its mappings: only
+//   vmtruncate's unmap_mapping_range, before it, unmapped the range, once.
 // 2.6.20's do_no_page also retried when mapping->truncate_count moved; that retry is not here:
 // the 2006 chapter's cells, which argue about it, write it themselves (see kernels.md).
 export const PRELUDE_2620 = String.raw`/* ---- 2.6.20 as released: the fault path and truncate before d00806b18315 ---- */
@@ -51,48 +51,15 @@ retry_find:
 	return 0;
 }
 
-/* zap every PTE that maps a page of the file from page 'index' on */
-/* follows: mm/memory.c unmap_mapping_range() */
-void unmap_mapping_range(struct file *mapping, unsigned long index)
-{
-	for (; index < file_max_pages(mapping); index++) {
-		struct page *page = find_get_page(mapping, index);
-		if (!page)
-			continue;
-		unmap_mapping_page(page);
-		put_page(page);
-	}
-}
-
-/* take one locked page out of the cache; it may still be mapped */
-/* follows: mm/truncate.c truncate_complete_page() of 2.6.20 */
-void truncate_complete_page(struct file *mapping, struct page *page)
-{
-	if (page->mapping != mapping)
-		return;
-	ClearPageDirty(page);
-	ClearPageUptodate(page);
-	delete_from_page_cache(page);
-}
-
-/* drop the page-cache pages from lstart on: those it can trylock first, then the rest */
+/* drop the page-cache pages from lstart on, each under its lock, without looking at its mappings:
+ * vmtruncate() unmapped the range before, once (one pass with lock_page: the kernel's first pass,
+ * with trylock, only saves waiting) */
 /* follows: mm/truncate.c truncate_inode_pages_range() of 2.6.20 */
 void truncate_inode_pages(struct file *mapping, loff_t lstart)
 {
-	unsigned long start = (lstart + PAGE_SIZE - 1) / PAGE_SIZE;
 	unsigned long index;
 
-	for (index = start; index < file_max_pages(mapping); index++) {
-		struct page *page = find_get_page(mapping, index);
-		if (!page)
-			continue;
-		if (trylock_page(page)) {
-			truncate_complete_page(mapping, page);
-			unlock_page(page);
-		}
-		put_page(page);
-	}
-	for (index = start; index < file_max_pages(mapping); index++) {
+	for (index = (lstart + PAGE_SIZE - 1) / PAGE_SIZE; index < file_max_pages(mapping); index++) {
 		struct page *page = find_get_page(mapping, index);
 		if (!page)
 			continue;
@@ -101,15 +68,5 @@ void truncate_inode_pages(struct file *mapping, loff_t lstart)
 		unlock_page(page);
 		put_page(page);
 	}
-}
-
-/* shrink the file: i_size, then unmap the range, then drop the pages */
-/* follows: mm/memory.c vmtruncate() of 2.6.20 */
-int vmtruncate(struct file *inode, loff_t offset)
-{
-	i_size_write(inode, offset);
-	unmap_mapping_range(inode->i_mapping, (offset + PAGE_SIZE - 1) / PAGE_SIZE);
-	truncate_inode_pages(inode->i_mapping, offset);
-	return 0;
 }
 `;

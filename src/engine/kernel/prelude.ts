@@ -356,27 +356,57 @@ ssize_t sys_read(struct file *file, loff_t pos, char __user *buf, size_t count)
 	return generic_file_read(file, pos, buf, count);
 }
 
-/* drop the page-cache pages from lstart on, unmapping them first */
-/* follows: mm/truncate.c truncate_inode_pages_range(), with d00806b18315's unmap of each mapped page under its lock */
+/* zap every PTE that maps a page of the file from page 'index' on */
+/* follows: mm/memory.c unmap_mapping_range() */
+void unmap_mapping_range(struct file *mapping, unsigned long index)
+{
+	for (; index < file_max_pages(mapping); index++) {
+		struct page *page = find_get_page(mapping, index);
+		if (!page)
+			continue;
+		unmap_mapping_page(page);
+		put_page(page);
+	}
+}
+
+/* take one locked page out of the cache */
+/* follows: mm/truncate.c truncate_complete_page() */
+void truncate_complete_page(struct file *mapping, struct page *page)
+{
+	if (page->mapping != mapping)
+		return;
+	ClearPageDirty(page);
+	ClearPageUptodate(page);
+	delete_from_page_cache(page);
+}
+
+/* drop the page-cache pages from lstart on; a page mapped again since vmtruncate() unmapped the
+ * range is unmapped here, under its lock (one pass with lock_page: the kernel's first pass, with
+ * trylock, only saves waiting) */
+/* follows: mm/truncate.c truncate_inode_pages_range(), as d00806b18315 left it */
 void truncate_inode_pages(struct file *mapping, loff_t lstart)
 {
 	unsigned long index;
 
 	for (index = (lstart + PAGE_SIZE - 1) / PAGE_SIZE; index < file_max_pages(mapping); index++) {
-		struct page *page = find_lock_page(mapping, index);
+		struct page *page = find_get_page(mapping, index);
 		if (!page)
 			continue;
-		unmap_mapping_page(page);
-		delete_from_page_cache(page);
+		lock_page(page);
+		if (page_mapcount(page))
+			unmap_mapping_page(page);
+		truncate_complete_page(mapping, page);
 		unlock_page(page);
 		put_page(page);
 	}
 }
 
-/* follows: mm/memory.c vmtruncate(), with d00806b18315 (no unmap_mapping_range before truncate_inode_pages) */
+/* shrink the file: i_size, then unmap the range, then drop the pages */
+/* follows: mm/memory.c vmtruncate() */
 int vmtruncate(struct file *inode, loff_t offset)
 {
 	i_size_write(inode, offset);
+	unmap_mapping_range(inode->i_mapping, (offset + PAGE_SIZE - 1) / PAGE_SIZE);
 	truncate_inode_pages(inode->i_mapping, offset);
 	return 0;
 }
@@ -494,10 +524,20 @@ int sys_madvise_dontneed(unsigned long start, unsigned long end)
 	for (addr = start; addr < end; addr += PAGE_SIZE) {
 		vma = find_vma(mm, addr);
 		if (vma)
-			zap_pte(vma, addr);
+			zap_page_range(vma, addr, PAGE_SIZE);
 	}
 	up_read(&mm->mmap_sem);
 	return 0;
+}
+
+/* drop the PTEs of size bytes from address in the VMA */
+/* follows: mm/memory.c zap_page_range() */
+void zap_page_range(struct vm_area_struct *vma, unsigned long address, unsigned long size)
+{
+	unsigned long end = address + size;
+
+	for (; address < end; address += PAGE_SIZE)
+		zap_pte(vma, address);
 }
 
 /* get_user() of one byte: 0, or -EFAULT for a bad address; the fault is taken if the byte is not

@@ -21,9 +21,24 @@ int shrink_page(struct page *page)
 	}
 	if (PageDirty(page) && clear_page_dirty_for_io(page))
 		writepage(page);
-	delete_from_page_cache(page);
+	if (!remove_mapping(page)) {	/* still in use: keep it */
+		unlock_page(page);
+		return 0;
+	}
 	unlock_page(page);
 	return 1;
+}
+
+/* madvise(MADV_DONTNEED) unmaps user pages too: under unpaging_lock */
+void zap_page_range(struct vm_area_struct *vma, unsigned long address,
+		    unsigned long size)
+{
+	unsigned long end = address + size;
+
+	down_write(&unpaging_lock);
+	for (; address < end; address += PAGE_SIZE)
+		zap_pte(vma, address);
+	up_write(&unpaging_lock);
 }
 
 ssize_t generic_file_buffered_write(struct file *file, loff_t pos,
