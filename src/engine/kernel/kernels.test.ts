@@ -74,4 +74,13 @@ describe('what differs between the kernels, each following the kernel function i
     expect(r.outcome, r.headline).toBe('ok');
     expect(r.stats.exhaustive).toBe(true);
   });
+  // mm/memory.c __get_user_pages() of 3.17: follow_page_mask(FOLL_GET | FOLL_WRITE) checks the
+  // PTE and takes the reference under the PTE lock, in one step
+  it('__get_user_pages(): on 3.17 the seal oracle catches the DMA through a GUP reference, and waiting for extra references fixes it', () => {
+    const cell = (id: string) => readFileSync(new URL(`../../content/cells/2019-gup-pinning/${id}.c`, import.meta.url), 'utf8');
+    expect(check({ scenario: '2014/seal-vs-gup', strategy: cell('seal-naive') }).outcome).toBe('corruption');
+    const fixed = check({ scenario: '2014/seal-vs-gup', strategy: cell('seal-wait-pins') });
+    expect(fixed.outcome).toBe('ok');
+    expect(fixed.stats.exhaustive).toBe(true);
+  });
 });

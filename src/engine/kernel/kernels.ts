@@ -7,7 +7,8 @@
 import { PRELUDE } from './prelude.js';
 import { PRELUDE_2620 } from './prelude-2620.js';
 import { PRELUDE_2624 } from './prelude-2624.js';
-import { PINS_PRELUDE } from './prelude-pins.js';
+import { DMA_PRELUDE, PINS_PRELUDE } from './prelude-pins.js';
+import { PRELUDE_317 } from './prelude-317.js';
 
 export interface KernelFunction {
   name: string;
@@ -96,7 +97,8 @@ export const KERNELS: readonly Kernel[] = [
   kernel('2.6.20', 'Linux 2.6.20 as released: the fault path maps a cached page without locking it; truncate unmaps, then drops the pages', [PRELUDE, PRELUDE_2620]),
   kernel('2.6.20-fault-lock', '2.6.20 with d00806b18315 as Nick Piggin mailed it in January 2007: the fault path locks the page, truncate unmaps each page under its lock (2.6.23 landed it)', [PRELUDE]),
   kernel('2.6.24', 'Linux 2.6.24: d00806b18315, and the write path of write_begin, an atomic copy and write_end', [PRELUDE, PRELUDE_2624]),
-  kernel('5.0', 'Linux 5.0: 2.6.24\'s page cache with mm/gup.c, ext4 writeback with stable pages, reclaim, a DMA driver; a pin is a plain page reference', [PRELUDE, PRELUDE_2624, PINS_PRELUDE], { stable_pages: 0 }),
+  kernel('3.17', 'Linux 3.17: 2.6.24\'s page cache with get_user_pages() (the PTE checked and a reference taken in one step) and a DMA driver', [PRELUDE, PRELUDE_2624, PRELUDE_317, DMA_PRELUDE]),
+  kernel('5.0', 'Linux 5.0: 2.6.24\'s page cache with mm/gup.c through the pin hooks of the 2019 chapter, ext4 writeback with stable pages, reclaim, a DMA driver; a pin is a plain page reference', [PRELUDE, PRELUDE_2624, PINS_PRELUDE, DMA_PRELUDE], { stable_pages: 0 }),
 ];
 
 /** the kernel of a scenario that does not name one */

@@ -26,7 +26,7 @@ int try_get_page_pin_fast(struct page *page)
 	return 1;
 }
 
-/* follows: include/linux/mm.h put_user_page() of 5.0 (a put_page()) */
+/* follows: mm/gup.c put_user_page() of John Hubbard's series (a put_page() until pins are counted) */
 void put_page_pin(struct page *page)
 {
 	put_page(page);
@@ -95,7 +95,7 @@ struct page *get_user_pages_fast(unsigned long addr)
 	return page;
 }
 
-/* follows: mm/gup.c put_user_page() (5.0) */
+/* follows: mm/gup.c put_user_page() of John Hubbard's series (merged in 5.2, as a put_page()) */
 void put_user_page(struct page *page)
 {
 	put_page_pin(page);
@@ -151,13 +151,6 @@ int handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma, unsigned l
 }
 
 /* ---- writeback: write_one_page() with ext4's writepage ---- */
-/* follows: mm/page-writeback.c set_page_dirty_lock() */
-void set_page_dirty_lock(struct page *page)
-{
-	lock_page(page);
-	set_page_dirty(page);
-	unlock_page(page);
-}
 
 /* the bio is done: a disk that checksums its data checks what it was sent */
 /* follows: fs/buffer.c end_buffer_async_write(), mm/filemap.c end_page_writeback() */
@@ -218,7 +211,26 @@ void writeback_then_reclaim(struct page *page)
 	reclaim_page(page);
 }
 
-/* ---- a driver and its device ---- */
+/* follows: none: a driver pinning a page it already has */
+void pin_and_dma(struct page *page)
+{
+	get_page_pin(page);
+	dma_start(page);
+}
+
+/* after everything: a last writeback, then the device's data must be on disk */
+/* follows: none: the scenario's final check (a last writeback, then the oracle) */
+void final_sync(struct page *page, struct task_struct *device)
+{
+	wait_for_other_tasks();
+	write_one_page(page);
+	check_dma_reached_disk(page, device);
+}
+`;
+
+// A driver that hands user pages to a device, and the device: the same in the 3.17 and 5.0
+// kernels (the driver calls put_user_page(), which each kernel defines).
+export const DMA_PRELUDE = String.raw`/* ---- a driver and its device ---- */
 int dma_started;
 int dma_page;
 
@@ -265,21 +277,5 @@ void driver_fast(unsigned long addr)
 
 	if (page)
 		dma_start(page);
-}
-
-/* follows: none: a driver pinning a page it already has */
-void pin_and_dma(struct page *page)
-{
-	get_page_pin(page);
-	dma_start(page);
-}
-
-/* after everything: a last writeback, then the device's data must be on disk */
-/* follows: none: the scenario's final check (a last writeback, then the oracle) */
-void final_sync(struct page *page, struct task_struct *device)
-{
-	wait_for_other_tasks();
-	write_one_page(page);
-	check_dma_reached_disk(page, device);
 }
 `;

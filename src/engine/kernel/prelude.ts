@@ -483,6 +483,15 @@ int shrink_mapping(struct file *mapping)
 	return n;
 }
 
+/* mark a page dirty, under its lock */
+/* follows: mm/page-writeback.c set_page_dirty_lock() */
+void set_page_dirty_lock(struct page *page)
+{
+	lock_page(page);
+	set_page_dirty(page);
+	unlock_page(page);
+}
+
 /* write every dirty page of the file to disk */
 /* follows: fs/mpage.c mpage_writepages() (lock_page, clear_page_dirty_for_io, writepage) */
 int sync_mapping(struct file *mapping)

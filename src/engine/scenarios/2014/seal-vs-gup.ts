@@ -9,7 +9,7 @@ description the page with get_user_pages() and hands it to a device), unmaps it,
 description F_SEAL_WRITE. The device finishes the read when it likes. Once the seal is granted, the
 description file must never change.
 model       sc
-kernel      5.0
+kernel      3.17
 strategy    src/content/cells/2019-gup-pinning/seal-naive.c
 page-size   4
 param stable_pages boolean false "the disk requires stable pages"
