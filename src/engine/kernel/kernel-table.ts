@@ -2,6 +2,7 @@
 // in, what it follows in the kernel's source, and where two kernels' versions differ. Built from
 // the `follows:` comments of the prelude texts (scripts/kernel-table.ts writes it to kernels.md).
 import { KERNELS } from './kernels.js';
+import { SIMPLIFICATIONS } from './simplifications.js';
 
 export function kernelTable(): string {
   const out: string[] = [
@@ -33,6 +34,17 @@ export function kernelTable(): string {
   for (const r of sorted) {
     out.push(`| \`${r.name}\` | ${KERNELS.map((k) => (r.in.has(k.name) ? '✓' : '')).join(' | ')} | ${r.follows.replace(/\|/g, '\\|')} |`);
   }
-  out.push('');
+  out.push(
+    '',
+    '## What the kernels leave out',
+    '',
+    'Each chapter whose scenarios reach one of these functions has a line for it in its "What the model',
+    'leaves out", marked `{/* model: <id> */}` (checked by `kernel/simplifications.test.ts`).',
+    '',
+    '| id | kernels | functions | what |',
+    '| --- | --- | --- | --- |',
+    ...SIMPLIFICATIONS.map((x) => `| \`${x.id}\` | ${x.kernels ? x.kernels.map((k) => `\`${k}\``).join(', ') : 'all'} | ${x.functions.map((f) => `\`${f}\``).join(', ')} | ${x.what} |`),
+    '',
+  );
   return out.join('\n');
 }
