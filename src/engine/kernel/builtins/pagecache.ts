@@ -8,7 +8,7 @@ import {
   F_SIZE, P_BYTES, P_FLAGS, P_INDEX, P_MAPPING, P_OWNER, P_REF, PG_dirty, PG_locked, PG_uptodate, TAG_NOBODY, TAG_ZERO,
 } from '../layout.js';
 import type { Machine } from '../machine.js';
-import { putPage } from './pages.js';
+import { putPage, refInc } from './pages.js';
 
 const EEXIST = 17;
 
@@ -32,7 +32,7 @@ export const pageCacheBuiltins: Builtin[] = [
       if (f < 0) return 0;
       const s = cacheSlot(m.layout, f, w[a + 1]);
       if (s < 0 || w[s] === 0) return 0;
-      w[m.layout.pageBase + indexOf(w[s]) * m.layout.pageWords + P_REF]++;
+      if (!refInc(m, w, m.layout.pageBase + indexOf(w[s]) * m.layout.pageWords, m.layout.pageNames[indexOf(w[s])])) return 0;
       return w[s];
     },
   },
@@ -51,7 +51,7 @@ export const pageCacheBuiltins: Builtin[] = [
       w[p + P_OWNER] = t + 1;
       w[p + P_MAPPING] = w[a + 1];
       w[p + P_INDEX] = w[a + 2];
-      w[p + P_REF]++;
+      refInc(m, w, p, m.layout.pageNames[indexOf(w[a])]);
       return 0;
     },
   },

@@ -27,13 +27,27 @@ function flagSet(name: string, bit: number, on: boolean): Builtin {
   };
 }
 
+/**
+ * take a reference, as get_page() does in the kernel: a count that would pass 2^31 - 1 is a bug
+ * (include/linux/mm.h get_page(): VM_BUG_ON_PAGE(page_ref_zero_or_close_to_overflow(page)))
+ * rather than a silent wrap; false when it was one
+ */
+export function refInc(m: Machine, w: Int32Array, p: number, name: string): boolean {
+  // the increment would wrap to a negative count: the kernel's overflow check fires
+  if (w[p + P_REF] >= 0x7fffffff) { m.bug(`page refcount overflow on ${name}`); return false; }
+  w[p + P_REF]++;
+  return true;
+}
+
 /** drop a reference; at zero the page returns to the free pool */
 export function putPage(m: Machine, w: Int32Array, p: number, name: string): void {
   if (w[p + P_REF] <= 0) { m.bug(`put_page: reference count underflow on ${name}`); return; }
   w[p + P_REF]--;
   if (w[p + P_REF] === 0) {
-    if (w[p + P_MAPPING] !== 0) { m.bug(`freeing ${name} while it is still in the page cache`); return; }
-    if (w[p + P_MAP] !== 0) { m.bug(`freeing ${name} while it is still mapped`); return; }
+    // mm/page_alloc.c free_pages_check(): a page freed in use is "Bad page state"
+    if (w[p + P_MAPPING] !== 0) { m.bug(`Bad page state: freeing ${name} while it is still in the page cache`); return; }
+    if (w[p + P_MAP] !== 0) { m.bug(`Bad page state: freeing ${name} while it is still mapped`); return; }
+    if (w[p + P_FLAGS] & PG_locked) { m.bug(`Bad page state: freeing ${name} while it is locked`); return; }
     w[p + P_FLAGS] = PG_free;
     w[p + P_OWNER] = 0;
   }
@@ -90,7 +104,7 @@ export const pageBuiltins: Builtin[] = [
       const p = pageBase(m, w[a], 'get_page');
       if (p < 0) return 0;
       if (w[p + P_REF] <= 0) return m.bug(`get_page() on a free page (${m.layout.pageNames[indexOf(w[a])]})`);
-      w[p + P_REF]++;
+      refInc(m, w, p, m.layout.pageNames[indexOf(w[a])]);
       return 0;
     },
   },

@@ -11,7 +11,7 @@ import {
   taskAt, VMA_MAPPED,
 } from '../layout.js';
 import type { Machine } from '../machine.js';
-import { putPage } from './pages.js';
+import { putPage, refInc } from './pages.js';
 
 /** world index of the PTE for user address addr in mm, or -1 when no VMA slot covers it */
 export function pteIndex(m: Machine, mm: number, addr: number): number {
@@ -134,7 +134,7 @@ export const userMemoryBuiltins: Builtin[] = [
       const e = pteIndex(m, m.layout.vmas[v].mm, w[a + 1]);
       if (e < 0 || w[e] === 0 || ((w[a + 2] & 1) && !(w[e] & PTE_WRITE))) return 0;
       const i = (w[e] & 0xfffff) - 1;
-      if (w[a + 2] & 4) w[pageAt(m.layout, i) + P_REF]++;
+      if ((w[a + 2] & 4) && !refInc(m, w, pageAt(m.layout, i), m.layout.pageNames[i])) return 0;
       return handle(Kind.PAGE, i);
     },
   },
@@ -148,9 +148,9 @@ export const userMemoryBuiltins: Builtin[] = [
       const e = pteIndex(m, vi.mm, w[a + 1]);
       if (e < 0 || w[a + 1] < vi.start || w[a + 1] >= vi.end) return m.bug(`install_pte: address ${w[a + 1]} is outside the VMA`);
       if (w[e] !== 0) return -17;
+      if (!refInc(m, w, p, m.layout.pageNames[indexOf(w[a + 2])])) return 0;
       w[e] = (indexOf(w[a + 2]) + 1) | (vi.writable ? PTE_WRITE : 0);
       w[p + P_MAP]++;
-      w[p + P_REF]++;
       return 0;
     },
   },

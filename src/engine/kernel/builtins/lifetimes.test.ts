@@ -1,0 +1,36 @@
+// Page lifetimes: every reference increment is overflow-checked, as the kernel's get_page() is,
+// and a page freed in use is "Bad page state", as mm/page_alloc.c free_pages_check() reports it.
+import { describe, expect, it } from 'vitest';
+import { run } from '../../test/helpers.js';
+
+const FILE = 'file A "abcd"\npage page0 file A index 0 uptodate';
+const MAPPED = `${FILE}\nmm m0\nmap m0 0x1000 file A writable populated`;
+// a count one below the limit, set through the page word (as a leak of 2^31 references would)
+const NEAR = 'atomic_set(&page0->_refcount, 0x7fffffff);';
+
+describe('reference increments are overflow-checked (include/linux/mm.h get_page())', () => {
+  for (const [what, call] of [
+    ['get_page', 'get_page(page0);'],
+    ['find_get_page', 'find_get_page(A, 0);'],
+    ['follow_page(FOLL_GET)', 'follow_page(find_vma(current->mm, 0x1000), 0x1000, FOLL_GET);'],
+  ] as const) {
+    it(`${what}: past 2^31 - 1 is a bug, not a wrap`, () => {
+      const r = run(`void t(void) { ${NEAR} ${call} }`, { 'a@m0': 't()' }, MAPPED);
+      expect(r.outcome, r.headline).toBe('bug');
+      expect(r.headline).toContain('page refcount overflow on page0');
+    });
+  }
+});
+
+describe('a page freed in use is "Bad page state" (mm/page_alloc.c free_pages_check())', () => {
+  it('freeing a locked page', () => {
+    const r = run('void t(void) { struct page *p = alloc_page(); lock_page(p); put_page(p); }', { a: 't()' }, 'pool 1');
+    expect(r.outcome).toBe('bug');
+    expect(r.headline).toContain('Bad page state: freeing free0 while it is locked');
+  });
+  it('freeing a mapped page', () => {
+    const r = run('void t(void) { atomic_set(&page0->_refcount, 1); delete_from_page_cache(page0); }', { 'a@m0': 't()' }, MAPPED.replace('uptodate', 'uptodate locked'));
+    expect(r.outcome, r.headline).toBe('bug');
+    expect(r.headline).toContain('Bad page state: freeing page0 while it is still mapped');
+  });
+});
