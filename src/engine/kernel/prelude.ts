@@ -443,8 +443,9 @@ int invalidate_mapping_pages(struct file *mapping)
 	return n;
 }
 
-/* reclaim one page-cache page if it can be taken now: unmap it, write it if dirty, free it; the
- * caller holds a reference, so the cache's and the caller's are the only ones a free page has */
+/* reclaim one page-cache page if it can be taken now: unmap it (unless mlock()ed), write it if
+ * dirty, free it; the caller holds a reference, so the cache's and the caller's are the only ones
+ * a free page has */
 /* follows: mm/vmscan.c shrink_page_list() and remove_mapping(), for one page */
 int shrink_page(struct page *page)
 {
@@ -454,8 +455,10 @@ int shrink_page(struct page *page)
 		unlock_page(page);
 		return 0;
 	}
-	if (page_mapcount(page))
-		unmap_mapping_page(page);	/* try_to_unmap */
+	if (page_mapcount(page) && try_to_unmap(page)) {	/* mlock()ed: it stays */
+		unlock_page(page);
+		return 0;
+	}
 	if (PageDirty(page) && clear_page_dirty_for_io(page))
 		writepage(page);
 	if (!remove_mapping(page)) {	/* somebody still uses the page: keep it */

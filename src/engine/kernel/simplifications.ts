@@ -38,7 +38,7 @@ export const SIMPLIFICATIONS: readonly Simplification[] = [
   },
   {
     id: 'reclaim-one-page',
-    what: 'reclaim is one named page taken by a scenario\'s kswapd: no LRU lists, and try_to_unmap() does not refuse a page in a VM_LOCKED mapping',
+    what: 'reclaim is one named page taken by a scenario\'s kswapd (or one writeback-then-reclaim task): no LRU lists, no page ageing',
     functions: ['shrink_page', 'reclaim_page'],
   },
   {

@@ -8,6 +8,8 @@
 /* reclaim of one page, as in the prelude, but unmapping under unpaging_lock */
 int shrink_page(struct page *page)
 {
+	int kept = 0;
+
 	if (!trylock_page(page))
 		return 0;
 	if (!page->mapping) {
@@ -16,12 +18,12 @@ int shrink_page(struct page *page)
 	}
 	if (page_mapcount(page)) {
 		down_write(&unpaging_lock);
-		unmap_mapping_page(page);
+		kept = try_to_unmap(page);	/* mlock()ed: it stays */
 		up_write(&unpaging_lock);
 	}
-	if (PageDirty(page) && clear_page_dirty_for_io(page))
+	if (!kept && PageDirty(page) && clear_page_dirty_for_io(page))
 		writepage(page);
-	if (!remove_mapping(page)) {	/* still in use: keep it */
+	if (kept || !remove_mapping(page)) {	/* still in use: keep it */
 		unlock_page(page);
 		return 0;
 	}

@@ -1,7 +1,7 @@
 // Page lifetimes: every reference increment is overflow-checked, as the kernel's get_page() is,
 // and a page freed in use is "Bad page state", as mm/page_alloc.c free_pages_check() reports it.
 import { describe, expect, it } from 'vitest';
-import { run } from '../../test/helpers.js';
+import { evaluate, run } from '../../test/helpers.js';
 
 const FILE = 'file A "abcd"\npage page0 file A index 0 uptodate';
 const MAPPED = `${FILE}\nmm m0\nmap m0 0x1000 file A writable populated`;
@@ -32,5 +32,24 @@ describe('a page freed in use is "Bad page state" (mm/page_alloc.c free_pages_ch
     const r = run('void t(void) { atomic_set(&page0->_refcount, 1); delete_from_page_cache(page0); }', { 'a@m0': 't()' }, MAPPED.replace('uptodate', 'uptodate locked'));
     expect(r.outcome, r.headline).toBe('bug');
     expect(r.headline).toContain('Bad page state: freeing page0 while it is still mapped');
+  });
+});
+
+// mm/vmscan.c shrink_page_list(): trylock_page(), try_to_unmap() (SWAP_FAIL for a VM_LOCKED
+// mapping, mm/rmap.c try_to_unmap_one()), then __remove_mapping() if only the cache and reclaim
+// hold references
+describe('reclaim (shrink_page) as shrink_page_list() does it', () => {
+  const reclaim = (before: string) => `void main(void) { struct page *p; ${before} p = find_get_page(A, 0); r = shrink_page(p) * 10 + page_mapcount(p); put_page(p); }`;
+  it('reclaims a mapped, unlocked page nobody else holds', () => {
+    expect(evaluate(reclaim(''), `pool 0\n${MAPPED}`, true)).toBe(10);
+  });
+  it('leaves a page in an mlock()ed mapping alone (try_to_unmap() fails)', () => {
+    expect(evaluate(reclaim('sys_mlock(0x1000, 4);'), `pool 0\n${MAPPED}`, true)).toBe(1);
+  });
+  it('keeps a page somebody else holds a reference to (__remove_mapping())', () => {
+    expect(evaluate(reclaim('get_page(page0);'), `pool 0\n${MAPPED}`, true)).toBe(0);
+  });
+  it('skips a locked page (trylock_page())', () => {
+    expect(evaluate(reclaim(''), `pool 0\n${MAPPED.replace('uptodate', 'uptodate locked')}`, true)).toBe(1);
   });
 });

@@ -8,7 +8,7 @@ import { expect, pageBase } from '../access.js';
 import { handle, indexOf, Kind } from '../handles.js';
 import {
   F_SIZE, P_BYTES, P_INDEX, P_MAP, P_MAPPING, P_REF, pageAt, PTE_WRITE, T_IRQ, T_PFDIS, TAG_NOBODY, TAG_STALE, TAG_TASK, TAG_ZERO,
-  taskAt, VMA_MAPPED,
+  taskAt, VMA_LOCKED, VMA_MAPPED,
 } from '../layout.js';
 import type { Machine } from '../machine.js';
 import { putPage, refInc } from './pages.js';
@@ -171,6 +171,26 @@ export const userMemoryBuiltins: Builtin[] = [
       if (p < 0) return 0;
       const target = indexOf(w[a]) + 1;
       for (const mm of m.layout.mms) for (let s = 0; s < mm.slots.length; s++) if ((w[mm.base + s] & 0xfffff) === target) zapPte(m, w, mm.base + s);
+      return 0;
+    },
+  },
+  {
+    // mm/rmap.c try_to_unmap(): reclaim's unmap, which fails (SWAP_FAIL) for a page that a
+    // VM_LOCKED mapping maps: mlock()ed memory stays resident
+    name: 'try_to_unmap', nargs: 1, visible: true, doc: 'reclaim\'s unmap: zap every PTE that maps the page and return 0, or return 1 (SWAP_FAIL) and unmap nothing if an mlock()ed (VM_LOCKED) mapping maps it',
+    run(m, w, _t, a) {
+      const p = pageBase(m, w[a], 'try_to_unmap');
+      if (p < 0) return 0;
+      const target = indexOf(w[a]) + 1;
+      const L = m.layout;
+      for (let v = 0; v < L.vmas.length; v++) {
+        if (!(w[L.vmaBase + v] & VMA_LOCKED)) continue;
+        for (let addr = L.vmas[v].start; addr < L.vmas[v].end; addr += L.pageSize) {
+          // a VM_LOCKED VMA maps the page: try_to_unmap_one() refuses, and the page stays
+          if ((w[pteIndex(m, L.vmas[v].mm, addr)] & 0xfffff) === target) return 1;
+        }
+      }
+      for (const mm of L.mms) for (let s = 0; s < mm.slots.length; s++) if ((w[mm.base + s] & 0xfffff) === target) zapPte(m, w, mm.base + s);
       return 0;
     },
   },
