@@ -53,3 +53,17 @@ describe('reclaim (shrink_page) as shrink_page_list() does it', () => {
     expect(evaluate(reclaim(''), `pool 0\n${MAPPED.replace('uptodate', 'uptodate locked')}`, true)).toBe(1);
   });
 });
+
+describe('a page freed by its last put_page() and changed again is "use after free"', () => {
+  for (const call of ['set_page_dirty(p);', 'zero_user(p, 0, 1);', 'SetPageUptodate(p);']) {
+    it(call, () => {
+      const r = run(`void t(void) { struct page *p = alloc_page(); put_page(p); ${call} }`, { a: 't()' }, 'pool 1');
+      expect(r.outcome, r.headline).toBe('bug');
+      expect(r.headline).toContain('use after free');
+      expect(r.headline).toContain('free0, which its last put_page() freed');
+    });
+  }
+  it('looking at a freed page is not a bug (page_count, PageUptodate): struct pages are never unmapped', () => {
+    expect(evaluate('void main(void) { struct page *p = alloc_page(); put_page(p); r = page_count(p) * 10 + PageUptodate(p); }', 'pool 1')).toBe(0);
+  });
+});

@@ -8,7 +8,7 @@ import {
   F_SIZE, P_BYTES, P_FLAGS, P_INDEX, P_MAPPING, P_OWNER, P_REF, PG_dirty, PG_locked, PG_uptodate, TAG_NOBODY, TAG_ZERO,
 } from '../layout.js';
 import type { Machine } from '../machine.js';
-import { putPage, refInc } from './pages.js';
+import { livePage, putPage, refInc } from './pages.js';
 
 const EEXIST = 17;
 
@@ -39,7 +39,7 @@ export const pageCacheBuiltins: Builtin[] = [
   {
     name: 'add_to_page_cache', nargs: 3, visible: true, doc: '(page, mapping, index): insert a new page, locked; -EEXIST if the slot is taken',
     run(m, w, t, a) {
-      const p = pageBase(m, w[a], 'add_to_page_cache');
+      const p = livePage(m, w, w[a], 'add_to_page_cache');
       const f = expect(m, w[a + 1], Kind.FILE, 'add_to_page_cache');
       if (p < 0 || f < 0) return 0;
       const s = cacheSlot(m.layout, f, w[a + 2]);
@@ -58,7 +58,7 @@ export const pageCacheBuiltins: Builtin[] = [
   {
     name: 'delete_from_page_cache', nargs: 1, visible: true, doc: 'remove a locked page from its file\'s cache (drops the cache\'s reference)',
     run(m, w, _t, a) {
-      const p = pageBase(m, w[a], 'delete_from_page_cache');
+      const p = livePage(m, w, w[a], 'delete_from_page_cache');
       if (p < 0 || !mustBeLocked(m, w, p, w[a], 'delete_from_page_cache')) return 0;
       const f = fileOfPage(m, w, p);
       if (f < 0) return m.bug('delete_from_page_cache() of a page not in the page cache');
@@ -73,7 +73,7 @@ export const pageCacheBuiltins: Builtin[] = [
     // mapping's tree_lock, which find_get_page() also takes, so no lookup can slip in between
     name: 'remove_mapping', nargs: 1, visible: true, doc: 'remove a locked page from its file\'s cache if only the cache and the caller hold references (2); 1 if removed, 0 if kept',
     run(m, w, _t, a) {
-      const p = pageBase(m, w[a], 'remove_mapping');
+      const p = livePage(m, w, w[a], 'remove_mapping');
       if (p < 0 || !mustBeLocked(m, w, p, w[a], 'remove_mapping')) return 0;
       const f = fileOfPage(m, w, p);
       if (f < 0) return 0;
@@ -103,7 +103,7 @@ export const pageCacheBuiltins: Builtin[] = [
     name: 'readpage', nargs: 2, visible: true, doc: '(file, page): read the locked page from disk (zeros past EOF), mark it uptodate, unlock it',
     run(m, w, _t, a) {
       const f = expect(m, w[a], Kind.FILE, 'readpage');
-      const p = pageBase(m, w[a + 1], 'readpage');
+      const p = livePage(m, w, w[a + 1], 'readpage');
       if (f < 0 || p < 0 || !mustBeLocked(m, w, p, w[a + 1], 'readpage')) return 0;
       readBlock(m, w, f, p, w[p + P_INDEX], 0, m.layout.pageSize);
       w[p + P_FLAGS] = (w[p + P_FLAGS] | PG_uptodate) & ~PG_locked;
@@ -115,7 +115,7 @@ export const pageCacheBuiltins: Builtin[] = [
     name: 'block_read_page', nargs: 4, visible: true, doc: '(file, page, from, to): read bytes outside [from, to) of the page from disk (prepare_write\'s read-modify-write)',
     run(m, w, _t, a) {
       const f = expect(m, w[a], Kind.FILE, 'block_read_page');
-      const p = pageBase(m, w[a + 1], 'block_read_page');
+      const p = livePage(m, w, w[a + 1], 'block_read_page');
       if (f < 0 || p < 0) return 0;
       readBlock(m, w, f, p, w[p + P_INDEX], 0, w[a + 2]);
       readBlock(m, w, f, p, w[p + P_INDEX], w[a + 3], m.layout.pageSize);
@@ -125,7 +125,7 @@ export const pageCacheBuiltins: Builtin[] = [
   {
     name: 'writepage', nargs: 1, visible: true, doc: 'write the locked page\'s bytes to its blocks on disk and clear PG_dirty',
     run(m, w, _t, a) {
-      const p = pageBase(m, w[a], 'writepage');
+      const p = livePage(m, w, w[a], 'writepage');
       if (p < 0 || !mustBeLocked(m, w, p, w[a], 'writepage')) return 0;
       const f = fileOfPage(m, w, p);
       if (f < 0) return m.bug('writepage() of a page that is not in the page cache');
@@ -140,7 +140,7 @@ export const pageCacheBuiltins: Builtin[] = [
   {
     name: 'zero_user', nargs: 3, visible: true, doc: '(page, offset, len): zero bytes of the page (they show as zeros written by the kernel)',
     run(m, w, _t, a) {
-      const p = pageBase(m, w[a], 'zero_user');
+      const p = livePage(m, w, w[a], 'zero_user');
       if (p < 0 || !inPage(m, w[a + 1], w[a + 2], 'zero_user')) return 0;
       for (let k = 0; k < w[a + 2]; k++) w[p + P_BYTES + w[a + 1] + k] = TAG_ZERO << 8;
       return 0;
@@ -149,8 +149,8 @@ export const pageCacheBuiltins: Builtin[] = [
   {
     name: 'memcpy_page', nargs: 5, visible: true, doc: '(dst, dst_off, src, src_off, len): copy bytes between pages (kmap + memcpy), keeping who wrote them',
     run(m, w, _t, a) {
-      const d = pageBase(m, w[a], 'memcpy_page');
-      const s = pageBase(m, w[a + 2], 'memcpy_page');
+      const d = livePage(m, w, w[a], 'memcpy_page');
+      const s = livePage(m, w, w[a + 2], 'memcpy_page');
       if (d < 0 || s < 0 || !inPage(m, w[a + 1], w[a + 4], 'memcpy_page') || !inPage(m, w[a + 3], w[a + 4], 'memcpy_page')) return 0;
       for (let k = 0; k < w[a + 4]; k++) w[d + P_BYTES + w[a + 1] + k] = w[s + P_BYTES + w[a + 3] + k];
       m.count('bytesCopied', w[a + 4]);

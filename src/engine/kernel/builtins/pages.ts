@@ -18,13 +18,26 @@ function flagSet(name: string, bit: number, on: boolean): Builtin {
   return {
     name, nargs: 1, visible: true, doc: `${on ? 'set' : 'clear'} the page flag`,
     run(m, w, _t, a) {
-      const p = pageBase(m, w[a], name);
+      const p = livePage(m, w, w[a], name);
       if (p < 0) return 0;
       const was = +((w[p + P_FLAGS] & bit) !== 0);
       if (on) w[p + P_FLAGS] |= bit; else w[p + P_FLAGS] &= ~bit;
       return was;
     },
   };
+}
+
+/**
+ * base of page h's words, or -1 after reporting a bug: a NULL or wrong handle (pageBase), or a
+ * page that its last put_page() freed and that is changed again ("use after free"; pages in the
+ * free pool at the start count as freed). Builtins that only look (PageUptodate, page_count…)
+ * and put_page (its underflow check says it) use pageBase.
+ */
+export function livePage(m: Machine, w: Int32Array, h: number, fn: string): number {
+  const p = pageBase(m, h, fn);
+  // the page is in the free pool: whatever the caller does with it uses freed memory
+  if (p >= 0 && (w[p + P_FLAGS] & PG_free)) { m.bug(`use after free: ${fn}() on ${m.layout.pageNames[indexOf(h)]}, which its last put_page() freed`); return -1; }
+  return p;
 }
 
 /**
@@ -80,7 +93,7 @@ export const pageBuiltins: Builtin[] = [
   {
     name: 'set_page_dirty', nargs: 1, visible: true, doc: 'mark the page dirty; 1 if it was clean',
     run(m, w, _t, a) {
-      const p = pageBase(m, w[a], 'set_page_dirty');
+      const p = livePage(m, w, w[a], 'set_page_dirty');
       if (p < 0) return 0;
       const was = w[p + P_FLAGS] & PG_dirty;
       w[p + P_FLAGS] |= PG_dirty;
@@ -90,7 +103,7 @@ export const pageBuiltins: Builtin[] = [
   {
     name: 'clear_page_dirty_for_io', nargs: 1, visible: true, doc: 'clear PG_dirty before writing the page out; 1 if it was dirty',
     run(m, w, _t, a) {
-      const p = pageBase(m, w[a], 'clear_page_dirty_for_io');
+      const p = livePage(m, w, w[a], 'clear_page_dirty_for_io');
       if (p < 0) return 0;
       if (!(w[p + P_FLAGS] & PG_locked)) return m.bug('clear_page_dirty_for_io() on an unlocked page');
       const was = w[p + P_FLAGS] & PG_dirty;
@@ -101,7 +114,7 @@ export const pageBuiltins: Builtin[] = [
   {
     name: 'get_page', nargs: 1, visible: true, doc: 'take a reference on the page',
     run(m, w, _t, a) {
-      const p = pageBase(m, w[a], 'get_page');
+      const p = livePage(m, w, w[a], 'get_page');
       if (p < 0) return 0;
       if (w[p + P_REF] <= 0) return m.bug(`get_page() on a free page (${m.layout.pageNames[indexOf(w[a])]})`);
       refInc(m, w, p, m.layout.pageNames[indexOf(w[a])]);

@@ -11,7 +11,7 @@ import {
   taskAt, VMA_LOCKED, VMA_MAPPED,
 } from '../layout.js';
 import type { Machine } from '../machine.js';
-import { putPage, refInc } from './pages.js';
+import { livePage, putPage, refInc } from './pages.js';
 
 /** world index of the PTE for user address addr in mm, or -1 when no VMA slot covers it */
 export function pteIndex(m: Machine, mm: number, addr: number): number {
@@ -142,7 +142,7 @@ export const userMemoryBuiltins: Builtin[] = [
     name: 'install_pte', nargs: 3, visible: true, doc: '(vma, addr, page): map the page at addr (takes a reference); -EEXIST if already mapped',
     run(m, w, _t, a) {
       const v = vmaArg(m, w, w[a], 'install_pte');
-      const p = pageBase(m, w[a + 2], 'install_pte');
+      const p = livePage(m, w, w[a + 2], 'install_pte');
       if (v < 0 || p < 0) return 0;
       const vi = m.layout.vmas[v];
       const e = pteIndex(m, vi.mm, w[a + 1]);
@@ -167,7 +167,7 @@ export const userMemoryBuiltins: Builtin[] = [
   {
     name: 'unmap_mapping_page', nargs: 1, visible: true, doc: 'zap every PTE, in every mm, that maps the page (truncate\'s unmap_mapping_range)',
     run(m, w, _t, a) {
-      const p = pageBase(m, w[a], 'unmap_mapping_page');
+      const p = livePage(m, w, w[a], 'unmap_mapping_page');
       if (p < 0) return 0;
       const target = indexOf(w[a]) + 1;
       for (const mm of m.layout.mms) for (let s = 0; s < mm.slots.length; s++) if ((w[mm.base + s] & 0xfffff) === target) zapPte(m, w, mm.base + s);
@@ -179,7 +179,7 @@ export const userMemoryBuiltins: Builtin[] = [
     // VM_LOCKED mapping maps: mlock()ed memory stays resident
     name: 'try_to_unmap', nargs: 1, visible: true, doc: 'reclaim\'s unmap: zap every PTE that maps the page and return 0, or return 1 (SWAP_FAIL) and unmap nothing if an mlock()ed (VM_LOCKED) mapping maps it',
     run(m, w, _t, a) {
-      const p = pageBase(m, w[a], 'try_to_unmap');
+      const p = livePage(m, w, w[a], 'try_to_unmap');
       if (p < 0) return 0;
       const target = indexOf(w[a]) + 1;
       const L = m.layout;
@@ -208,7 +208,7 @@ export const userMemoryBuiltins: Builtin[] = [
   {
     name: '__copy_from_user_inatomic', nargs: 4, visible: true, doc: '(page, offset, from, n): copy user bytes into the page without faulting; returns bytes not copied',
     run(m, w, t, a) {
-      const p = pageBase(m, w[a], '__copy_from_user_inatomic');
+      const p = livePage(m, w, w[a], '__copy_from_user_inatomic');
       const off = w[a + 1], from = w[a + 2], n = w[a + 3];
       if (p < 0) return 0;
       if (off < 0 || n < 0 || off + n > m.layout.pageSize) return m.bug(`copy into bytes ${off}..${off + n} of a ${m.layout.pageSize}-byte page`);
@@ -228,7 +228,7 @@ export const userMemoryBuiltins: Builtin[] = [
   {
     name: '__copy_to_user_inatomic', nargs: 4, visible: true, doc: '(to, page, offset, n): copy page bytes to user memory without faulting; returns bytes not copied',
     run(m, w, t, a) {
-      const to = w[a], p = pageBase(m, w[a + 1], '__copy_to_user_inatomic');
+      const to = w[a], p = livePage(m, w, w[a + 1], '__copy_to_user_inatomic');
       const off = w[a + 2], n = w[a + 3];
       if (p < 0) return 0;
       if (off < 0 || n < 0 || off + n > m.layout.pageSize) return m.bug(`copy from bytes ${off}..${off + n} of a ${m.layout.pageSize}-byte page`);
