@@ -1,7 +1,8 @@
 // Linux 3.17 (memfd sealing, 2014), where it differs from 2.6.24: get_user_pages() of the time,
 // whose page-table walk checks the PTE's write bit and takes the page's reference in one step
 // (follow_page_mask() under the PTE lock, which page_mkclean() and unmapping also take), and a
-// driver that drops its reference with put_page(). The driver and device are DMA_PRELUDE's.
+// driver that drops its reference with put_page(); and write() refusing a file sealed against
+// writes (memfd sealing came with 3.17). The driver and device are DMA_PRELUDE's.
 export const PRELUDE_317 = String.raw`/* ---- 3.17: get_user_pages() takes a plain reference ---- */
 
 /* get_user_pages(addr, 1, FOLL_WRITE) for one page: the PTE is checked for write and the
@@ -43,6 +44,21 @@ struct page *get_user_pages_fast(unsigned long addr)
 	if (!page)
 		page = get_user_pages_slow(current->mm, addr);
 	return page;
+}
+
+#define F_SEAL_WRITE	8
+
+/* write(): a file sealed against writes refuses it, under i_mutex, which adding a seal takes too */
+/* follows: mm/shmem.c shmem_write_begin() of 3.17 (-EPERM under F_SEAL_WRITE) */
+ssize_t sys_write(struct file *file, loff_t pos, char __user *buf, size_t count)
+{
+	ssize_t written = -EPERM;
+
+	mutex_lock(&file->f_mapping->i_mutex);
+	if (!(file_seals(file->f_mapping) & F_SEAL_WRITE))
+		written = generic_file_buffered_write(file, pos, buf, count);
+	mutex_unlock(&file->f_mapping->i_mutex);
+	return written;
 }
 
 /* the driver's release of a page it got from get_user_pages() */

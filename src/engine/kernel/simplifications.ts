@@ -69,9 +69,4 @@ export const SIMPLIFICATIONS: readonly Simplification[] = [
     functions: ['put_user_page'],
     kernels: ['5.0'],
   },
-  {
-    id: 'seal-oracle-dma',
-    what: 'the seal oracle checks writes by a device (DMA) only, not a store through a writable mapping or a write() after F_SEAL_WRITE',
-    functions: ['dma_device'],
-  },
 ];

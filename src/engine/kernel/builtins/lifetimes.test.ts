@@ -67,3 +67,27 @@ describe('a page freed by its last put_page() and changed again is "use after fr
     expect(evaluate('void main(void) { struct page *p = alloc_page(); put_page(p); r = page_count(p) * 10 + PageUptodate(p); }', 'pool 1')).toBe(0);
   });
 });
+
+// the seal oracle (memfd F_SEAL_WRITE, mm/shmem.c of 3.17) on every path that changes a sealed
+// file's bytes: DMA (dma_write), a store through a writable shared mapping, and write()
+describe('the seal oracle on every write path', () => {
+  const MEMFD = 'file M "abcd"\npage pageM file M index 0 uptodate\nglobal seals_M\nmm m0\nmap m0 0x1000 file M writable populated\nanon m0 0x2000 "zz" writable';
+  it('a store through a writable mapping after F_SEAL_WRITE changes the file: corruption', () => {
+    const r = run('void t(void) { set_file_seals(M, 8); copy_to_user(0x1000, pageM, 0, 1); }', { 'a@m0': 't()' }, MEMFD);
+    expect(r.outcome, r.headline).toBe('corruption');
+    expect(r.headline).toContain('M is sealed against writes (F_SEAL_WRITE), and a store through a\'s writable mapping changed it');
+  });
+  it('a write() copied into the sealed file: corruption', () => {
+    const r = run('void t(void) { set_file_seals(M, 8); sys_write(M, 0, 0x2000, 1); }', { 'a@m0': 't()' }, MEMFD);
+    expect(r.outcome, r.headline).toBe('corruption');
+    expect(r.headline).toContain('a write() by a changed it');
+  });
+  it('3.17\'s write() (shmem_write_begin()) refuses a sealed file with -EPERM, so nothing changes', () => {
+    const r = run('int r;\nvoid t(void) { set_file_seals(M, 8); r = sys_write(M, 0, 0x2000, 1); }', { 'a@m0': 't()' }, `kernel 3.17\nobserve r\n${MEMFD}`);
+    expect(r.outcome, r.headline).toBe('ok');
+    expect(r.finals?.[0].values.r).toBe(-1);
+  });
+  it('before the seal, both are fine', () => {
+    expect(run('void t(void) { copy_to_user(0x1000, pageM, 0, 1); sys_write(M, 0, 0x2000, 1); }', { 'a@m0': 't()' }, MEMFD).outcome).toBe('ok');
+  });
+});

@@ -11,6 +11,7 @@ import {
   taskAt, VMA_LOCKED, VMA_MAPPED,
 } from '../layout.js';
 import type { Machine } from '../machine.js';
+import { sealedWrite } from './seals.js';
 import { livePage, putPage, refInc } from './pages.js';
 
 /** world index of the PTE for user address addr in mm, or -1 when no VMA slot covers it */
@@ -222,6 +223,8 @@ export const userMemoryBuiltins: Builtin[] = [
       const k = copyable(m, w, mm, from, n, false);
       for (let i = 0; i < k; i++) w[p + P_BYTES + off + i] = (w[userByte(m, w, mm, from + i)] & 0xff) | ((TAG_TASK + t) << 8);
       m.count('bytesCopied', k);
+      // the seal oracle: a copy into a page of a file sealed F_SEAL_WRITE is a write() the kernel let through
+      if (k > 0) sealedWrite(m, w, w[p + P_MAPPING], `a write() by ${m.taskNames[t]}`);
       return n - k;
     },
   },
@@ -242,7 +245,12 @@ export const userMemoryBuiltins: Builtin[] = [
       }
       const k = copyable(m, w, mm, to, n, true);
       checkRead(m, w, p, off, k);
-      for (let i = 0; i < k; i++) w[userByte(m, w, mm, to + i)] = w[p + P_BYTES + off + i];
+      for (let i = 0; i < k; i++) {
+        w[userByte(m, w, mm, to + i)] = w[p + P_BYTES + off + i];
+        // the seal oracle: a store through a writable mapping of a sealed file changes the file
+        const dst = pageAt(m.layout, (w[pteIndex(m, mm, to + i)] & 0xfffff) - 1);
+        sealedWrite(m, w, w[dst + P_MAPPING], `a store through ${m.taskNames[t]}'s writable mapping`);
+      }
       m.count('bytesCopied', k);
       return n - k;
     },
