@@ -83,4 +83,20 @@ describe('what differs between the kernels, each following the kernel function i
     expect(fixed.outcome).toBe('ok');
     expect(fixed.stats.exhaustive).toBe(true);
   });
+  // include/linux/mm.h page_maybe_dma_pinned() of 5.7: _refcount >= GUP_PIN_COUNTING_BIAS, the
+  // mapping's reference included, against Jan Kara's _refcount - mapcount > 1024 of the thread
+  it('page_maybe_dma_pinned(): on 5.7, 1022 ordinary references on a cached, mapped page read as pinned; Jan\'s formula needs 1024', () => {
+    const count = (refs: number, extra = '') => check({ scenario: '2019/bias-count@5.7', strategy: `${extra}\nvoid count_refs(struct page *page) { page_ref_add(page, ${refs}); pinned = page_pinned(page); }` }).finals?.[0].values.pinned;
+    expect([count(1021), count(1022)]).toEqual([0, 1]);
+    const jan = 'int page_pinned(struct page *page) { return atomic_read(&page->_refcount) - page_mapcount(page) > 1024; }';
+    expect([count(1023, jan), count(1024, jan)]).toEqual([0, 1]);
+  });
+  // mm/gup.c try_grab_page() and unpin_user_page() of 5.7: a pin is the bias, an unpin removes it
+  it('FOLL_PIN: on 5.7 a pin adds 1024 to _refcount and its unpin takes it away', () => {
+    // the page starts with 2 references (the cache's and the mapping's)
+    const src = 'void count_refs(struct page *page) { get_page_pin(page); pinned = page_ref_count(page) * 10 + page_pinned(page); put_page_pin(page); pinned = pinned * 100 + page_ref_count(page) * 10 + page_pinned(page); }';
+    const r = check({ scenario: '2019/bias-count@5.7', strategy: src });
+    expect(r.outcome, r.headline).toBe('ok');
+    expect(r.finals?.[0].values.pinned).toBe((1026 * 10 + 1) * 100 + 2 * 10 + 0);
+  });
 });

@@ -9,6 +9,7 @@ import { PRELUDE_2620 } from './prelude-2620.js';
 import { PRELUDE_2624 } from './prelude-2624.js';
 import { DMA_PRELUDE, PINS_PRELUDE } from './prelude-pins.js';
 import { PRELUDE_317 } from './prelude-317.js';
+import { PRELUDE_57 } from './prelude-57.js';
 
 export interface KernelFunction {
   name: string;
@@ -99,6 +100,7 @@ export const KERNELS: readonly Kernel[] = [
   kernel('2.6.24', 'Linux 2.6.24: d00806b18315, and the write path of write_begin, an atomic copy and write_end', [PRELUDE, PRELUDE_2624]),
   kernel('3.17', 'Linux 3.17: 2.6.24\'s page cache with get_user_pages() (the PTE checked and a reference taken in one step) and a DMA driver', [PRELUDE, PRELUDE_2624, PRELUDE_317, DMA_PRELUDE]),
   kernel('5.0', 'Linux 5.0: 2.6.24\'s page cache with mm/gup.c through the pin hooks of the 2019 chapter, ext4 writeback with stable pages, reclaim, a DMA driver; a pin is a plain page reference', [PRELUDE, PRELUDE_2624, PINS_PRELUDE, DMA_PRELUDE], { stable_pages: 0 }),
+  kernel('5.7', 'Linux 5.7: 5.0 with FOLL_PIN as it landed: a pin adds GUP_PIN_COUNTING_BIAS (1024) to _refcount, and page_maybe_dma_pinned() tests _refcount >= 1024, mappings included; writeback still does not ask', [PRELUDE, PRELUDE_2624, PINS_PRELUDE, DMA_PRELUDE, PRELUDE_57], { stable_pages: 0 }),
 ];
 
 /** the kernel of a scenario that does not name one */

@@ -59,6 +59,12 @@ export const SIMPLIFICATIONS: readonly Simplification[] = [
     functions: ['get_user_pages_fast'],
   },
   {
+    id: 'pin-overflow-57',
+    what: '5.7\'s pin adds its bias with page_ref_add(), whose overflow is a bug; the kernel let the add wrap and refused the next pin (try_grab_page(): WARN_ON_ONCE(page_ref_count(page) <= 0))',
+    functions: ['get_page_pin', 'try_get_page_pin_fast'],
+    kernels: ['5.7'],
+  },
+  {
     id: 'pin-without-gup',
     what: 'a pin taken by pin_and_dma() goes to the pin hook directly, not through GUP\'s page-table walk',
     functions: ['pin_and_dma'],
