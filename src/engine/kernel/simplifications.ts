@@ -55,7 +55,7 @@ export const SIMPLIFICATIONS: readonly Simplification[] = [
   },
   {
     id: 'gup-fast-ipi',
-    what: 'the TLB-shootdown IPI that makes an unmap or page_mkclean() wait for a CPU in interrupts-off GUP-fast is not modelled',
+    what: 'the TLB-shootdown IPI is modelled for page_mkclean() only (it waits for a task of the page\'s mm with interrupts off); an unmap (zap, truncate, reclaim) does not wait for interrupts-off GUP-fast',
     functions: ['get_user_pages_fast'],
   },
   {
