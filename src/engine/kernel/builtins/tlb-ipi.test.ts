@@ -6,11 +6,14 @@ import { run } from '../../test/helpers.js';
 
 const MAPPED = 'file A "abcd"\npage page0 file A index 0 uptodate\nmm m0\nmap m0 0x1000 file A writable populated\nglobal s';
 
+// the cleaner holds a spinlock that a task with interrupts off wants
+const SPIN = 'void wb(void) { spin_lock(&s); lock_page(page0); page_mkclean(page0); unlock_page(page0); spin_unlock(&s); }\n' +
+  'void gup(void) { local_irq_disable(); spin_lock(&s); spin_unlock(&s); local_irq_enable(); }';
+
 describe('page_mkclean() and interrupts-off GUP-fast', () => {
   it('waits for the IPI: a spinlock the cleaner holds and the interrupts-off CPU wants is a deadlock', () => {
     const r = run(
-      'void wb(void) { spin_lock(&s); lock_page(page0); page_mkclean(page0); unlock_page(page0); spin_unlock(&s); }\n' +
-      'void gup(void) { local_irq_disable(); spin_lock(&s); spin_unlock(&s); local_irq_enable(); }',
+      SPIN,
       { 'a@m0': 'wb()', 'b@m0': 'gup()' }, MAPPED);
     expect(r.outcome, r.headline).toBe('deadlock');
     expect(r.cycle?.some((e) => e.task === 'a' && e.wants === 'the TLB-flush IPI to b (interrupts off)')).toBe(true);
@@ -24,8 +27,7 @@ describe('page_mkclean() and interrupts-off GUP-fast', () => {
   });
   it('a task without the page\'s mm (a kernel thread) is not waited for', () => {
     const r = run(
-      'void wb(void) { spin_lock(&s); lock_page(page0); page_mkclean(page0); unlock_page(page0); spin_unlock(&s); }\n' +
-      'void gup(void) { local_irq_disable(); spin_lock(&s); spin_unlock(&s); local_irq_enable(); }',
+      SPIN,
       { 'a@m0': 'wb()', 'b': 'gup()' }, MAPPED);
     expect(r.outcome, r.headline).toBe('ok');
   });
