@@ -30,7 +30,7 @@ struct page *get_user_pages_slow(struct mm_struct *mm, unsigned long addr)
 
 /* get_user_pages_fast() for one page: the page-table walk with interrupts off, a plain reference;
  * the slow path if the walk finds nothing (interrupts off hold off the TLB-shootdown IPI that a
- * concurrent unmap would wait for: page_mkclean waits for it in the model, an unmap does not) */
+ * concurrent unmap or page_mkclean waits for, so the page cannot be freed before get_page) */
 /* follows: arch/x86/mm/gup.c get_user_pages_fast() and gup_pte_range() of 3.17 */
 struct page *get_user_pages_fast(unsigned long addr)
 {

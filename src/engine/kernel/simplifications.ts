@@ -54,11 +54,6 @@ export const SIMPLIFICATIONS: readonly Simplification[] = [
     kernels: ['5.0'],
   },
   {
-    id: 'gup-fast-ipi',
-    what: 'the TLB-shootdown IPI is modelled for page_mkclean() only (it waits for a task of the page\'s mm with interrupts off); an unmap (zap, truncate, reclaim) does not wait for interrupts-off GUP-fast',
-    functions: ['get_user_pages_fast'],
-  },
-  {
     id: 'pin-overflow-57',
     what: '5.7\'s pin adds its bias with page_ref_add(), whose overflow is a bug; the kernel let the add wrap and refused the next pin (try_grab_page(): WARN_ON_ONCE(page_ref_count(page) <= 0))',
     functions: ['get_page_pin', 'try_get_page_pin_fast'],

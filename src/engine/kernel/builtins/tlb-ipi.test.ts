@@ -32,3 +32,24 @@ describe('page_mkclean() and interrupts-off GUP-fast', () => {
     expect(r.outcome, r.headline).toBe('ok');
   });
 });
+
+// mm/memory.c unmap_mapping_range() / zap_page_range() flush the TLB of every CPU running the mm:
+// that is what lets GUP-fast take its reference after its lockless walk (arch/x86/mm/gup.c)
+describe('an unmap waits for interrupts-off GUP-fast', () => {
+  const GUP = 'void gup(void) { struct page *p; local_irq_disable(); p = gup_fast_walk(current->mm, 0x1000, 0); if (p) get_page(p); local_irq_enable(); if (p) put_page(p); }';
+  it('truncate cannot free the page between GUP-fast\'s walk and its get_page()', () => {
+    const r = run(GUP, { 'a@m0': 'gup()', t: 'sys_truncate(A, 0)' }, MAPPED);
+    expect(r.outcome, r.headline).toBe('ok');
+    expect(r.stats.exhaustive).toBe(true);
+  });
+  it('madvise(MADV_DONTNEED) in the same mm waits too', () => {
+    const r = run(`${GUP}\nvoid z(void) { sys_madvise_dontneed(0x1000, 0x1004); }`, { 'a@m0': 'gup()', 'z@m0': 'z()' }, MAPPED);
+    expect(r.outcome, r.headline).toBe('ok');
+  });
+  it('a spinlock held across the unmap and wanted with interrupts off is a deadlock on the IPI', () => {
+    const r = run('void z(void) { spin_lock(&s); sys_madvise_dontneed(0x1000, 0x1004); spin_unlock(&s); }\n' +
+      'void gup(void) { local_irq_disable(); spin_lock(&s); spin_unlock(&s); local_irq_enable(); }', { 'z@m0': 'z()', 'b@m0': 'gup()' }, MAPPED);
+    expect(r.outcome, r.headline).toBe('deadlock');
+    expect(r.cycle?.some((e) => e.task === 'z' && e.wants === 'the TLB-flush IPI to b (interrupts off)')).toBe(true);
+  });
+});

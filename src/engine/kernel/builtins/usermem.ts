@@ -5,10 +5,10 @@
 // (and change) exactly where a fault is taken and which locks it needs.
 import type { Builtin } from '../builtin.js';
 import { expect, pageBase } from '../access.js';
-import { handle, indexOf, Kind } from '../handles.js';
+import { handle, indexOf, isKind, Kind } from '../handles.js';
 import {
   F_SIZE, P_BYTES, P_INDEX, P_MAP, P_MAPPING, P_REF, pageAt, PTE_WRITE, T_IRQ, T_PFDIS, TAG_NOBODY, TAG_STALE, TAG_TASK, TAG_ZERO,
-  taskAt, VMA_LOCKED, VMA_MAPPED,
+  T_STATUS, taskAt, TASK_DONE, VMA_LOCKED, VMA_MAPPED,
 } from '../layout.js';
 import type { Machine } from '../machine.js';
 import { sealedWrite } from './seals.js';
@@ -43,6 +43,35 @@ export function zapPte(m: Machine, w: Int32Array, e: number) {
 
 function vmaArg(m: Machine, w: Int32Array, h: number, fn: string): number {
   return expect(m, h, Kind.VMA, fn);
+}
+
+/** a task other than t, with interrupts off, running in address space mm (-1: any); or -1 */
+function irqOffIn(m: Machine, w: Int32Array, t: number, mm: number, page: number, writableOnly: boolean): number {
+  for (let u = 0; u < m.taskMm.length; u++) {
+    const tb = taskAt(m.layout, u);
+    if (u === t || m.taskMm[u] < 0 || w[tb + T_STATUS] === TASK_DONE || w[tb + T_IRQ] === 0) continue;
+    if (mm >= 0 && m.taskMm[u] !== mm) continue;
+    if (page < 0) return u;
+    const s = m.layout.mms[m.taskMm[u]];
+    for (let k = 0; k < s.slots.length; k++) {
+      const e = w[s.base + k];
+      if ((e & 0xfffff) === page + 1 && (!writableOnly || (e & PTE_WRITE))) return u;
+    }
+  }
+  return -1;
+}
+
+/**
+ * the task a TLB flush for page h waits for: one, other than t, that runs an mm mapping the page
+ * (writable, for page_mkclean) with interrupts off, so the flush's IPI is not taken (GUP-fast); or -1
+ */
+export function irqOffMapper(m: Machine, w: Int32Array, t: number, h: number, writableOnly: boolean): number {
+  return pageBase(m, h, 'TLB flush') < 0 ? -1 : irqOffIn(m, w, t, -1, indexOf(h), writableOnly);
+}
+
+/** what a TLB flush waits for, for a deadlock's cycle */
+export function ipiWait(m: Machine, u: number): { name: string; holders: number[] } {
+  return { name: `the TLB-flush IPI to ${u < 0 ? '?' : m.taskNames[u]} (interrupts off)`, holders: u < 0 ? [] : [u] };
 }
 
 /** the user address range check of copies: how many bytes of [addr, addr+n) have present PTEs, in order */
@@ -156,7 +185,11 @@ export const userMemoryBuiltins: Builtin[] = [
     },
   },
   {
-    name: 'zap_pte', nargs: 2, visible: true, doc: '(vma, addr): unmap addr (drops the mapping\'s reference)',
+    name: 'zap_pte', nargs: 2, visible: true, doc: '(vma, addr): unmap addr (drops the mapping\'s reference); waits while another task of the mm has interrupts off (the TLB flush\'s IPI)',
+    // the TLB flush after the unmap waits for every CPU running the mm: one with interrupts off
+    // (GUP-fast) takes the IPI only when it enables them, so the page cannot go while it walks
+    blocks: (m, w, t, a) => isKind(w[a], Kind.VMA) && irqOffIn(m, w, t, m.layout.vmas[indexOf(w[a])].mm, -1, false) >= 0,
+    waitsFor: (m, w, t, a) => ipiWait(m, isKind(w[a], Kind.VMA) ? irqOffIn(m, w, t, m.layout.vmas[indexOf(w[a])].mm, -1, false) : -1),
     run(m, w, _t, a) {
       const v = vmaArg(m, w, w[a], 'zap_pte');
       if (v < 0) return 0;
@@ -166,7 +199,9 @@ export const userMemoryBuiltins: Builtin[] = [
     },
   },
   {
-    name: 'unmap_mapping_page', nargs: 1, visible: true, doc: 'zap every PTE, in every mm, that maps the page (truncate\'s unmap_mapping_range)',
+    name: 'unmap_mapping_page', nargs: 1, visible: true, doc: 'zap every PTE, in every mm, that maps the page (truncate\'s unmap_mapping_range); waits while a task of such an mm has interrupts off (the TLB flush\'s IPI)',
+    blocks: (m, w, t, a) => irqOffMapper(m, w, t, w[a], false) >= 0,
+    waitsFor: (m, w, t, a) => ipiWait(m, irqOffMapper(m, w, t, w[a], false)),
     run(m, w, _t, a) {
       const p = livePage(m, w, w[a], 'unmap_mapping_page');
       if (p < 0) return 0;
@@ -178,7 +213,9 @@ export const userMemoryBuiltins: Builtin[] = [
   {
     // mm/rmap.c try_to_unmap(): reclaim's unmap, which fails (SWAP_FAIL) for a page that a
     // VM_LOCKED mapping maps: mlock()ed memory stays resident
-    name: 'try_to_unmap', nargs: 1, visible: true, doc: 'reclaim\'s unmap: zap every PTE that maps the page and return 0, or return 1 (SWAP_FAIL) and unmap nothing if an mlock()ed (VM_LOCKED) mapping maps it',
+    name: 'try_to_unmap', nargs: 1, visible: true, doc: 'reclaim\'s unmap: zap every PTE that maps the page and return 0, or return 1 (SWAP_FAIL) and unmap nothing if an mlock()ed (VM_LOCKED) mapping maps it; waits like unmap_mapping_page',
+    blocks: (m, w, t, a) => irqOffMapper(m, w, t, w[a], false) >= 0,
+    waitsFor: (m, w, t, a) => ipiWait(m, irqOffMapper(m, w, t, w[a], false)),
     run(m, w, _t, a) {
       const p = livePage(m, w, w[a], 'try_to_unmap');
       if (p < 0) return 0;
@@ -196,7 +233,9 @@ export const userMemoryBuiltins: Builtin[] = [
     },
   },
   {
-    name: 'unmap_vma', nargs: 1, visible: true, doc: 'zap the VMA\'s PTEs and remove it from its mm (munmap)',
+    name: 'unmap_vma', nargs: 1, visible: true, doc: 'zap the VMA\'s PTEs and remove it from its mm (munmap); waits like zap_pte',
+    blocks: (m, w, t, a) => isKind(w[a], Kind.VMA) && irqOffIn(m, w, t, m.layout.vmas[indexOf(w[a])].mm, -1, false) >= 0,
+    waitsFor: (m, w, t, a) => ipiWait(m, isKind(w[a], Kind.VMA) ? irqOffIn(m, w, t, m.layout.vmas[indexOf(w[a])].mm, -1, false) : -1),
     run(m, w, _t, a) {
       const v = vmaArg(m, w, w[a], 'unmap_vma');
       if (v < 0) return 0;

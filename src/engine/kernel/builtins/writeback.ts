@@ -6,11 +6,11 @@
 import type { Builtin } from '../builtin.js';
 import { diskByte, expect, pageBase } from '../access.js';
 import { indexOf, Kind } from '../handles.js';
-import { P_BYTES, P_FLAGS, P_INDEX, P_MAPPING, PG_dirty, PG_locked, PG_private, PG_writeback, PTE_WRITE, T_IRQ, T_STATUS, taskAt, TASK_DONE } from '../layout.js';
+import { P_BYTES, P_FLAGS, P_INDEX, P_MAPPING, PG_dirty, PG_locked, PG_private, PG_writeback, PTE_WRITE } from '../layout.js';
 import { Status, type Machine } from '../machine.js';
 import { flagsAddr, lockOrder } from '../pagewords.js';
 import { livePage } from './pages.js';
-import { pteIndex } from './usermem.js';
+import { ipiWait, irqOffMapper, pteIndex } from './usermem.js';
 
 /** the page's flags word as this task's CPU sees it (may be stale under `weak`) */
 function loadFlags(m: Machine, w: Int32Array, t: number, h: number, fn: string): number {
@@ -37,19 +37,6 @@ const pageName = (m: Machine, h: number) => m.layout.pageNames[indexOf(h)];
 function fileOf(m: Machine, w: Int32Array, p: number): number {
   const mapping = w[p + P_MAPPING];
   return mapping ? indexOf(mapping) : -1;
-}
-
-/** a task other than t, with interrupts off, whose mm maps page h writable; or -1 */
-function irqOffMapper(m: Machine, w: Int32Array, t: number, h: number): number {
-  if (pageBase(m, h, 'page_mkclean') < 0) return -1;
-  const target = indexOf(h) + 1;
-  for (let u = 0; u < m.taskMm.length; u++) {
-    const tb = taskAt(m.layout, u);
-    if (u === t || m.taskMm[u] < 0 || w[tb + T_STATUS] === TASK_DONE || w[tb + T_IRQ] === 0) continue;
-    const mm = m.layout.mms[m.taskMm[u]];
-    for (let s = 0; s < mm.slots.length; s++) if ((w[mm.base + s] & 0xfffff) === target && (w[mm.base + s] & PTE_WRITE)) return u;
-  }
-  return -1;
 }
 
 export const writebackBuiltins: Builtin[] = [
@@ -116,10 +103,9 @@ export const writebackBuiltins: Builtin[] = [
     name: 'page_mkclean', nargs: 1, visible: true, doc: 'write-protect every PTE that maps the locked page, so a CPU store faults (a device\'s does not); how many it cleaned. Waits while a task of an mm that maps the page writable runs with interrupts off (the TLB flush\'s IPI is not taken until it enables them: GUP-fast)',
     // flush_tlb_page() after the write-protect sends an IPI to every CPU running the mm, and waits
     // for it: a CPU with interrupts off (GUP-fast) takes it only when it enables them again
-    blocks: (m, w, t, a) => irqOffMapper(m, w, t, w[a]) >= 0,
+    blocks: (m, w, t, a) => irqOffMapper(m, w, t, w[a], true) >= 0,
     waitsFor: (m, w, t, a) => {
-      const u = irqOffMapper(m, w, t, w[a]);
-      return { name: `the TLB-flush IPI to ${u < 0 ? '?' : m.taskNames[u]} (interrupts off)`, holders: u < 0 ? [] : [u] };
+      return ipiWait(m, irqOffMapper(m, w, t, w[a], true));
     },
     run(m, w, _t, a) {
       const p = livePage(m, w, w[a], 'page_mkclean');
