@@ -6,7 +6,7 @@
 //   npm run check:content -- --strict  also fail on pending cells (placed in a chapter, code not written yet)
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { check, listScenarios } from '../src/engine/index';
+import { check, scenarioInfo } from '../src/engine/index';
 import type { MemoryModel } from '../src/engine/api';
 import { buildBudget } from '../src/components/cell/budget';
 import { cellTags, type CellTag } from './cell-tags';
@@ -28,8 +28,6 @@ function mdxFiles(dir: string): string[] {
   );
 }
 
-let scenarios: Set<string> | undefined;
-const knownScenarios = () => (scenarios ??= new Set(listScenarios().map((s) => s.id)));
 
 function checkTag(tag: CellTag): string | Pending | null {
   const where = `${relative(root, tag.file)}:${tag.line} cell "${tag.attrs.id ?? '?'}"`;
@@ -37,7 +35,7 @@ function checkTag(tag: CellTag): string | Pending | null {
   const { id, chapter, scenario, expect } = tag.attrs;
   const codeFile = join(root, 'src/content/cells', chapter, `${id}.c`);
   if (!existsSync(codeFile)) return new Pending(`${where}: no code file ${relative(root, codeFile)} yet`);
-  if (!knownScenarios().has(scenario)) return new Pending(`${where}: scenario ${scenario} is not registered yet`);
+  if (!scenarioInfo(scenario)) return new Pending(`${where}: scenario ${scenario} is not registered yet`);
   let params: Record<string, number | boolean> = {};
   if (tag.attrs.params) {
     try {

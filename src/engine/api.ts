@@ -205,6 +205,8 @@ export interface ScenarioInfo {
   title: string;
   description: string;
   model: MemoryModel;
+  /** the simulated kernel it runs on, e.g. `2.6.20` (the engine README's "Kernels") */
+  kernel: string;
   params: { name: string; kind: 'number' | 'boolean'; default: number | boolean; min?: number; max?: number; label: string }[];
 }
 

@@ -3,9 +3,9 @@ import type { CheckOptions, CheckRequest, CheckResult, Diagnostic, ScenarioInfo 
 import { check as runCheck } from './check/run.js';
 import { compile } from './lang/compiler.js';
 import { compileEnv } from './kernel/boot.js';
-import { PRELUDE } from './kernel/prelude.js';
+import { kernelText } from './kernel/kernels.js';
 import { parseScenario } from './scenarios/format.js';
-import { listScenarios as registered, resolveScenario, scenarioText } from './scenarios/index.js';
+import { listScenarios as registered, resolveScenario, scenarioInfo, scenarioText } from './scenarios/index.js';
 
 export * from './api.js';
 /** the budgets check() uses by default, and the largest a reader should be offered ("search further") */
@@ -37,11 +37,11 @@ export function compileStrategy(src: string, scenario?: string): Diagnostic[] {
   const resolved = scenario ? resolveScenario(scenario) : null;
   const spec = resolved?.spec ?? parseScenario('id none\ntask none : 0\n').spec!;
   const env = compileEnv(spec);
-  const { diagnostics } = compile([{ source: 'prelude', text: PRELUDE }, { source: 'strategy', text: src }], env);
+  const { diagnostics } = compile([{ source: 'prelude', text: kernelText(spec.kernel) }, { source: 'strategy', text: src }], env);
   return diagnostics;
 }
 
-export { parseScenario, scenarioText };
+export { parseScenario, scenarioInfo, scenarioText };
 
 // The Linux-kernel memory model as an axiomatic checker of litmus tests (lkmm/), for litmus-shaped
 // cells and figures; pure TypeScript, so it runs in the Worker too.

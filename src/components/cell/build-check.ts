@@ -1,7 +1,7 @@
 // The engine, run in Node while the site builds: every cell's original verdict and trace are in the
 // HTML before any script runs. Results are memoised because a cell, a figure quoting it and a
 // table built on it all ask the same question.
-import { check, listScenarios } from '../../engine/index';
+import { check, scenarioInfo as engineScenarioInfo } from '../../engine/index';
 import type { CheckRequest, CheckResult, MemoryModel, ScenarioInfo } from '../../engine/api';
 import { buildBudget } from './budget';
 
@@ -17,11 +17,9 @@ export function buildCheck(req: CheckRequest): CheckResult {
   return result;
 }
 
-let scenarios: Map<string, ScenarioInfo> | undefined;
-
-export function scenarioInfo(id: string): ScenarioInfo | undefined {
-  scenarios ??= new Map(listScenarios().map((s) => [s.id, s]));
-  return scenarios.get(id);
+/** a scenario reference (`id`, or `id@kernel` for another kernel) described */
+export function scenarioInfo(ref: string): ScenarioInfo | undefined {
+  return engineScenarioInfo(ref);
 }
 
 /** Parse a cell's `params` attribute (JSON object of numbers and booleans). */

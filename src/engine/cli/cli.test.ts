@@ -38,8 +38,8 @@ describe('faultlines check', () => {
     expect(await run(['check', '2007/mlock'], io)).toBe(1);
     expect(io.outText).toContain('Deadlock: writer holds lock of pageA and waits for mmap_sem (read); mlocker holds mmap_sem and waits for lock of pageA');
     expect(io.outText).toMatch(/search: \d+ states, \d+ transitions, \d+ ms, exhaustive/);
-    expect(io.outText).toContain('costs (uncontended serial run): mmap_sem 2');
-    expect(io.outText).toMatch(/^ writer +\| mlocker$/m);
+    expect(io.outText).toContain('costs (uncontended serial run): mmap_sem 3');
+    expect(io.outText).toMatch(/^ writer +\| mlocker +\| zapper$/m);
     expect(io.outText).not.toContain('\x1b[');
   });
 

@@ -10,7 +10,7 @@ import { fieldTable } from './fields.js';
 import { handle, Kind } from './handles.js';
 import { computeLayout } from './layout.js';
 import { Machine, Status } from './machine.js';
-import { PRELUDE } from './prelude.js';
+import { kernelOf, kernelText } from './kernels.js';
 import type { ScenarioSpec } from './spec.js';
 import { runTask, startTask } from './vm.js';
 import { initialWorld } from './world.js';
@@ -47,6 +47,8 @@ export function compileEnv(spec: ScenarioSpec, params: Record<string, number | b
   spec.mms.forEach((mm, i) => constants.set(mm.name, handle(Kind.MM, i)));
   spec.locks.forEach((l, i) => constants.set(l.name, handle(Kind.LOCK, i)));
   spec.tasks.forEach((t, i) => constants.set(t.name, handle(Kind.TASK, i)));
+  // the kernel's own parameters (5.0's stable_pages) hold their defaults unless the scenario sets them
+  for (const [name, value] of Object.entries(kernelOf(spec.kernel).params)) constants.set(name, value);
   for (const p of spec.params) {
     const v = params[p.name] ?? p.default;
     constants.set(p.name, typeof v === 'boolean' ? +v : v);
@@ -94,7 +96,7 @@ export function boot(spec: ScenarioSpec, strategy: string, model: MemoryModel, p
   if (wrong.length) return { machine: null, initial: null, diagnostics: wrong };
   const env = compileEnv(spec, params);
   const { program, diagnostics } = compile([
-    { source: 'prelude', text: PRELUDE },
+    { source: 'prelude', text: kernelText(spec.kernel) },
     { source: 'scenario', text: scenarioSource(spec) },
     { source: 'strategy', text: strategy },
   ], env);

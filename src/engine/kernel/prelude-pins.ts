@@ -13,27 +13,32 @@
 // The defaults are 2018's: a pin is a plain reference, and nobody can ask about it.
 // A scenario declares `param stable_pages boolean …`: whether the disk needs stable pages.
 export const PINS_PRELUDE = String.raw`/* ---- the pin hooks: 2018's defaults ---- */
+/* follows: mm/gup.c follow_page_pte() of 5.0: FOLL_GET takes a plain get_page() */
 void get_page_pin(struct page *page)
 {
 	get_page(page);
 }
 
+/* follows: mm/gup.c gup_pte_range() of 5.0: page_cache_get_speculative() */
 int try_get_page_pin_fast(struct page *page)
 {
 	get_page_pin(page);
 	return 1;
 }
 
+/* follows: mm/gup.c put_user_page() of John Hubbard's series (a put_page() until pins are counted) */
 void put_page_pin(struct page *page)
 {
 	put_page(page);
 }
 
+/* follows: nothing in 5.0: no caller can ask whether a page is pinned */
 int page_pinned(struct page *page)
 {
 	return 0;
 }
 
+/* follows: mm/page-writeback.c __test_set_page_writeback() */
 int writeback_start(struct page *page)
 {
 	test_set_page_writeback(page);
@@ -43,6 +48,7 @@ int writeback_start(struct page *page)
 /* ---- mm/gup.c ---- */
 
 /* get_user_pages(addr, 1, FOLL_WRITE) for one page: the slow path */
+/* follows: mm/gup.c __get_user_pages(): follow_page_mask(), then faultin_page() */
 struct page *get_user_pages_slow(struct mm_struct *mm, unsigned long addr)
 {
 	struct vm_area_struct *vma;
@@ -70,6 +76,7 @@ struct page *get_user_pages_slow(struct mm_struct *mm, unsigned long addr)
 }
 
 /* get_user_pages_fast(): no mmap_sem, no VMA, interrupts off; falls back to the slow path */
+/* follows: mm/gup.c get_user_pages_fast(): gup_pgd_range() with interrupts off, then the slow path */
 struct page *get_user_pages_fast(unsigned long addr)
 {
 	struct page *page;
@@ -88,18 +95,21 @@ struct page *get_user_pages_fast(unsigned long addr)
 	return page;
 }
 
+/* follows: mm/gup.c put_user_page() of John Hubbard's series (merged in 5.2, as a put_page()) */
 void put_user_page(struct page *page)
 {
 	put_page_pin(page);
 }
 
 /* ---- faults: a write to a write-protected PTE of a file page ---- */
+/* follows: mm/page-writeback.c wait_for_stable_page() */
 void wait_for_stable_page(struct page *page)
 {
 	if (stable_pages)
 		wait_on_page_writeback(page);
 }
 
+/* follows: fs/ext4/inode.c ext4_page_mkwrite() via fs/buffer.c block_page_mkwrite() */
 int ext4_page_mkwrite(struct vm_area_struct *vma, unsigned long address, struct page *page)
 {
 	lock_page(page);
@@ -116,6 +126,7 @@ int ext4_page_mkwrite(struct vm_area_struct *vma, unsigned long address, struct 
 	return 0;
 }
 
+/* follows: mm/memory.c handle_mm_fault(): do_fault(), then do_page_mkwrite() and wp_page_reuse() for a write */
 int handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long address, int write)
 {
 	struct page *page;
@@ -140,14 +151,9 @@ int handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma, unsigned l
 }
 
 /* ---- writeback: write_one_page() with ext4's writepage ---- */
-void set_page_dirty_lock(struct page *page)
-{
-	lock_page(page);
-	set_page_dirty(page);
-	unlock_page(page);
-}
 
 /* the bio is done: a disk that checksums its data checks what it was sent */
+/* follows: fs/buffer.c end_buffer_async_write(), mm/filemap.c end_page_writeback() */
 void end_write_io(struct page *page)
 {
 	if (stable_pages)
@@ -155,6 +161,7 @@ void end_write_io(struct page *page)
 	end_page_writeback(page);
 }
 
+/* follows: fs/ext4/inode.c ext4_writepage() */
 int ext4_writepage(struct page *page)
 {
 	BUG_ON(!PagePrivate(page));	/* fs/ext4/inode.c: the 2018 crash */
@@ -164,6 +171,7 @@ int ext4_writepage(struct page *page)
 	return 0;
 }
 
+/* follows: mm/page-writeback.c write_one_page(), with clear_page_dirty_for_io()'s page_mkclean() */
 int write_one_page(struct page *page)
 {
 	lock_page(page);
@@ -182,6 +190,7 @@ int write_one_page(struct page *page)
 }
 
 /* ---- reclaim of one clean page: shrink_page_list() ---- */
+/* follows: mm/vmscan.c shrink_page_list(), for one clean page */
 int reclaim_page(struct page *page)
 {
 	lock_page(page);
@@ -195,16 +204,37 @@ int reclaim_page(struct page *page)
 	return 1;
 }
 
+/* follows: none: a scenario driver (writeback, then reclaim, of one page) */
 void writeback_then_reclaim(struct page *page)
 {
 	write_one_page(page);
 	reclaim_page(page);
 }
 
-/* ---- a driver and its device ---- */
+/* follows: none: a driver pinning a page it already has */
+void pin_and_dma(struct page *page)
+{
+	get_page_pin(page);
+	dma_start(page);
+}
+
+/* after everything: a last writeback, then the device's data must be on disk */
+/* follows: none: the scenario's final check (a last writeback, then the oracle) */
+void final_sync(struct page *page, struct task_struct *device)
+{
+	wait_for_other_tasks();
+	write_one_page(page);
+	check_dma_reached_disk(page, device);
+}
+`;
+
+// A driver that hands user pages to a device, and the device: the same in the 3.17 and 5.0
+// kernels (the driver calls put_user_page(), which each kernel defines).
+export const DMA_PRELUDE = String.raw`/* ---- a driver and its device ---- */
 int dma_started;
 int dma_page;
 
+/* follows: none: a driver submitting a buffer to its device */
 void dma_start(struct page *page)
 {
 	dma_page = page;
@@ -212,6 +242,7 @@ void dma_start(struct page *page)
 }
 
 /* the driver's completion handler */
+/* follows: a driver's completion handler, as drivers/infiniband/core/umem.c __ib_umem_release() (set_page_dirty_lock, put_page) */
 void dma_complete(struct page *page)
 {
 	set_page_dirty_lock(page);
@@ -219,6 +250,7 @@ void dma_complete(struct page *page)
 }
 
 /* the device: waits for a buffer, writes into it, completes */
+/* follows: none: the device */
 void dma_device(void)
 {
 	struct page *page;
@@ -229,6 +261,7 @@ void dma_device(void)
 	dma_complete(page);
 }
 
+/* follows: none: a driver pinning with get_user_pages() */
 void driver_slow(unsigned long addr)
 {
 	struct page *page = get_user_pages_slow(current->mm, addr);
@@ -237,25 +270,12 @@ void driver_slow(unsigned long addr)
 		dma_start(page);
 }
 
+/* follows: none: a driver pinning with get_user_pages_fast() */
 void driver_fast(unsigned long addr)
 {
 	struct page *page = get_user_pages_fast(addr);
 
 	if (page)
 		dma_start(page);
-}
-
-void pin_and_dma(struct page *page)
-{
-	get_page_pin(page);
-	dma_start(page);
-}
-
-/* after everything: a last writeback, then the device's data must be on disk */
-void final_sync(struct page *page, struct task_struct *device)
-{
-	wait_for_other_tasks();
-	write_one_page(page);
-	check_dma_reached_disk(page, device);
 }
 `;

@@ -60,6 +60,8 @@ export interface ScenarioSpec {
   title: string;
   description: string;
   model: MemoryModel;
+  /** the simulated kernel it runs on (kernel/kernels.ts): the `kernel` line, or `id@kernel` */
+  kernel: string;
   params: ParamSpec[];
   /** path of the default strategy (a cell file), relative to the repository root */
   strategyFile?: string;

@@ -3,6 +3,7 @@
 import type { Diagnostic, MemoryModel } from '../api.js';
 import type { FileSpec, MmSpec, PageSpec, ParamSpec, ScenarioSpec, TaskSpec, VmaSpec } from '../kernel/spec.js';
 import { anonPageName } from '../kernel/world.js';
+import { DEFAULT_KERNEL, KERNELS, kernelNamed } from '../kernel/kernels.js';
 
 class FormatError extends Error {
   constructor(readonly line: number, readonly column: number, message: string) { super(message); }
@@ -66,7 +67,7 @@ function options(ws: Word[], lineNo: number, withValue: string[], flags: string[
 
 export function parseScenario(text: string): { spec: ScenarioSpec | null; diagnostics: Diagnostic[] } {
   const spec: ScenarioSpec = {
-    id: '', title: '', description: '', model: 'sc', params: [], pageSize: 4, pages: [], pool: 0, files: [], mms: [], locks: [],
+    id: '', title: '', description: '', model: 'sc', kernel: DEFAULT_KERNEL, params: [], pageSize: 4, pages: [], pool: 0, files: [], mms: [], locks: [],
     globals: [], tasks: [], observe: [], budget: {}, code: '', codeLine: 1, stackWords: 96, serialCheck: false,
   };
   const diagnostics: Diagnostic[] = [];
@@ -119,6 +120,12 @@ function declaration(spec: ScenarioSpec, ws: Word[], lineNo: number, raw: string
       const m = rest[0]?.text;
       if (m !== 'sc' && m !== 'tso' && m !== 'weak') throw new FormatError(lineNo, rest[0]?.column ?? 1, 'model must be sc, tso or weak');
       spec.model = m as MemoryModel;
+      return;
+    }
+    case 'kernel': {
+      const k = rest[0]?.text ?? '';
+      if (!kernelNamed(k)) throw new FormatError(lineNo, rest[0]?.column ?? 1, `unknown kernel '${k}' (known: ${KERNELS.map((x) => x.name).join(', ')})`);
+      spec.kernel = k;
       return;
     }
     case 'strategy': spec.strategyFile = rest[0]?.text; return;

@@ -3,6 +3,7 @@
 import type { Diagnostic, ScenarioInfo } from '../api.js';
 import type { ScenarioSpec } from '../kernel/spec.js';
 import { parseScenario } from './format.js';
+import { KERNELS, kernelNamed } from '../kernel/kernels.js';
 import primer from './primer/index.js';
 import y2006 from './2006/index.js';
 import y2007 from './2007/index.js';
@@ -33,17 +34,39 @@ export function scenarioText(id: string): string | undefined {
   return load().get(id)?.text;
 }
 
-export function listScenarios(): ScenarioInfo[] {
-  return [...load().values()].map(({ spec }) => ({
-    id: spec.id, title: spec.title, description: spec.description, model: spec.model,
+function info(spec: ScenarioSpec): ScenarioInfo {
+  return {
+    id: spec.id, title: spec.title, description: spec.description, model: spec.model, kernel: spec.kernel,
     params: spec.params.map((p) => ({ ...p })),
-  }));
+  };
 }
 
-/** a registered id, or the text of a scenario file */
+export function listScenarios(): ScenarioInfo[] {
+  return [...load().values()].map(({ spec }) => info(spec));
+}
+
+/** a registered scenario on the kernel it names, or `id@kernel`: the same scenario on another kernel */
+function registered(ref: string): { spec: ScenarioSpec | null; diagnostics: Diagnostic[] } | undefined {
+  const [id, kernel] = ref.split('@');
+  const known = load().get(id);
+  if (!known) return undefined;
+  if (kernel === undefined) return { spec: known.spec, diagnostics: [] };
+  if (!kernelNamed(kernel)) {
+    return { spec: null, diagnostics: [{ line: 1, column: 1, message: `unknown kernel '${kernel}' in '${ref}' (known: ${KERNELS.map((k) => k.name).join(', ')})`, severity: 'error', source: 'scenario' }] };
+  }
+  return { spec: { ...known.spec, kernel }, diagnostics: [] };
+}
+
+/** what a scenario reference (`id` or `id@kernel`) is, or undefined when it names no registered scenario */
+export function scenarioInfo(ref: string): ScenarioInfo | undefined {
+  const spec = registered(ref.trim())?.spec;
+  return spec ? info(spec) : undefined;
+}
+
+/** a registered id (`id`, or `id@kernel` for another kernel), or the text of a scenario file */
 export function resolveScenario(idOrText: string): { spec: ScenarioSpec | null; diagnostics: Diagnostic[] } {
-  const known = load().get(idOrText.trim());
-  if (known) return { spec: known.spec, diagnostics: [] };
+  const known = /\n/.test(idOrText) ? undefined : registered(idOrText.trim());
+  if (known) return known;
   if (!/\n/.test(idOrText) && !/^\s*id\s/.test(idOrText)) {
     return { spec: null, diagnostics: [{ line: 1, column: 1, message: `unknown scenario '${idOrText}' (known: ${scenarioIds().join(', ')})`, severity: 'error', source: 'scenario' }] };
   }

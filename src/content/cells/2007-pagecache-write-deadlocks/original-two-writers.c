@@ -1,7 +1,8 @@
 /*
- * The buffered write path of 2.6.20, in the simulator's C: lock the
- * page-cache page, then copy from the user's buffer into it. The copy
- * may fault, and the fault is taken with the page still locked.
+ * The buffered write path of 2.6.20, in the simulator's C: fault the
+ * source in, lock the page-cache page, then copy from the user's buffer
+ * into it. If the source has gone again by then, the copy faults, and the
+ * fault is taken with the page still locked.
  */
 ssize_t generic_file_buffered_write(struct file *file, loff_t pos,
 				    char __user *buf, size_t count)
@@ -18,6 +19,7 @@ ssize_t generic_file_buffered_write(struct file *file, loff_t pos,
 
 		if (bytes > count)
 			bytes = count;
+		fault_in_pages_readable(buf, bytes);		/* no lock held yet */
 		page = grab_cache_page(mapping, index);		/* lock_page */
 		if (!page)
 			return written ? written : -ENOMEM;

@@ -8,6 +8,8 @@
 /* reclaim of one page, as in the prelude, but unmapping under unpaging_lock */
 int shrink_page(struct page *page)
 {
+	int kept = 0;
+
 	if (!trylock_page(page))
 		return 0;
 	if (!page->mapping) {
@@ -16,14 +18,29 @@ int shrink_page(struct page *page)
 	}
 	if (page_mapcount(page)) {
 		down_write(&unpaging_lock);
-		unmap_mapping_page(page);
+		kept = try_to_unmap(page);	/* mlock()ed: it stays */
 		up_write(&unpaging_lock);
 	}
-	if (PageDirty(page) && clear_page_dirty_for_io(page))
+	if (!kept && PageDirty(page) && clear_page_dirty_for_io(page))
 		writepage(page);
-	delete_from_page_cache(page);
+	if (kept || !remove_mapping(page)) {	/* still in use: keep it */
+		unlock_page(page);
+		return 0;
+	}
 	unlock_page(page);
 	return 1;
+}
+
+/* madvise(MADV_DONTNEED) unmaps user pages too: under unpaging_lock */
+void zap_page_range(struct vm_area_struct *vma, unsigned long address,
+		    unsigned long size)
+{
+	unsigned long end = address + size;
+
+	down_write(&unpaging_lock);
+	for (; address < end; address += PAGE_SIZE)
+		zap_pte(vma, address);
+	up_write(&unpaging_lock);
 }
 
 ssize_t generic_file_buffered_write(struct file *file, loff_t pos,

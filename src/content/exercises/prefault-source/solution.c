@@ -1,7 +1,9 @@
 /*
- * The 2.6.20 write path with one change: the source is faulted in
- * (fault_in_pages_readable(), from the kernel) before any page is locked,
- * so the copy under the page lock finds it resident and does not fault.
+ * The 2.6.20 write path with one change: the copy under the page lock
+ * runs with page faults disabled, so it cannot fault. If the source went
+ * away after the prefault, the copy comes up short; then nothing is
+ * committed, the page is unlocked, and the loop goes round again: the
+ * prefault, with no page locked, brings the source back.
  */
 ssize_t generic_file_buffered_write(struct file *file, loff_t pos,
 				    char __user *buf, size_t count)
@@ -18,19 +20,21 @@ ssize_t generic_file_buffered_write(struct file *file, loff_t pos,
 
 		if (bytes > count)
 			bytes = count;
-		/* fault the source in while no page is locked */
-		if (fault_in_pages_readable(buf, bytes))
+		if (fault_in_pages_readable(buf, bytes))	/* no lock held yet */
 			return written ? written : -EFAULT;
 		page = grab_cache_page(mapping, index);		/* lock_page */
 		if (!page)
 			return written ? written : -ENOMEM;
 		prepare_write(file, page, offset, offset + bytes);
-		left = filemap_copy_from_user(page, offset, buf, bytes);	/* may fault */
-		commit_write(file, page, offset, offset + bytes);
+		pagefault_disable();
+		left = __copy_from_user_inatomic(page, offset, buf, bytes);
+		pagefault_enable();
+		if (!left)
+			commit_write(file, page, offset, offset + bytes);
 		unlock_page(page);
 		put_page(page);
 		if (left)
-			return written ? written : -EFAULT;
+			continue;	/* the source went away: fault it in again */
 		written += bytes;
 		pos += bytes;
 		buf += bytes;

@@ -8,6 +8,7 @@ import { handle, indexOf, Kind } from '../handles.js';
 import { P_BYTES, P_INDEX, P_MAPPING, P_REF, PTE_WRITE, T_IRQ, T_STATUS, TAG_TASK, taskAt, TASK_DONE } from '../layout.js';
 import { Status, type Machine } from '../machine.js';
 import { checkRefcountAdd, lockOrder, pageWordAddr } from '../pagewords.js';
+import { livePage } from './pages.js';
 import { sealBuiltins, sealedWrite } from './seals.js';
 import { pteIndex } from './usermem.js';
 
@@ -64,7 +65,7 @@ export const dmaBuiltins: Builtin[] = [
   {
     name: 'dma_write', nargs: 3, visible: true, doc: '(page, offset, byte): the device writes into the page by DMA: no page table, no fault, no lock',
     run(m, w, t, a) {
-      const p = pageBase(m, w[a], 'dma_write');
+      const p = livePage(m, w, w[a], 'dma_write');
       if (p < 0) return 0;
       const off = w[a + 1];
       if (off < 0 || off >= m.layout.pageSize) return m.bug(`dma_write at byte ${off} of a ${m.layout.pageSize}-byte page`);
@@ -77,7 +78,7 @@ export const dmaBuiltins: Builtin[] = [
   {
     name: 'check_dma_reached_disk', nargs: 2, visible: true, doc: '(page, device): the oracle: every byte the device wrote into the page is on disk',
     run(m, w, _t, a) {
-      const p = pageBase(m, w[a], 'check_dma_reached_disk');
+      const p = livePage(m, w, w[a], 'check_dma_reached_disk');
       const dev = expect(m, w[a + 1], Kind.TASK, 'check_dma_reached_disk');
       if (p < 0 || dev < 0) return 0;
       const mapping = w[p + P_MAPPING];

@@ -8,7 +8,7 @@ import {
   F_SIZE, P_BYTES, P_FLAGS, P_INDEX, P_MAPPING, P_OWNER, P_REF, PG_dirty, PG_locked, PG_uptodate, TAG_NOBODY, TAG_ZERO,
 } from '../layout.js';
 import type { Machine } from '../machine.js';
-import { putPage } from './pages.js';
+import { livePage, putPage, refInc } from './pages.js';
 
 const EEXIST = 17;
 
@@ -32,14 +32,14 @@ export const pageCacheBuiltins: Builtin[] = [
       if (f < 0) return 0;
       const s = cacheSlot(m.layout, f, w[a + 1]);
       if (s < 0 || w[s] === 0) return 0;
-      w[m.layout.pageBase + indexOf(w[s]) * m.layout.pageWords + P_REF]++;
+      if (!refInc(m, w, m.layout.pageBase + indexOf(w[s]) * m.layout.pageWords, m.layout.pageNames[indexOf(w[s])])) return 0;
       return w[s];
     },
   },
   {
     name: 'add_to_page_cache', nargs: 3, visible: true, doc: '(page, mapping, index): insert a new page, locked; -EEXIST if the slot is taken',
     run(m, w, t, a) {
-      const p = pageBase(m, w[a], 'add_to_page_cache');
+      const p = livePage(m, w, w[a], 'add_to_page_cache');
       const f = expect(m, w[a + 1], Kind.FILE, 'add_to_page_cache');
       if (p < 0 || f < 0) return 0;
       const s = cacheSlot(m.layout, f, w[a + 2]);
@@ -51,14 +51,14 @@ export const pageCacheBuiltins: Builtin[] = [
       w[p + P_OWNER] = t + 1;
       w[p + P_MAPPING] = w[a + 1];
       w[p + P_INDEX] = w[a + 2];
-      w[p + P_REF]++;
+      refInc(m, w, p, m.layout.pageNames[indexOf(w[a])]);
       return 0;
     },
   },
   {
     name: 'delete_from_page_cache', nargs: 1, visible: true, doc: 'remove a locked page from its file\'s cache (drops the cache\'s reference)',
     run(m, w, _t, a) {
-      const p = pageBase(m, w[a], 'delete_from_page_cache');
+      const p = livePage(m, w, w[a], 'delete_from_page_cache');
       if (p < 0 || !mustBeLocked(m, w, p, w[a], 'delete_from_page_cache')) return 0;
       const f = fileOfPage(m, w, p);
       if (f < 0) return m.bug('delete_from_page_cache() of a page not in the page cache');
@@ -66,6 +66,23 @@ export const pageCacheBuiltins: Builtin[] = [
       w[p + P_MAPPING] = 0;
       putPage(m, w, p, m.layout.pageNames[indexOf(w[a])]);
       return 0;
+    },
+  },
+  {
+    // mm/vmscan.c __remove_mapping(): the count is tested and the page taken out under the
+    // mapping's tree_lock, which find_get_page() also takes, so no lookup can slip in between
+    name: 'remove_mapping', nargs: 1, visible: true, doc: 'remove a locked page from its file\'s cache if only the cache and the caller hold references (2); 1 if removed, 0 if kept',
+    run(m, w, _t, a) {
+      const p = livePage(m, w, w[a], 'remove_mapping');
+      if (p < 0 || !mustBeLocked(m, w, p, w[a], 'remove_mapping')) return 0;
+      const f = fileOfPage(m, w, p);
+      if (f < 0) return 0;
+      // somebody else holds a reference (a fault that just found it, a pin): reclaim keeps the page
+      if (w[p + P_REF] !== 2) return 0;
+      w[cacheSlot(m.layout, f, w[p + P_INDEX])] = 0;
+      w[p + P_MAPPING] = 0;
+      putPage(m, w, p, m.layout.pageNames[indexOf(w[a])]);
+      return 1;
     },
   },
   {
@@ -86,7 +103,7 @@ export const pageCacheBuiltins: Builtin[] = [
     name: 'readpage', nargs: 2, visible: true, doc: '(file, page): read the locked page from disk (zeros past EOF), mark it uptodate, unlock it',
     run(m, w, _t, a) {
       const f = expect(m, w[a], Kind.FILE, 'readpage');
-      const p = pageBase(m, w[a + 1], 'readpage');
+      const p = livePage(m, w, w[a + 1], 'readpage');
       if (f < 0 || p < 0 || !mustBeLocked(m, w, p, w[a + 1], 'readpage')) return 0;
       readBlock(m, w, f, p, w[p + P_INDEX], 0, m.layout.pageSize);
       w[p + P_FLAGS] = (w[p + P_FLAGS] | PG_uptodate) & ~PG_locked;
@@ -98,7 +115,7 @@ export const pageCacheBuiltins: Builtin[] = [
     name: 'block_read_page', nargs: 4, visible: true, doc: '(file, page, from, to): read bytes outside [from, to) of the page from disk (prepare_write\'s read-modify-write)',
     run(m, w, _t, a) {
       const f = expect(m, w[a], Kind.FILE, 'block_read_page');
-      const p = pageBase(m, w[a + 1], 'block_read_page');
+      const p = livePage(m, w, w[a + 1], 'block_read_page');
       if (f < 0 || p < 0) return 0;
       readBlock(m, w, f, p, w[p + P_INDEX], 0, w[a + 2]);
       readBlock(m, w, f, p, w[p + P_INDEX], w[a + 3], m.layout.pageSize);
@@ -108,7 +125,7 @@ export const pageCacheBuiltins: Builtin[] = [
   {
     name: 'writepage', nargs: 1, visible: true, doc: 'write the locked page\'s bytes to its blocks on disk and clear PG_dirty',
     run(m, w, _t, a) {
-      const p = pageBase(m, w[a], 'writepage');
+      const p = livePage(m, w, w[a], 'writepage');
       if (p < 0 || !mustBeLocked(m, w, p, w[a], 'writepage')) return 0;
       const f = fileOfPage(m, w, p);
       if (f < 0) return m.bug('writepage() of a page that is not in the page cache');
@@ -123,7 +140,7 @@ export const pageCacheBuiltins: Builtin[] = [
   {
     name: 'zero_user', nargs: 3, visible: true, doc: '(page, offset, len): zero bytes of the page (they show as zeros written by the kernel)',
     run(m, w, _t, a) {
-      const p = pageBase(m, w[a], 'zero_user');
+      const p = livePage(m, w, w[a], 'zero_user');
       if (p < 0 || !inPage(m, w[a + 1], w[a + 2], 'zero_user')) return 0;
       for (let k = 0; k < w[a + 2]; k++) w[p + P_BYTES + w[a + 1] + k] = TAG_ZERO << 8;
       return 0;
@@ -132,8 +149,8 @@ export const pageCacheBuiltins: Builtin[] = [
   {
     name: 'memcpy_page', nargs: 5, visible: true, doc: '(dst, dst_off, src, src_off, len): copy bytes between pages (kmap + memcpy), keeping who wrote them',
     run(m, w, _t, a) {
-      const d = pageBase(m, w[a], 'memcpy_page');
-      const s = pageBase(m, w[a + 2], 'memcpy_page');
+      const d = livePage(m, w, w[a], 'memcpy_page');
+      const s = livePage(m, w, w[a + 2], 'memcpy_page');
       if (d < 0 || s < 0 || !inPage(m, w[a + 1], w[a + 4], 'memcpy_page') || !inPage(m, w[a + 3], w[a + 4], 'memcpy_page')) return 0;
       for (let k = 0; k < w[a + 4]; k++) w[d + P_BYTES + w[a + 1] + k] = w[s + P_BYTES + w[a + 3] + k];
       m.count('bytesCopied', w[a + 4]);

@@ -18,7 +18,7 @@ function flagSet(name: string, bit: number, on: boolean): Builtin {
   return {
     name, nargs: 1, visible: true, doc: `${on ? 'set' : 'clear'} the page flag`,
     run(m, w, _t, a) {
-      const p = pageBase(m, w[a], name);
+      const p = livePage(m, w, w[a], name);
       if (p < 0) return 0;
       const was = +((w[p + P_FLAGS] & bit) !== 0);
       if (on) w[p + P_FLAGS] |= bit; else w[p + P_FLAGS] &= ~bit;
@@ -27,13 +27,40 @@ function flagSet(name: string, bit: number, on: boolean): Builtin {
   };
 }
 
+/**
+ * base of page h's words, or -1 after reporting a bug: a NULL or wrong handle (pageBase), or a
+ * page that its last put_page() freed and that is changed again ("use after free"; pages in the
+ * free pool at the start count as freed). Builtins that only look (PageUptodate, page_count…)
+ * and put_page (its underflow check says it) use pageBase.
+ */
+export function livePage(m: Machine, w: Int32Array, h: number, fn: string): number {
+  const p = pageBase(m, h, fn);
+  // the page is in the free pool: whatever the caller does with it uses freed memory
+  if (p >= 0 && (w[p + P_FLAGS] & PG_free)) { m.bug(`use after free: ${fn}() on ${m.layout.pageNames[indexOf(h)]}, which its last put_page() freed`); return -1; }
+  return p;
+}
+
+/**
+ * take a reference, as get_page() does in the kernel: a count that would pass 2^31 - 1 is a bug
+ * (include/linux/mm.h get_page(): VM_BUG_ON_PAGE(page_ref_zero_or_close_to_overflow(page)))
+ * rather than a silent wrap; false when it was one
+ */
+export function refInc(m: Machine, w: Int32Array, p: number, name: string): boolean {
+  // the increment would wrap to a negative count: the kernel's overflow check fires
+  if (w[p + P_REF] >= 0x7fffffff) { m.bug(`page refcount overflow on ${name}`); return false; }
+  w[p + P_REF]++;
+  return true;
+}
+
 /** drop a reference; at zero the page returns to the free pool */
 export function putPage(m: Machine, w: Int32Array, p: number, name: string): void {
   if (w[p + P_REF] <= 0) { m.bug(`put_page: reference count underflow on ${name}`); return; }
   w[p + P_REF]--;
   if (w[p + P_REF] === 0) {
-    if (w[p + P_MAPPING] !== 0) { m.bug(`freeing ${name} while it is still in the page cache`); return; }
-    if (w[p + P_MAP] !== 0) { m.bug(`freeing ${name} while it is still mapped`); return; }
+    // mm/page_alloc.c free_pages_check(): a page freed in use is "Bad page state"
+    if (w[p + P_MAPPING] !== 0) { m.bug(`Bad page state: freeing ${name} while it is still in the page cache`); return; }
+    if (w[p + P_MAP] !== 0) { m.bug(`Bad page state: freeing ${name} while it is still mapped`); return; }
+    if (w[p + P_FLAGS] & PG_locked) { m.bug(`Bad page state: freeing ${name} while it is locked`); return; }
     w[p + P_FLAGS] = PG_free;
     w[p + P_OWNER] = 0;
   }
@@ -66,7 +93,7 @@ export const pageBuiltins: Builtin[] = [
   {
     name: 'set_page_dirty', nargs: 1, visible: true, doc: 'mark the page dirty; 1 if it was clean',
     run(m, w, _t, a) {
-      const p = pageBase(m, w[a], 'set_page_dirty');
+      const p = livePage(m, w, w[a], 'set_page_dirty');
       if (p < 0) return 0;
       const was = w[p + P_FLAGS] & PG_dirty;
       w[p + P_FLAGS] |= PG_dirty;
@@ -76,7 +103,7 @@ export const pageBuiltins: Builtin[] = [
   {
     name: 'clear_page_dirty_for_io', nargs: 1, visible: true, doc: 'clear PG_dirty before writing the page out; 1 if it was dirty',
     run(m, w, _t, a) {
-      const p = pageBase(m, w[a], 'clear_page_dirty_for_io');
+      const p = livePage(m, w, w[a], 'clear_page_dirty_for_io');
       if (p < 0) return 0;
       if (!(w[p + P_FLAGS] & PG_locked)) return m.bug('clear_page_dirty_for_io() on an unlocked page');
       const was = w[p + P_FLAGS] & PG_dirty;
@@ -87,10 +114,10 @@ export const pageBuiltins: Builtin[] = [
   {
     name: 'get_page', nargs: 1, visible: true, doc: 'take a reference on the page',
     run(m, w, _t, a) {
-      const p = pageBase(m, w[a], 'get_page');
+      const p = livePage(m, w, w[a], 'get_page');
       if (p < 0) return 0;
       if (w[p + P_REF] <= 0) return m.bug(`get_page() on a free page (${m.layout.pageNames[indexOf(w[a])]})`);
-      w[p + P_REF]++;
+      refInc(m, w, p, m.layout.pageNames[indexOf(w[a])]);
       return 0;
     },
   },

@@ -1,7 +1,9 @@
 // memfd seals (2014): a file's seals live in a shared global the scenario declares as
 // `global seals_<file>`. Once F_SEAL_WRITE is set, the file's contents must never change:
-// sealedWrite() is the oracle, called where the model writes page bytes behind the kernel's back
-// (dma_write), so a GUP reference taken before the seal shows up as corruption.
+// sealedWrite() is the oracle, called wherever the model changes a file page's bytes from outside
+// the page cache's own code: dma_write, a store through a user mapping (__copy_to_user_inatomic)
+// and write()'s copy (__copy_from_user_inatomic), so a GUP reference taken before the seal, a
+// writable mapping kept through it or a write() let through shows up as corruption.
 import type { Builtin } from '../builtin.js';
 import { expect } from '../access.js';
 import { indexOf, Kind } from '../handles.js';

@@ -5,14 +5,15 @@
 // (and change) exactly where a fault is taken and which locks it needs.
 import type { Builtin } from '../builtin.js';
 import { expect, pageBase } from '../access.js';
-import { handle, indexOf, Kind } from '../handles.js';
+import { handle, indexOf, isKind, Kind } from '../handles.js';
 import {
   F_SIZE, P_BYTES, P_INDEX, P_MAP, P_MAPPING, P_REF, pageAt, PTE_WRITE, T_IRQ, T_PFDIS, T_PREEMPT, TAG_NOBODY, TAG_STALE, TAG_TASK, TAG_ZERO,
-  taskAt, VMA_MAPPED,
+  T_STATUS, taskAt, TASK_DONE, VMA_LOCKED, VMA_MAPPED,
 } from '../layout.js';
 import type { Machine } from '../machine.js';
 import { inAtomic } from '../context.js';
-import { putPage } from './pages.js';
+import { sealedWrite } from './seals.js';
+import { livePage, putPage, refInc } from './pages.js';
 
 /** world index of the PTE for user address addr in mm, or -1 when no VMA slot covers it */
 export function pteIndex(m: Machine, mm: number, addr: number): number {
@@ -43,6 +44,35 @@ export function zapPte(m: Machine, w: Int32Array, e: number) {
 
 function vmaArg(m: Machine, w: Int32Array, h: number, fn: string): number {
   return expect(m, h, Kind.VMA, fn);
+}
+
+/** a task other than t, with interrupts off, running in address space mm (-1: any); or -1 */
+function irqOffIn(m: Machine, w: Int32Array, t: number, mm: number, page: number, writableOnly: boolean): number {
+  for (let u = 0; u < m.taskMm.length; u++) {
+    const tb = taskAt(m.layout, u);
+    if (u === t || m.taskMm[u] < 0 || w[tb + T_STATUS] === TASK_DONE || w[tb + T_IRQ] === 0) continue;
+    if (mm >= 0 && m.taskMm[u] !== mm) continue;
+    if (page < 0) return u;
+    const s = m.layout.mms[m.taskMm[u]];
+    for (let k = 0; k < s.slots.length; k++) {
+      const e = w[s.base + k];
+      if ((e & 0xfffff) === page + 1 && (!writableOnly || (e & PTE_WRITE))) return u;
+    }
+  }
+  return -1;
+}
+
+/**
+ * the task a TLB flush for page h waits for: one, other than t, that runs an mm mapping the page
+ * (writable, for page_mkclean) with interrupts off, so the flush's IPI is not taken (GUP-fast); or -1
+ */
+export function irqOffMapper(m: Machine, w: Int32Array, t: number, h: number, writableOnly: boolean): number {
+  return pageBase(m, h, 'TLB flush') < 0 ? -1 : irqOffIn(m, w, t, -1, indexOf(h), writableOnly);
+}
+
+/** what a TLB flush waits for, for a deadlock's cycle */
+export function ipiWait(m: Machine, u: number): { name: string; holders: number[] } {
+  return { name: `the TLB-flush IPI to ${u < 0 ? '?' : m.taskNames[u]} (interrupts off)`, holders: u < 0 ? [] : [u] };
 }
 
 /** the user address range check of copies: how many bytes of [addr, addr+n) have present PTEs, in order */
@@ -141,7 +171,7 @@ export const userMemoryBuiltins: Builtin[] = [
       const e = pteIndex(m, m.layout.vmas[v].mm, w[a + 1]);
       if (e < 0 || w[e] === 0 || ((w[a + 2] & 1) && !(w[e] & PTE_WRITE))) return 0;
       const i = (w[e] & 0xfffff) - 1;
-      if (w[a + 2] & 4) w[pageAt(m.layout, i) + P_REF]++;
+      if ((w[a + 2] & 4) && !refInc(m, w, pageAt(m.layout, i), m.layout.pageNames[i])) return 0;
       return handle(Kind.PAGE, i);
     },
   },
@@ -149,20 +179,24 @@ export const userMemoryBuiltins: Builtin[] = [
     name: 'install_pte', nargs: 3, visible: true, doc: '(vma, addr, page): map the page at addr (takes a reference); -EEXIST if already mapped',
     run(m, w, _t, a) {
       const v = vmaArg(m, w, w[a], 'install_pte');
-      const p = pageBase(m, w[a + 2], 'install_pte');
+      const p = livePage(m, w, w[a + 2], 'install_pte');
       if (v < 0 || p < 0) return 0;
       const vi = m.layout.vmas[v];
       const e = pteIndex(m, vi.mm, w[a + 1]);
       if (e < 0 || w[a + 1] < vi.start || w[a + 1] >= vi.end) return m.bug(`install_pte: address ${w[a + 1]} is outside the VMA`);
       if (w[e] !== 0) return -17;
+      if (!refInc(m, w, p, m.layout.pageNames[indexOf(w[a + 2])])) return 0;
       w[e] = (indexOf(w[a + 2]) + 1) | (vi.writable ? PTE_WRITE : 0);
       w[p + P_MAP]++;
-      w[p + P_REF]++;
       return 0;
     },
   },
   {
-    name: 'zap_pte', nargs: 2, visible: true, doc: '(vma, addr): unmap addr (drops the mapping\'s reference)',
+    name: 'zap_pte', nargs: 2, visible: true, doc: '(vma, addr): unmap addr (drops the mapping\'s reference); waits while another task of the mm has interrupts off (the TLB flush\'s IPI)',
+    // the TLB flush after the unmap waits for every CPU running the mm: one with interrupts off
+    // (GUP-fast) takes the IPI only when it enables them, so the page cannot go while it walks
+    blocks: (m, w, t, a) => isKind(w[a], Kind.VMA) && irqOffIn(m, w, t, m.layout.vmas[indexOf(w[a])].mm, -1, false) >= 0,
+    waitsFor: (m, w, t, a) => ipiWait(m, isKind(w[a], Kind.VMA) ? irqOffIn(m, w, t, m.layout.vmas[indexOf(w[a])].mm, -1, false) : -1),
     run(m, w, _t, a) {
       const v = vmaArg(m, w, w[a], 'zap_pte');
       if (v < 0) return 0;
@@ -172,9 +206,11 @@ export const userMemoryBuiltins: Builtin[] = [
     },
   },
   {
-    name: 'unmap_mapping_page', nargs: 1, visible: true, doc: 'zap every PTE, in every mm, that maps the page (truncate\'s unmap_mapping_range)',
+    name: 'unmap_mapping_page', nargs: 1, visible: true, doc: 'zap every PTE, in every mm, that maps the page (truncate\'s unmap_mapping_range); waits while a task of such an mm has interrupts off (the TLB flush\'s IPI)',
+    blocks: (m, w, t, a) => irqOffMapper(m, w, t, w[a], false) >= 0,
+    waitsFor: (m, w, t, a) => ipiWait(m, irqOffMapper(m, w, t, w[a], false)),
     run(m, w, _t, a) {
-      const p = pageBase(m, w[a], 'unmap_mapping_page');
+      const p = livePage(m, w, w[a], 'unmap_mapping_page');
       if (p < 0) return 0;
       const target = indexOf(w[a]) + 1;
       for (const mm of m.layout.mms) for (let s = 0; s < mm.slots.length; s++) if ((w[mm.base + s] & 0xfffff) === target) zapPte(m, w, mm.base + s);
@@ -182,7 +218,31 @@ export const userMemoryBuiltins: Builtin[] = [
     },
   },
   {
-    name: 'unmap_vma', nargs: 1, visible: true, doc: 'zap the VMA\'s PTEs and remove it from its mm (munmap)',
+    // mm/rmap.c try_to_unmap(): reclaim's unmap, which fails (SWAP_FAIL) for a page that a
+    // VM_LOCKED mapping maps: mlock()ed memory stays resident
+    name: 'try_to_unmap', nargs: 1, visible: true, doc: 'reclaim\'s unmap: zap every PTE that maps the page and return 0, or return 1 (SWAP_FAIL) and unmap nothing if an mlock()ed (VM_LOCKED) mapping maps it; waits like unmap_mapping_page',
+    blocks: (m, w, t, a) => irqOffMapper(m, w, t, w[a], false) >= 0,
+    waitsFor: (m, w, t, a) => ipiWait(m, irqOffMapper(m, w, t, w[a], false)),
+    run(m, w, _t, a) {
+      const p = livePage(m, w, w[a], 'try_to_unmap');
+      if (p < 0) return 0;
+      const target = indexOf(w[a]) + 1;
+      const L = m.layout;
+      for (let v = 0; v < L.vmas.length; v++) {
+        if (!(w[L.vmaBase + v] & VMA_LOCKED)) continue;
+        for (let addr = L.vmas[v].start; addr < L.vmas[v].end; addr += L.pageSize) {
+          // a VM_LOCKED VMA maps the page: try_to_unmap_one() refuses, and the page stays
+          if ((w[pteIndex(m, L.vmas[v].mm, addr)] & 0xfffff) === target) return 1;
+        }
+      }
+      for (const mm of L.mms) for (let s = 0; s < mm.slots.length; s++) if ((w[mm.base + s] & 0xfffff) === target) zapPte(m, w, mm.base + s);
+      return 0;
+    },
+  },
+  {
+    name: 'unmap_vma', nargs: 1, visible: true, doc: 'zap the VMA\'s PTEs and remove it from its mm (munmap); waits like zap_pte',
+    blocks: (m, w, t, a) => isKind(w[a], Kind.VMA) && irqOffIn(m, w, t, m.layout.vmas[indexOf(w[a])].mm, -1, false) >= 0,
+    waitsFor: (m, w, t, a) => ipiWait(m, isKind(w[a], Kind.VMA) ? irqOffIn(m, w, t, m.layout.vmas[indexOf(w[a])].mm, -1, false) : -1),
     run(m, w, _t, a) {
       const v = vmaArg(m, w, w[a], 'unmap_vma');
       if (v < 0) return 0;
@@ -195,7 +255,7 @@ export const userMemoryBuiltins: Builtin[] = [
   {
     name: '__copy_from_user_inatomic', nargs: 4, visible: true, doc: '(page, offset, from, n): copy user bytes into the page without faulting; returns bytes not copied',
     run(m, w, t, a) {
-      const p = pageBase(m, w[a], '__copy_from_user_inatomic');
+      const p = livePage(m, w, w[a], '__copy_from_user_inatomic');
       const off = w[a + 1], from = w[a + 2], n = w[a + 3];
       if (p < 0) return 0;
       if (off < 0 || n < 0 || off + n > m.layout.pageSize) return m.bug(`copy into bytes ${off}..${off + n} of a ${m.layout.pageSize}-byte page`);
@@ -209,13 +269,15 @@ export const userMemoryBuiltins: Builtin[] = [
       const k = copyable(m, w, mm, from, n, false);
       for (let i = 0; i < k; i++) w[p + P_BYTES + off + i] = (w[userByte(m, w, mm, from + i)] & 0xff) | ((TAG_TASK + t) << 8);
       m.count('bytesCopied', k);
+      // the seal oracle: a copy into a page of a file sealed F_SEAL_WRITE is a write() the kernel let through
+      if (k > 0) sealedWrite(m, w, w[p + P_MAPPING], `a write() by ${m.taskNames[t]}`);
       return n - k;
     },
   },
   {
     name: '__copy_to_user_inatomic', nargs: 4, visible: true, doc: '(to, page, offset, n): copy page bytes to user memory without faulting; returns bytes not copied',
     run(m, w, t, a) {
-      const to = w[a], p = pageBase(m, w[a + 1], '__copy_to_user_inatomic');
+      const to = w[a], p = livePage(m, w, w[a + 1], '__copy_to_user_inatomic');
       const off = w[a + 2], n = w[a + 3];
       if (p < 0) return 0;
       if (off < 0 || n < 0 || off + n > m.layout.pageSize) return m.bug(`copy from bytes ${off}..${off + n} of a ${m.layout.pageSize}-byte page`);
@@ -229,7 +291,12 @@ export const userMemoryBuiltins: Builtin[] = [
       }
       const k = copyable(m, w, mm, to, n, true);
       checkRead(m, w, p, off, k);
-      for (let i = 0; i < k; i++) w[userByte(m, w, mm, to + i)] = w[p + P_BYTES + off + i];
+      for (let i = 0; i < k; i++) {
+        w[userByte(m, w, mm, to + i)] = w[p + P_BYTES + off + i];
+        // the seal oracle: a store through a writable mapping of a sealed file changes the file
+        const dst = pageAt(m.layout, (w[pteIndex(m, mm, to + i)] & 0xfffff) - 1);
+        sealedWrite(m, w, w[dst + P_MAPPING], `a store through ${m.taskNames[t]}'s writable mapping`);
+      }
       m.count('bytesCopied', k);
       return n - k;
     },

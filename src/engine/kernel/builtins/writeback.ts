@@ -9,7 +9,8 @@ import { indexOf, Kind } from '../handles.js';
 import { P_BYTES, P_FLAGS, P_INDEX, P_MAPPING, PG_dirty, PG_locked, PG_private, PG_writeback, PTE_WRITE } from '../layout.js';
 import { Status, type Machine } from '../machine.js';
 import { flagsAddr, lockOrder } from '../pagewords.js';
-import { pteIndex } from './usermem.js';
+import { livePage } from './pages.js';
+import { ipiWait, irqOffMapper, pteIndex } from './usermem.js';
 
 /** the page's flags word as this task's CPU sees it (may be stale under `weak`) */
 function loadFlags(m: Machine, w: Int32Array, t: number, h: number, fn: string): number {
@@ -50,7 +51,7 @@ export const writebackBuiltins: Builtin[] = [
   {
     name: 'test_set_page_writeback', nargs: 1, visible: true, doc: 'start writeback of a locked page: set PG_writeback (fully ordered); 1 if it was already set',
     run(m, w, t, a) {
-      const p = pageBase(m, w[a], 'test_set_page_writeback');
+      const p = livePage(m, w, w[a], 'test_set_page_writeback');
       if (p < 0) return 0;
       if (!(w[p + P_FLAGS] & PG_locked)) return m.bug(`test_set_page_writeback() of ${pageName(m, w[a])}, which is not locked`);
       return +((rmwFlags(m, w, t, w[a], true, PG_writeback, 'test_set_page_writeback') & PG_writeback) !== 0);
@@ -69,7 +70,7 @@ export const writebackBuiltins: Builtin[] = [
     blocks: (m, w, t, a) => (latestFlags(m, w, t, w[a]) & PG_writeback) !== 0,
     waitsFor: (m, w, _t, a) => ({ name: `writeback of ${pageName(m, w[a])}`, holders: [] }),
     run(m, w, t, a) {
-      if (pageBase(m, w[a], 'wait_on_page_writeback') >= 0) lockOrder(m, w, t, 'wake');
+      if (livePage(m, w, w[a], 'wait_on_page_writeback') >= 0) lockOrder(m, w, t, 'wake');
       return 0;
     },
   },
@@ -80,7 +81,7 @@ export const writebackBuiltins: Builtin[] = [
   {
     name: 'attach_page_buffers', nargs: 1, visible: true, doc: 'give the locked page its filesystem buffers (create_empty_buffers): sets PG_private',
     run(m, w, _t, a) {
-      const p = pageBase(m, w[a], 'attach_page_buffers');
+      const p = livePage(m, w, w[a], 'attach_page_buffers');
       if (p < 0) return 0;
       if (!(w[p + P_FLAGS] & PG_locked)) return m.bug(`attach_page_buffers() of ${pageName(m, w[a])}, which is not locked`);
       w[p + P_FLAGS] |= PG_private;
@@ -90,7 +91,7 @@ export const writebackBuiltins: Builtin[] = [
   {
     name: 'try_to_release_page', nargs: 1, visible: true, doc: 'free the locked page\'s buffers if they are not busy (clean, not under writeback); 1 if released',
     run(m, w, _t, a) {
-      const p = pageBase(m, w[a], 'try_to_release_page');
+      const p = livePage(m, w, w[a], 'try_to_release_page');
       if (p < 0) return 0;
       if (!(w[p + P_FLAGS] & PG_locked)) return m.bug(`try_to_release_page() of ${pageName(m, w[a])}, which is not locked`);
       if (w[p + P_FLAGS] & (PG_dirty | PG_writeback)) return 0;
@@ -99,9 +100,15 @@ export const writebackBuiltins: Builtin[] = [
     },
   },
   {
-    name: 'page_mkclean', nargs: 1, visible: true, doc: 'write-protect every PTE that maps the locked page, so a CPU store faults (a device\'s does not); how many it cleaned',
+    name: 'page_mkclean', nargs: 1, visible: true, doc: 'write-protect every PTE that maps the locked page, so a CPU store faults (a device\'s does not); how many it cleaned. Waits while a task of an mm that maps the page writable runs with interrupts off (the TLB flush\'s IPI is not taken until it enables them: GUP-fast)',
+    // flush_tlb_page() after the write-protect sends an IPI to every CPU running the mm, and waits
+    // for it: a CPU with interrupts off (GUP-fast) takes it only when it enables them again
+    blocks: (m, w, t, a) => irqOffMapper(m, w, t, w[a], true) >= 0,
+    waitsFor: (m, w, t, a) => {
+      return ipiWait(m, irqOffMapper(m, w, t, w[a], true));
+    },
     run(m, w, _t, a) {
-      const p = pageBase(m, w[a], 'page_mkclean');
+      const p = livePage(m, w, w[a], 'page_mkclean');
       if (p < 0) return 0;
       if (!(w[p + P_FLAGS] & PG_locked)) return m.bug(`page_mkclean() of ${pageName(m, w[a])}, which is not locked`);
       const target = indexOf(w[a]) + 1;
@@ -120,7 +127,7 @@ export const writebackBuiltins: Builtin[] = [
     doc: '(vma, addr, page): the end of a write fault, under the PTE lock: if the PTE still maps the page, make it writable (0); if it changed meanwhile, 1 (the fault is retried)',
     run(m, w, _t, a) {
       const v = expect(m, w[a], Kind.VMA, 'wp_page_reuse');
-      const p = pageBase(m, w[a + 2], 'wp_page_reuse');
+      const p = livePage(m, w, w[a + 2], 'wp_page_reuse');
       if (v < 0 || p < 0) return 0;
       if (!m.layout.vmas[v].writable) return m.bug('wp_page_reuse: the VMA is not writable');
       const e = pteIndex(m, m.layout.vmas[v].mm, w[a + 1]);
@@ -132,7 +139,7 @@ export const writebackBuiltins: Builtin[] = [
   {
     name: 'submit_page_write', nargs: 1, visible: true, doc: 'the write I/O of a page under writeback: copy its bytes to its blocks on disk',
     run(m, w, _t, a) {
-      const p = pageBase(m, w[a], 'submit_page_write');
+      const p = livePage(m, w, w[a], 'submit_page_write');
       if (p < 0) return 0;
       if (!(w[p + P_FLAGS] & PG_writeback)) return m.bug(`submit_page_write() of ${pageName(m, w[a])}, which is not under writeback`);
       const f = fileOf(m, w, p);
@@ -147,7 +154,7 @@ export const writebackBuiltins: Builtin[] = [
   {
     name: 'verify_stable_write', nargs: 1, visible: true, doc: 'the disk checks what it was sent (a checksum, a RAID parity): the page must not have changed during its write',
     run(m, w, _t, a) {
-      const p = pageBase(m, w[a], 'verify_stable_write');
+      const p = livePage(m, w, w[a], 'verify_stable_write');
       if (p < 0) return 0;
       const f = fileOf(m, w, p);
       if (f < 0) return 0;

@@ -3,6 +3,7 @@ export default String.raw`id          2006/fault
 title       One page fault on a cached page, nothing racing
 description A task faults on its mapping of file A's page 0, which is cached and up to date.
 model       sc
+kernel      2.6.20
 strategy    src/content/cells/2006-fault-vs-invalidate/lock-page-fault.c
 page-size   2
 

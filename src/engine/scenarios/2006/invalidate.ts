@@ -13,6 +13,7 @@ description already mapped by another process. Another task invalidates file A's
 description does when the file changed on the server. No page-table entry may map a page that is
 description no longer in the file's page cache.
 model       sc
+kernel      2.6.20
 strategy    src/content/cells/2006-fault-vs-invalidate/nopage-unlocked.c
 page-size   2
 

@@ -10,6 +10,7 @@ description A task faults on its mapping of file A's page 0, which is cached and
 description already mapped by another process. Another task truncates file A to zero bytes. No
 description page-table entry may map a page that is no longer in the file's page cache.
 model       sc
+kernel      2.6.20
 strategy    src/content/cells/2006-fault-vs-invalidate/truncate-count.c
 page-size   2
 

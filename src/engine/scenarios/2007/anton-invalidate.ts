@@ -9,6 +9,7 @@ description faulted in, so an atomic copy comes up short. Another task invalidat
 description without i_mutex. After both, and a sync, file A on disk must be what one of them done
 description after the other leaves.
 model       sc
+kernel      2.6.20-fault-lock
 strategy    src/content/cells/2007-pagecache-write-deadlocks/anton-invalidate.c
 page-size   4
 check       serial

@@ -7,6 +7,7 @@ title       write() into an uncached page from a mapping of it, with readpage() 
 description A task write()s two bytes to file A's page 0, which is not in the page cache, from a buffer
 description that maps file A's page 0 and is not yet faulted in (2,8 of the patch description).
 model       sc
+kernel      2.6.20-fault-lock
 strategy    src/content/cells/2007-pagecache-write-deadlocks/anton-readpage-flag.c
 page-size   4
 

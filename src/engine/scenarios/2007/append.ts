@@ -6,6 +6,7 @@ title       write() into an uncached page from an ordinary buffer
 description One task write()s four bytes over file A's page 0, which is not in the page cache, from an
 description anonymous buffer it has already touched. Nothing races with it: this is the cost baseline.
 model       sc
+kernel      2.6.20-fault-lock
 strategy    src/content/cells/2007-pagecache-write-deadlocks/temp-page.c
 page-size   4
 

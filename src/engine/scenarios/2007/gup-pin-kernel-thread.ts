@@ -8,6 +8,7 @@ description A kernel thread (no mm: current->mm is NULL) write()s two bytes into
 description which is not in the page cache. Its buffer is kernel memory at 0xc000 (set_fs(KERNEL_DS)):
 description copying from it never faults, and there is no page table to walk or mmap_sem to take.
 model       sc
+kernel      2.6.20-fault-lock
 strategy    src/content/cells/2007-pagecache-write-deadlocks/gup-pin.c
 page-size   4
 

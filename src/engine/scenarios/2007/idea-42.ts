@@ -11,6 +11,7 @@ description writer_b to file B from its mapping of file A's page. Both mappings 
 description start. A third thread calls madvise(MADV_DONTNEED) on both buffers, which unmaps them
 description (without the page lock) until the next touch faults them back in.
 model       sc
+kernel      2.6.20-fault-lock
 strategy    src/content/cells/2007-pagecache-write-deadlocks/idea-42.c
 page-size   2
 
@@ -28,22 +29,4 @@ mutex dont_truncate                      # for Anton's page flag (2007 chapter)
 task writer_a cpu 0 mm m : sys_write(A, 0, 0x1002, 2)
 task writer_b cpu 1 mm m : sys_write(B, 0, 0x1000, 2)
 task zapper   cpu 2 mm m : sys_madvise_dontneed(0x1000, 0x1004)
-
-code:
-/* madvise(start, end - start, MADV_DONTNEED): drop the PTEs; the next touch faults them back in */
-int sys_madvise_dontneed(unsigned long start, unsigned long end)
-{
-	struct mm_struct *mm = current->mm;
-	struct vm_area_struct *vma;
-	unsigned long addr;
-
-	down_read(&mm->mmap_sem);
-	for (addr = start; addr < end; addr += PAGE_SIZE) {
-		vma = find_vma(mm, addr);
-		if (vma)
-			zap_pte(vma, addr);
-	}
-	up_read(&mm->mmap_sem);
-	return 0;
-}
 `;

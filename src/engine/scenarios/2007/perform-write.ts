@@ -7,6 +7,7 @@ description A thread write()s two bytes to file A's page 0, which is not in the 
 description buffer that maps that page. Another thread of the process calls madvise(MADV_DONTNEED) on
 description the buffer at any moment, so the next touch of it faults.
 model       sc
+kernel      2.6.20-fault-lock
 strategy    src/content/cells/2007-pagecache-write-deadlocks/perform-write.c
 page-size   4
 
@@ -19,20 +20,6 @@ rwsem unpaging_lock                      # for Andrew's unpaging_lock proposal (
 mutex dont_truncate                      # for Anton's page flag (2007 chapter)
 
 task writer cpu 0 mm m0 : sys_write(A, 0, 0x1000, 2)
-task zapper cpu 1 mm m0 : sys_madvise_dontneed(0x1000)
+task zapper cpu 1 mm m0 : sys_madvise_dontneed(0x1000, 0x1004)
 
-code:
-/* madvise(start, PAGE_SIZE, MADV_DONTNEED): drop the PTE; the next touch faults it back in */
-int sys_madvise_dontneed(unsigned long start)
-{
-	struct mm_struct *mm = current->mm;
-	struct vm_area_struct *vma;
-
-	down_read(&mm->mmap_sem);
-	vma = find_vma(mm, start);
-	if (vma)
-		zap_pte(vma, start);
-	up_read(&mm->mmap_sem);
-	return 0;
-}
 `;

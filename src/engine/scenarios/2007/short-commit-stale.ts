@@ -12,6 +12,7 @@ description File A holds two bytes and has i_size 4: its second block is a hole 
 description writer write()s two bytes into the hole from a buffer mapping file B; kswapd may reclaim B's
 description page at any moment. Another process read()s the same two bytes of file A.
 model       sc
+kernel      2.6.20-fault-lock
 strategy    src/content/cells/2007-pagecache-write-deadlocks/short-commit-stale.c
 page-size   2
 

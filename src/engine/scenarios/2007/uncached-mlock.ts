@@ -7,6 +7,7 @@ description A writer thread write()s two bytes to file A's page 0, which is not 
 description from a buffer that maps file A's page 0 (not yet faulted in). Another thread of the same
 description process mlock()s that mapping: it holds mmap_sem for writing while it faults the page in.
 model       sc
+kernel      2.6.20-fault-lock
 strategy    src/content/cells/2007-pagecache-write-deadlocks/temp-page.c
 page-size   4
 

@@ -9,6 +9,7 @@ description is not in memory. No page is free: allocating one reclaims, and the 
 description is file C's, which the same process has mapped. The unpaging_lock of Andrew's proposal is
 description declared here so a strategy can use it; the kernel of 2007 has no such lock.
 model       sc
+kernel      2.6.20-fault-lock
 strategy    src/content/cells/2007-pagecache-write-deadlocks/unpaging-lock.c
 page-size   4
 

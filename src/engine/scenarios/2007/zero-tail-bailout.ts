@@ -9,6 +9,7 @@ description file's cache and reads the file back. Another thread of the process 
 description half of the buffer meanwhile. The write may fail or come up short; what it did not write
 description must still hold the old data.
 model       sc
+kernel      2.6.20-fault-lock
 strategy    src/content/cells/2007-pagecache-write-deadlocks/zero-tail-bailout.c
 page-size   4
 

@@ -7,6 +7,7 @@ description A writer write()s four bytes over file A's page 0 (cached, not up to
 description half maps file B's page; kswapd may reclaim B's page at any moment. Another process
 description read()s the last byte of file A's page 0, which the writer is about to overwrite.
 model       sc
+kernel      2.6.20-fault-lock
 strategy    src/content/cells/2007-pagecache-write-deadlocks/zero-tail-reader.c
 page-size   4
 

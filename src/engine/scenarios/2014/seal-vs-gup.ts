@@ -1,7 +1,6 @@
 // The 2014 memfd sealing thread (Hugh Dickins, Jan Kara, David Herrmann): a page reference from
 // get_user_pages() outlives the mapping it came from, so an I/O still in flight can write into a
 // file after F_SEAL_WRITE was granted. The oracle: once sealed, the file never changes.
-import { PINS_PRELUDE } from '../../kernel/prelude-pins.js';
 
 export default String.raw`id          2014/seal-vs-gup
 title       A memfd sealed while a device still holds one of its pages
@@ -10,6 +9,7 @@ description the page with get_user_pages() and hands it to a device), unmaps it,
 description F_SEAL_WRITE. The device finishes the read when it likes. Once the seal is granted, the
 description file must never change.
 model       sc
+kernel      3.17
 strategy    src/content/cells/2019-gup-pinning/seal-naive.c
 page-size   4
 param stable_pages boolean false "the disk requires stable pages"
@@ -36,4 +36,4 @@ void app(struct file *file, unsigned long addr)
 	sys_munmap(addr, PAGE_SIZE);
 	memfd_add_seals(file, F_SEAL_WRITE);
 }
-` + PINS_PRELUDE;
+`;

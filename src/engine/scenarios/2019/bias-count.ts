@@ -6,6 +6,7 @@ title       Ordinary references against the pin bias
 description Page 0 of a file is cached and mapped once, and nobody pins it. One task adds a number
 description of ordinary references and records what page_pinned() says in the global pinned.
 model       sc
+kernel      5.0
 strategy    src/content/cells/2019-gup-pinning/bias-count.c
 page-size   4
 

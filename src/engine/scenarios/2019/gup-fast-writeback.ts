@@ -1,6 +1,5 @@
 // The page-lock proposal meets GUP-fast, which walks the page tables with interrupts off and may
 // not sleep. Same world as 2019/gup-writeback; the driver uses get_user_pages_fast().
-import { PINS_PRELUDE } from '../../kernel/prelude-pins.js';
 
 export default String.raw`id          2019/gup-fast-writeback
 title       The same race, with the driver pinning through get_user_pages_fast()
@@ -10,6 +9,7 @@ description then reclaim unmaps it and releases its buffers. The device writes, 
 description completion calls set_page_dirty_lock() and put_user_page(). A last writeback must find
 description the page with its buffers and put the device's byte on disk.
 model       sc
+kernel      5.0
 strategy    src/content/cells/2019-gup-pinning/page-lock-gup-fast.c
 page-size   4
 param stable_pages boolean false "the disk requires stable pages"
@@ -25,4 +25,4 @@ task writeback cpu 1 : writeback_then_reclaim(page0)
 task sync      cpu 1 : final_sync(page0, device)
 
 code:
-` + PINS_PRELUDE;
+`;

@@ -2,7 +2,6 @@
 // device DMAs into it; meanwhile writeback cleans the page and reclaim releases its buffers; the
 // driver's completion dirties a page that has no buffers, and ext4's writepage hits
 // BUG_ON(!PagePrivate(page)). The pin hooks come from the cell (see kernel/prelude-pins.ts).
-import { PINS_PRELUDE } from '../../kernel/prelude-pins.js';
 
 export default String.raw`id          2019/gup-writeback
 title       A device writes into a pinned file page while writeback and reclaim run
@@ -12,6 +11,7 @@ description then reclaim unmaps it and releases its buffers. The device writes, 
 description completion calls set_page_dirty_lock() and put_user_page(). A last writeback must find
 description the page with its buffers and put the device's byte on disk.
 model       sc
+kernel      5.0
 strategy    src/content/cells/2019-gup-pinning/gup-writeback-2018.c
 page-size   4
 param stable_pages boolean false "the disk requires stable pages"
@@ -27,4 +27,4 @@ task writeback cpu 1 : writeback_then_reclaim(page0)
 task sync      cpu 1 : final_sync(page0, device)
 
 code:
-` + PINS_PRELUDE;
+`;

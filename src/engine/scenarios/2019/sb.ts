@@ -5,6 +5,7 @@ description P0 (the pin side) writes pinned, then reads writeback; P1 (the write
 description writeback, then reads pinned. Each records what it read in r0 or r1. If both read 0,
 description each missed the other: the scheme's "either one or the other sees it" is broken.
 model       sc
+kernel      5.0
 strategy    src/content/cells/2019-gup-pinning/sb-litmus.c
 
 global pinned

@@ -1,7 +1,6 @@
 // Jérôme Glisse's three CPUs (14 January 2019): CPU1 drops an old pin, CPU0 (writeback) asks
 // page_pinned(), CPU2 takes a new pin. The oracle is the stable-pages rule: the device must not
 // change the page while it is under writeback.
-import { PINS_PRELUDE } from '../../kernel/prelude-pins.js';
 
 export default String.raw`id          2019/snapshot-race
 title       Three CPUs: an unpin, a page_pinned() snapshot, a new pin
@@ -10,6 +9,7 @@ description unpin); CPU0 writes the page back, asking page_pinned() first; CPU2 
 description new DMA transfer, which a device performs. The disk requires stable pages: the page must
 description not change while it is under writeback. A last writeback must put the device's byte on disk.
 model       sc
+kernel      5.0
 strategy    src/content/cells/2019-gup-pinning/bias-snapshot-race.c
 page-size   4
 param stable_pages boolean true "the disk requires stable pages"
@@ -48,4 +48,4 @@ void wait_then_pin(struct page *page)
 	wait_for_completion(&old_pinned);
 	pin_and_dma(page);
 }
-` + PINS_PRELUDE;
+`;

@@ -4,6 +4,7 @@ title       Two locks in opposite order
 description Two tasks each lock two pages and unlock them. If they take the locks in opposite
 description orders, each can end up holding one page and sleeping on the other.
 model       sc
+kernel      2.6.20-fault-lock
 strategy    src/content/cells/2007-pagecache-write-deadlocks/abba.c
 
 page page0

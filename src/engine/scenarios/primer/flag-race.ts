@@ -6,6 +6,7 @@ description The writer copies two bytes into a fresh page and sets PG_uptodate; 
 description sees PG_uptodate, copies the page to its buffer. The order of the writer's two steps decides
 description whether the reader can see bytes nobody wrote.
 model       sc
+kernel      2.6.20-fault-lock
 strategy    src/content/cells/primer/flag-race.c
 
 page page0                       # a fresh page: its bytes were never written
