@@ -126,17 +126,18 @@ describe('faultlines check', () => {
   it('--trace thread: the numbered code, the CPU table, the schedule and the deadlock steps', async () => {
     const io = capture();
     expect(await run(['check', '2007/mlock', '--trace', 'thread'], io)).toBe(1);
-    expect(io.outText).toMatch(/^CPU0 writer +\| CPU1 mlocker$/m);
-    expect(io.outText).toMatch(/^ +7 +lock_page$/m);
-    expect(io.outText).toMatch(/^deadlock: 7,14;b,q$/m);
+    expect(io.outText).toMatch(/^CPU0 writer +\| CPU1 mlocker +\| CPU2 zapper$/m);
+    expect(io.outText).toMatch(/^ +20 +lock_page$/m);
+    // paths are lettered in the order they first run: the zapper (a, b…) runs before the mlocker (A, B…)
+    expect(io.outText).toMatch(/^deadlock: 20,27;B,Q$/m);
     const j = capture();
     await run(['check', '2007/mlock', '--trace', 'thread', '--json'], j);
-    expect(JSON.parse(j.outText).thread.deadlock).toBe('7,14;b,q');
-    // a cycle of one (the thread's "2,8"): the task took the page lock at 7 and sleeps on it at 22
+    expect(JSON.parse(j.outText).thread.deadlock).toBe('20,27;B,Q');
+    // a cycle of one (the thread's "2,8"): the task took the page lock at 27 and sleeps on it at 42
     const self = capture();
     expect(await run(['check', '2007/same-page', '--trace', 'thread'], self)).toBe(1);
-    expect(self.outText).toMatch(/^deadlock: 7,22$/m);
-    expect(self.outText).toMatch(/^ +22 +lock_page$/m);
+    expect(self.outText).toMatch(/^deadlock: 27,42$/m);
+    expect(self.outText).toMatch(/^ +42 +lock_page$/m);
   });
 });
 

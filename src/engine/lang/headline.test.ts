@@ -29,7 +29,7 @@ describe('the headline is the reader\'s first real error', () => {
   it('without a syntax error, every error shows: the strategy\'s first, then the scenario\'s', () => {
     const r = where('void writer(void) { frobnicate(); }');
     expect(r.headline).toBe("Error: 1:21: unknown function 'frobnicate'");
-    expect(r.all).toEqual(["strategy 1:21: unknown function 'frobnicate'", "scenario 15:27: unknown function 'reader'"]);
+    expect(r.all).toEqual(["strategy 1:21: unknown function 'frobnicate'", "scenario 16:27: unknown function 'reader'"]);
   });
   it('empty code gets a clear message naming what the scenario calls', () => {
     for (const empty of ['', '  \n\t\n', '/* nothing yet */\n// still nothing']) {

@@ -6,8 +6,9 @@ import { run } from '../../test/helpers.js';
 
 const MAPPED = 'file A "abcd"\npage page0 file A index 0 uptodate\nmm m0\nmap m0 0x1000 file A writable populated\nglobal s';
 
-// the cleaner holds a spinlock that a task with interrupts off wants
-const SPIN = 'void wb(void) { spin_lock(&s); lock_page(page0); page_mkclean(page0); unlock_page(page0); spin_unlock(&s); }\n' +
+// the cleaner holds a spinlock that a task with interrupts off wants (taken after the page lock:
+// lock_page() may sleep, so it cannot come under a spinlock)
+const SPIN = 'void wb(void) { lock_page(page0); spin_lock(&s); page_mkclean(page0); spin_unlock(&s); unlock_page(page0); }\n' +
   'void gup(void) { local_irq_disable(); spin_lock(&s); spin_unlock(&s); local_irq_enable(); }';
 
 describe('page_mkclean() and interrupts-off GUP-fast', () => {
@@ -47,7 +48,8 @@ describe('an unmap waits for interrupts-off GUP-fast', () => {
     expect(r.outcome, r.headline).toBe('ok');
   });
   it('a spinlock held across the unmap and wanted with interrupts off is a deadlock on the IPI', () => {
-    const r = run('void z(void) { spin_lock(&s); sys_madvise_dontneed(0x1000, 0x1004); spin_unlock(&s); }\n' +
+    // the zap itself under the spinlock (madvise's down_read() may sleep, so it comes first)
+    const r = run('void z(void) { struct mm_struct *mm = current->mm; struct vm_area_struct *vma; down_read(&mm->mmap_sem); vma = find_vma(mm, 0x1000); spin_lock(&s); zap_page_range(vma, 0x1000, PAGE_SIZE); spin_unlock(&s); up_read(&mm->mmap_sem); }\n' +
       'void gup(void) { local_irq_disable(); spin_lock(&s); spin_unlock(&s); local_irq_enable(); }', { 'z@m0': 'z()', 'b@m0': 'gup()' }, MAPPED);
     expect(r.outcome, r.headline).toBe('deadlock');
     expect(r.cycle?.some((e) => e.task === 'z' && e.wants === 'the TLB-flush IPI to b (interrupts off)')).toBe(true);
