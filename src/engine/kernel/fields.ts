@@ -6,7 +6,7 @@ import type { FieldDef } from './builtin.js';
 import { handle, indexOf, kindOf, Kind, KIND_NAMES } from './handles.js';
 import { F_SIZE, P_FLAGS, P_INDEX, P_MAP, P_MAPPING, P_PRIVATE, P_REF, VMA_LOCKED } from './layout.js';
 import type { Machine } from './machine.js';
-import { pageWordHandle } from './pagewords.js';
+import { pageWordAddr, pageWordHandle } from './pagewords.js';
 
 type Getter = (m: Machine, w: Int32Array, i: number, t: number) => number;
 
@@ -18,14 +18,16 @@ interface FieldSpec {
 }
 
 const page = (off: number): Getter => (m, w, i) => w[m.layout.pageBase + i * m.layout.pageWords + off];
+/** `page->_refcount` read by task t: a load of the shared word through the memory model, so the task's CPU sees its own atomics on it */
+const refcount: Getter = (m, w, i, t) => m.memory.load(w, m.layout.memBase, m.layout.mem, m.taskCpu[t], pageWordAddr(m, i, P_REF));
 const self = (kind: Kind): Getter => (_m, _w, i) => handle(kind, i);
 const fileLock = (m: Machine, i: number) => handle(Kind.LOCK, m.layout.files[i].iMutex);
 
 const SPECS: Record<string, FieldSpec> = {
   // addressable: `&page->_refcount` is a shared word for atomics and barriers (pagewords.ts)
   flags: { stable: false, on: { [Kind.PAGE]: page(P_FLAGS) }, lock: { [Kind.PAGE]: pageWordHandle(P_FLAGS) } },
-  _refcount: { stable: false, on: { [Kind.PAGE]: page(P_REF) }, lock: { [Kind.PAGE]: pageWordHandle(P_REF) } },
-  _count: { stable: false, on: { [Kind.PAGE]: page(P_REF) }, lock: { [Kind.PAGE]: pageWordHandle(P_REF) } },
+  _refcount: { stable: false, on: { [Kind.PAGE]: refcount }, lock: { [Kind.PAGE]: pageWordHandle(P_REF) } },
+  _count: { stable: false, on: { [Kind.PAGE]: refcount }, lock: { [Kind.PAGE]: pageWordHandle(P_REF) } },
   _mapcount: { stable: false, on: { [Kind.PAGE]: page(P_MAP) } },
   mapping: { stable: false, on: { [Kind.PAGE]: page(P_MAPPING) } },
   index: { stable: false, on: { [Kind.PAGE]: page(P_INDEX) } },

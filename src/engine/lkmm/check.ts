@@ -18,9 +18,10 @@ export interface LkmmRun {
   /**
    * the final states of the allowed executions; `loadBuffering`: every allowed execution reaching
    * the state is forbidden once loads are ordered before their CPU's later stores (LKMM without
-   * load buffering, model.ts's loadsBeforeStores)
+   * load buffering, model.ts's loadsBeforeStores); `readsOwnAdd`: in every allowed execution
+   * reaching it, a thread reads the write of its own non-value-returning atomic (atomic_inc…)
    */
-  finals: { values: FinalValues; satisfies: boolean; loadBuffering: boolean }[];
+  finals: { values: FinalValues; satisfies: boolean; loadBuffering: boolean; readsOwnAdd: boolean }[];
   result: LitmusResult;
   /** herd flags raised by allowed executions, e.g. `data-race` */
   flags: string[];
@@ -33,6 +34,19 @@ export interface LkmmRun {
   cycle: Cycle | null;
   /** how many candidates each axiom rejected first */
   rejectedBy: Partial<Record<Axiom, number>>;
+}
+
+/** the non-value-returning atomics: the weak model buffers them, and drains one before its CPU reads the word */
+const NON_RETURNING_ADDS = new Set(['atomic_inc', 'atomic_dec', 'atomic_add', 'atomic_sub']);
+
+/** does a thread read (rf) the write of its own non-value-returning atomic in this execution? */
+function readsOwnAdd(x: Candidate): boolean {
+  const ev = x.sk.events;
+  for (const w of ev) {
+    if (w.kind !== 'W' || !NON_RETURNING_ADDS.has(w.call)) continue;
+    for (const r of ev) if (r.kind === 'R' && r.thread === w.thread && x.rf.has(w.id, r.id)) return true;
+  }
+  return false;
 }
 
 function finalValues(test: LitmusTest, x: Candidate): FinalValues {
@@ -51,7 +65,7 @@ export function checkLitmus(test: LitmusTest, limits: Limits = DEFAULT_LIMITS): 
   for (const l of test.locks) {
     if (test.locations.some((x) => x.name === l)) throw new LitmusError('unsupported', `'${l}' is both a spin lock and an int location (lock.cat's mixed-lock-accesses)`);
   }
-  const byKey = new Map<string, { values: FinalValues; loadBuffering: boolean }>();
+  const byKey = new Map<string, { values: FinalValues; loadBuffering: boolean; readsOwnAdd: boolean }>();
   const flags = new Set<string>();
   let allowed = 0;
   let witness: Candidate | null = null;
@@ -76,8 +90,11 @@ export function checkLitmus(test: LitmusTest, limits: Limits = DEFAULT_LIMITS): 
     const key = JSON.stringify(values);
     const seen = byKey.get(key);
     // judged again without load buffering only while every execution of the state so far needed it
-    if (!seen) byKey.set(key, { values, loadBuffering: judgeCandidate(x, { loadsBeforeStores: true }).failed !== null });
-    else if (seen.loadBuffering) seen.loadBuffering = judgeCandidate(x, { loadsBeforeStores: true }).failed !== null;
+    if (!seen) byKey.set(key, { values, loadBuffering: judgeCandidate(x, { loadsBeforeStores: true }).failed !== null, readsOwnAdd: readsOwnAdd(x) });
+    else {
+      if (seen.loadBuffering) seen.loadBuffering = judgeCandidate(x, { loadsBeforeStores: true }).failed !== null;
+      if (seen.readsOwnAdd) seen.readsOwnAdd = readsOwnAdd(x);
+    }
     if (wanted && !witness) witness = x;
     return true;
   });
@@ -93,7 +110,7 @@ export function checkLitmus(test: LitmusTest, limits: Limits = DEFAULT_LIMITS): 
   const c = closest as { x: Candidate; depth: number } | null;
   return {
     name: test.name, quantifier: test.quantifier, condition: showCond(test.condition), filter: test.filter ? showCond(test.filter) : null,
-    places, finals: states.map((f, i) => ({ values: f.values, satisfies: sat.has(i), loadBuffering: f.loadBuffering })), result,
+    places, finals: states.map((f, i) => ({ values: f.values, satisfies: sat.has(i), loadBuffering: f.loadBuffering, readsOwnAdd: f.readsOwnAdd })), result,
     flags: [...flags].sort(), candidates: count, allowed,
     witness: w ? describeExecution(w) : null,
     cycle: !w && c ? explainCycle(c.x, judgeCandidate(c.x)) : null,

@@ -75,6 +75,12 @@ export function bufferHas(w: Int32Array, b: number, addr: number): boolean {
   return false;
 }
 
+/** does the buffer hold an atomic add (a delta entry) for addr? */
+export function bufferHasAdd(w: Int32Array, b: number, addr: number): boolean {
+  for (let i = 0, n = w[b]; i < n; i++) if (w[b + 1 + 2 * i] >>> 2 === addr && (w[b + 1 + 2 * i] & 2)) return true;
+  return false;
+}
+
 /** entry i as people read it: `x=1` */
 export function describeEntry(w: Int32Array, b: number, i: number, names: readonly string[]): string {
   const a = entryAddr(w, b, i);

@@ -76,7 +76,19 @@ export interface MemorySystem {
   parts(layout: MemoryLayout): MemoryPart[];
   /** write initial values (all CPUs agree on them, buffers empty) */
   init(w: Int32Array, base: number, layout: MemoryLayout, initial: ArrayLike<number>): void;
+  /**
+   * A load by `cpu`. It may change the state, as drains just before it would (weak: a word with the
+   * CPU's own atomic add buffered first has that add drained, so the load reads a value some
+   * coherence order holds); callers give it a state they own, as for a store.
+   */
   load(w: Int32Array, base: number, layout: MemoryLayout, cpu: number, addr: number): number;
+  /**
+   * Make the CPU's own buffered entries to addr reach memory now, with every entry that must reach
+   * memory before them, within this one step (equivalent to those drains just before it). Kernel
+   * builtins that act on a shared word directly, as a sequentially consistent access (get_page,
+   * put_page on `_refcount`), call it first, so that they see the CPU's own atomics on the word.
+   */
+  commit(w: Int32Array, base: number, layout: MemoryLayout, cpu: number, addr: number): void;
   /** false: the store cannot be accepted yet (buffer full); the task retries after a drain */
   store(w: Int32Array, base: number, layout: MemoryLayout, cpu: number, addr: number, value: number): boolean;
   /** false: the fence cannot complete yet (pending stores or invalidations); the task waits */

@@ -24,6 +24,7 @@ export const sc: MemorySystem = {
     w[base + addr] = (w[base + addr] + delta) | 0;
     return true;
   },
+  commit() {},
   latest: (w, base, _layout, _cpu, addr) => w[base + addr],
   settled: (w, base, _layout, addr) => w[base + addr],
   internalSteps() {},

@@ -7,7 +7,7 @@
 import type { MemorySystem } from './model.js';
 import { rmwResult } from './rmw.js';
 import {
-  bufferAt, bufferCount, bufferForward, bufferPush, bufferRemove, bufferWords, describeEntries, describeEntry, entryAddr, entryValue,
+  bufferAt, bufferCount, bufferForward, bufferHas, bufferPush, bufferRemove, bufferWords, describeEntries, describeEntry, entryAddr, entryValue,
   latestValue, settledValue,
 } from './buffer.js';
 
@@ -45,6 +45,11 @@ export const tso: MemorySystem = {
   add(w, base, layout, cpu, addr, delta) {
     tso.rmw(w, base, layout, cpu, addr, 'add', delta, 0, 'relaxed');
     return true;
+  },
+  commit(w, base, layout, cpu, addr) {
+    // FIFO: the entries to addr reach memory with every older entry
+    const b = base + bufferAt(layout, cpu);
+    while (bufferHas(w, b, addr)) tso.applyInternal(w, base, layout, { cpu, kind: 'drain', slot: 0 });
   },
   latest: latestValue,
   settled: settledValue,

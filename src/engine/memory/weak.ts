@@ -10,8 +10,11 @@
 //   drains (adds commute, so the final value is right whatever other CPUs' RMWs did meanwhile):
 //   as in LKMM, a later load may be satisfied before the atomic is visible to other CPUs, and only
 //   a full barrier (smp_mb, smp_mb__after_atomic, a value-returning atomic) orders it before one.
-//   The CPU's own loads of the word see its newest buffered store plus the adds after it, or
-//   memory plus its pending adds;
+//   A CPU's own load of a word it has an add buffered for first drains that add (with every entry
+//   that must reach memory before it) and then reads memory: reading memory plus the pending delta
+//   would return a value no coherence order holds once another CPU's RMW lands between the load
+//   and the drain (docs/decisions/weak-own-add-load.md). Its loads of a word with only stores
+//   buffered see its newest one;
 // - an invalidate queue per CPU: when a store reaches memory, every other CPU is sent an
 //   invalidation it acknowledges at once but may act on later; until it does, that CPU keeps reading
 //   the value its cache held (a stale value). Queue entries are processed one at a time in any order
@@ -29,7 +32,7 @@ import {
 import { rmwResult } from './rmw.js';
 import { touch } from './touch.js';
 import {
-  bufferAt, bufferCount, bufferForward, bufferHas, bufferPush, bufferRemove, bufferWords, describeEntries, describeEntry, latestValue,
+  bufferAt, bufferCount, bufferForward, bufferHas, bufferHasAdd, bufferPush, bufferRemove, bufferWords, describeEntries, describeEntry, latestValue,
   settledValue, entryAddr, entryBarrier, entryDelta, entryValue,
 } from './buffer.js';
 
@@ -129,6 +132,8 @@ export const weak: MemorySystem = {
     w.fill(0, base + layout.words, base + weak.size(layout));
   },
   load(w, base, layout, cpu, addr) {
+    // read-own-write of an atomic add: its delta reaches memory before the load reads (weak ⊆ LKMM)
+    if (bufferHasAdd(w, base + bufferAt(layout, cpu), addr)) drainBefore(w, base, layout, cpu, addr);
     // a CPU with an entry for addr buffered has no queued invalidation of it: memory is its view
     const forwarded = bufferForward(w, base + bufferAt(layout, cpu), addr, w[base + addr]);
     if (forwarded !== undefined) return forwarded;
@@ -186,6 +191,9 @@ export const weak: MemorySystem = {
     }
     const q = base + queueAt(layout, c);
     for (let i = 0; i < queueCount(w, q); i++) out.push({ cpu: c, kind: 'invalidate', slot: queueAddr(w, q, i) });
+  },
+  commit(w, base, layout, cpu, addr) {
+    drainBefore(w, base, layout, cpu, addr);
   },
   retire: (w, base, layout, cpu) => queueRetire(w, base + queueAt(layout, cpu), layout),
   applyInternal(w, base, layout, step) {

@@ -8,7 +8,7 @@ import {
   F_SIZE, P_BYTES, P_FLAGS, P_INDEX, P_MAPPING, P_OWNER, P_REF, PG_dirty, PG_locked, PG_uptodate, TAG_NOBODY, TAG_ZERO,
 } from '../layout.js';
 import type { Machine } from '../machine.js';
-import { livePage, putPage, refInc } from './pages.js';
+import { commitRef, livePage, putPage, refInc } from './pages.js';
 
 const EEXIST = 17;
 
@@ -27,12 +27,12 @@ function mustBeLocked(m: Machine, w: Int32Array, p: number, h: number, fn: strin
 export const pageCacheBuiltins: Builtin[] = [
   {
     name: 'find_get_page', nargs: 2, visible: true, doc: '(mapping, index): the cached page with a new reference, or NULL',
-    run(m, w, _t, a) {
+    run(m, w, t, a) {
       const f = expect(m, w[a], Kind.FILE, 'find_get_page');
       if (f < 0) return 0;
       const s = cacheSlot(m.layout, f, w[a + 1]);
       if (s < 0 || w[s] === 0) return 0;
-      if (!refInc(m, w, m.layout.pageBase + indexOf(w[s]) * m.layout.pageWords, m.layout.pageNames[indexOf(w[s])])) return 0;
+      if (!refInc(m, w, t, m.layout.pageBase + indexOf(w[s]) * m.layout.pageWords, m.layout.pageNames[indexOf(w[s])])) return 0;
       return w[s];
     },
   },
@@ -51,20 +51,20 @@ export const pageCacheBuiltins: Builtin[] = [
       w[p + P_OWNER] = t + 1;
       w[p + P_MAPPING] = w[a + 1];
       w[p + P_INDEX] = w[a + 2];
-      refInc(m, w, p, m.layout.pageNames[indexOf(w[a])]);
+      refInc(m, w, t, p, m.layout.pageNames[indexOf(w[a])]);
       return 0;
     },
   },
   {
     name: 'delete_from_page_cache', nargs: 1, visible: true, doc: 'remove a locked page from its file\'s cache (drops the cache\'s reference)',
-    run(m, w, _t, a) {
+    run(m, w, t, a) {
       const p = livePage(m, w, w[a], 'delete_from_page_cache');
       if (p < 0 || !mustBeLocked(m, w, p, w[a], 'delete_from_page_cache')) return 0;
       const f = fileOfPage(m, w, p);
       if (f < 0) return m.bug('delete_from_page_cache() of a page not in the page cache');
       w[cacheSlot(m.layout, f, w[p + P_INDEX])] = 0;
       w[p + P_MAPPING] = 0;
-      putPage(m, w, p, m.layout.pageNames[indexOf(w[a])]);
+      putPage(m, w, t, p, m.layout.pageNames[indexOf(w[a])]);
       return 0;
     },
   },
@@ -72,16 +72,17 @@ export const pageCacheBuiltins: Builtin[] = [
     // mm/vmscan.c __remove_mapping(): the count is tested and the page taken out under the
     // mapping's tree_lock, which find_get_page() also takes, so no lookup can slip in between
     name: 'remove_mapping', nargs: 1, visible: true, doc: 'remove a locked page from its file\'s cache if only the cache and the caller hold references (2); 1 if removed, 0 if kept',
-    run(m, w, _t, a) {
+    run(m, w, t, a) {
       const p = livePage(m, w, w[a], 'remove_mapping');
       if (p < 0 || !mustBeLocked(m, w, p, w[a], 'remove_mapping')) return 0;
       const f = fileOfPage(m, w, p);
       if (f < 0) return 0;
       // somebody else holds a reference (a fault that just found it, a pin): reclaim keeps the page
+      commitRef(m, w, t, p);
       if (w[p + P_REF] !== 2) return 0;
       w[cacheSlot(m.layout, f, w[p + P_INDEX])] = 0;
       w[p + P_MAPPING] = 0;
-      putPage(m, w, p, m.layout.pageNames[indexOf(w[a])]);
+      putPage(m, w, t, p, m.layout.pageNames[indexOf(w[a])]);
       return 1;
     },
   },

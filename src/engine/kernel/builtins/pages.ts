@@ -45,15 +45,32 @@ export function livePage(m: Machine, w: Int32Array, h: number, fn: string): numb
  * (include/linux/mm.h get_page(): VM_BUG_ON_PAGE(page_ref_zero_or_close_to_overflow(page)))
  * rather than a silent wrap; false when it was one
  */
-export function refInc(m: Machine, w: Int32Array, p: number, name: string): boolean {
+export function refInc(m: Machine, w: Int32Array, t: number, p: number, name: string): boolean {
+  commitRef(m, w, t, p);
   // the increment would wrap to a negative count: the kernel's overflow check fires
   if (w[p + P_REF] >= 0x7fffffff) { m.bug(`page refcount overflow on ${name}`); return false; }
   w[p + P_REF]++;
   return true;
 }
 
-/** drop a reference; at zero the page returns to the free pool */
-export function putPage(m: Machine, w: Int32Array, p: number, name: string): void {
+/**
+ * the CPU of task t makes its own buffered atomics on page p's `_refcount` (atomic_inc(&page->
+ * _refcount), page_ref_add…) reach memory, so that a builtin acting on the count directly sees
+ * them: get_page() and put_page() are atomics on that word in the kernel (include/linux/page_ref.h
+ * page_ref_inc(), put_page_testzero()), and a CPU's atomics on one word are read-own-write
+ */
+export function commitRef(m: Machine, w: Int32Array, t: number, p: number): void {
+  m.memory.commit(w, m.layout.memBase, m.layout.mem, m.taskCpu[t], p - m.layout.memBase + P_REF);
+}
+
+/** `atomic_read(&page->_refcount)` by task t: a load through the memory model (sees its own atomics) */
+export function loadRef(m: Machine, w: Int32Array, t: number, p: number): number {
+  return m.memory.load(w, m.layout.memBase, m.layout.mem, m.taskCpu[t], p - m.layout.memBase + P_REF);
+}
+
+/** drop a reference, as task t's CPU sees the count; at zero the page returns to the free pool */
+export function putPage(m: Machine, w: Int32Array, t: number, p: number, name: string): void {
+  commitRef(m, w, t, p);
   if (w[p + P_REF] <= 0) { m.bug(`put_page: reference count underflow on ${name}`); return; }
   w[p + P_REF]--;
   if (w[p + P_REF] === 0) {
@@ -113,25 +130,28 @@ export const pageBuiltins: Builtin[] = [
   },
   {
     name: 'get_page', nargs: 1, visible: true, doc: 'take a reference on the page',
-    run(m, w, _t, a) {
+    run(m, w, t, a) {
       const p = livePage(m, w, w[a], 'get_page');
       if (p < 0) return 0;
+      commitRef(m, w, t, p);
+      // include/linux/mm.h get_page(): VM_BUG_ON_PAGE(page_ref_count(page) <= 0)
       if (w[p + P_REF] <= 0) return m.bug(`get_page() on a free page (${m.layout.pageNames[indexOf(w[a])]})`);
-      refInc(m, w, p, m.layout.pageNames[indexOf(w[a])]);
+      refInc(m, w, t, p, m.layout.pageNames[indexOf(w[a])]);
       return 0;
     },
   },
   {
     name: 'put_page', nargs: 1, visible: true, doc: 'drop a reference; at zero the page is freed',
-    run(m, w, _t, a) {
+    run(m, w, t, a) {
       const p = pageBase(m, w[a], 'put_page');
-      if (p >= 0) putPage(m, w, p, m.layout.pageNames[indexOf(w[a])]);
+      if (p >= 0) putPage(m, w, t, p, m.layout.pageNames[indexOf(w[a])]);
       return 0;
     },
   },
   {
-    name: 'page_count', nargs: 1, visible: true, doc: 'the reference count',
-    run: (m, w, _t, a) => { const p = pageBase(m, w[a], 'page_count'); return p < 0 ? 0 : w[p + P_REF]; },
+    // include/linux/mm.h page_count(): atomic_read(&page->_refcount), a load through the memory model
+    name: 'page_count', nargs: 1, visible: true, doc: 'the reference count: atomic_read(&page->_refcount), through the memory model',
+    run: (m, w, t, a) => { const p = pageBase(m, w[a], 'page_count'); return p < 0 ? 0 : loadRef(m, w, t, p); },
   },
   {
     name: 'page_mapcount', nargs: 1, visible: true, doc: 'how many page-table entries map the page',

@@ -33,13 +33,13 @@ export function vmaOf(m: Machine, w: Int32Array, mm: number, addr: number): numb
 }
 
 /** remove the PTE at world index e (if present), dropping the mapping's reference */
-export function zapPte(m: Machine, w: Int32Array, e: number) {
+export function zapPte(m: Machine, w: Int32Array, t: number, e: number) {
   const pte = w[e];
   if (pte === 0) return;
   w[e] = 0;
   const p = pageAt(m.layout, (pte & 0xfffff) - 1);
   w[p + P_MAP]--;
-  putPage(m, w, p, m.layout.pageNames[(pte & 0xfffff) - 1]);
+  putPage(m, w, t, p, m.layout.pageNames[(pte & 0xfffff) - 1]);
 }
 
 function vmaArg(m: Machine, w: Int32Array, h: number, fn: string): number {
@@ -164,20 +164,20 @@ export const userMemoryBuiltins: Builtin[] = [
   },
   {
     name: 'follow_page', nargs: 3, visible: true, doc: '(vma, addr, flags): walk the page table: the mapped page, or NULL; FOLL_GET takes a reference, FOLL_WRITE needs a writable PTE',
-    run(m, w, _t, a) {
+    run(m, w, t, a) {
       const v = vmaArg(m, w, w[a], 'follow_page');
       if (v < 0) return 0;
       m.count('pageTableWalks');
       const e = pteIndex(m, m.layout.vmas[v].mm, w[a + 1]);
       if (e < 0 || w[e] === 0 || ((w[a + 2] & 1) && !(w[e] & PTE_WRITE))) return 0;
       const i = (w[e] & 0xfffff) - 1;
-      if ((w[a + 2] & 4) && !refInc(m, w, pageAt(m.layout, i), m.layout.pageNames[i])) return 0;
+      if ((w[a + 2] & 4) && !refInc(m, w, t, pageAt(m.layout, i), m.layout.pageNames[i])) return 0;
       return handle(Kind.PAGE, i);
     },
   },
   {
     name: 'install_pte', nargs: 3, visible: true, doc: '(vma, addr, page): map the page at addr (takes a reference); -EEXIST if already mapped',
-    run(m, w, _t, a) {
+    run(m, w, t, a) {
       const v = vmaArg(m, w, w[a], 'install_pte');
       const p = livePage(m, w, w[a + 2], 'install_pte');
       if (v < 0 || p < 0) return 0;
@@ -185,7 +185,7 @@ export const userMemoryBuiltins: Builtin[] = [
       const e = pteIndex(m, vi.mm, w[a + 1]);
       if (e < 0 || w[a + 1] < vi.start || w[a + 1] >= vi.end) return m.bug(`install_pte: address ${w[a + 1]} is outside the VMA`);
       if (w[e] !== 0) return -17;
-      if (!refInc(m, w, p, m.layout.pageNames[indexOf(w[a + 2])])) return 0;
+      if (!refInc(m, w, t, p, m.layout.pageNames[indexOf(w[a + 2])])) return 0;
       w[e] = (indexOf(w[a + 2]) + 1) | (vi.writable ? PTE_WRITE : 0);
       w[p + P_MAP]++;
       return 0;
@@ -197,11 +197,11 @@ export const userMemoryBuiltins: Builtin[] = [
     // (GUP-fast) takes the IPI only when it enables them, so the page cannot go while it walks
     blocks: (m, w, t, a) => isKind(w[a], Kind.VMA) && irqOffIn(m, w, t, m.layout.vmas[indexOf(w[a])].mm, -1, false) >= 0,
     waitsFor: (m, w, t, a) => ipiWait(m, isKind(w[a], Kind.VMA) ? irqOffIn(m, w, t, m.layout.vmas[indexOf(w[a])].mm, -1, false) : -1),
-    run(m, w, _t, a) {
+    run(m, w, t, a) {
       const v = vmaArg(m, w, w[a], 'zap_pte');
       if (v < 0) return 0;
       const e = pteIndex(m, m.layout.vmas[v].mm, w[a + 1]);
-      if (e >= 0) zapPte(m, w, e);
+      if (e >= 0) zapPte(m, w, t, e);
       return 0;
     },
   },
@@ -209,11 +209,11 @@ export const userMemoryBuiltins: Builtin[] = [
     name: 'unmap_mapping_page', nargs: 1, visible: true, doc: 'zap every PTE, in every mm, that maps the page (truncate\'s unmap_mapping_range); waits while a task of such an mm has interrupts off (the TLB flush\'s IPI)',
     blocks: (m, w, t, a) => irqOffMapper(m, w, t, w[a], false) >= 0,
     waitsFor: (m, w, t, a) => ipiWait(m, irqOffMapper(m, w, t, w[a], false)),
-    run(m, w, _t, a) {
+    run(m, w, t, a) {
       const p = livePage(m, w, w[a], 'unmap_mapping_page');
       if (p < 0) return 0;
       const target = indexOf(w[a]) + 1;
-      for (const mm of m.layout.mms) for (let s = 0; s < mm.slots.length; s++) if ((w[mm.base + s] & 0xfffff) === target) zapPte(m, w, mm.base + s);
+      for (const mm of m.layout.mms) for (let s = 0; s < mm.slots.length; s++) if ((w[mm.base + s] & 0xfffff) === target) zapPte(m, w, t, mm.base + s);
       return 0;
     },
   },
@@ -223,7 +223,7 @@ export const userMemoryBuiltins: Builtin[] = [
     name: 'try_to_unmap', nargs: 1, visible: true, doc: 'reclaim\'s unmap: zap every PTE that maps the page and return 0, or return 1 (SWAP_FAIL) and unmap nothing if an mlock()ed (VM_LOCKED) mapping maps it; waits like unmap_mapping_page',
     blocks: (m, w, t, a) => irqOffMapper(m, w, t, w[a], false) >= 0,
     waitsFor: (m, w, t, a) => ipiWait(m, irqOffMapper(m, w, t, w[a], false)),
-    run(m, w, _t, a) {
+    run(m, w, t, a) {
       const p = livePage(m, w, w[a], 'try_to_unmap');
       if (p < 0) return 0;
       const target = indexOf(w[a]) + 1;
@@ -235,7 +235,7 @@ export const userMemoryBuiltins: Builtin[] = [
           if ((w[pteIndex(m, L.vmas[v].mm, addr)] & 0xfffff) === target) return 1;
         }
       }
-      for (const mm of L.mms) for (let s = 0; s < mm.slots.length; s++) if ((w[mm.base + s] & 0xfffff) === target) zapPte(m, w, mm.base + s);
+      for (const mm of L.mms) for (let s = 0; s < mm.slots.length; s++) if ((w[mm.base + s] & 0xfffff) === target) zapPte(m, w, t, mm.base + s);
       return 0;
     },
   },
@@ -243,11 +243,11 @@ export const userMemoryBuiltins: Builtin[] = [
     name: 'unmap_vma', nargs: 1, visible: true, doc: 'zap the VMA\'s PTEs and remove it from its mm (munmap); waits like zap_pte',
     blocks: (m, w, t, a) => isKind(w[a], Kind.VMA) && irqOffIn(m, w, t, m.layout.vmas[indexOf(w[a])].mm, -1, false) >= 0,
     waitsFor: (m, w, t, a) => ipiWait(m, isKind(w[a], Kind.VMA) ? irqOffIn(m, w, t, m.layout.vmas[indexOf(w[a])].mm, -1, false) : -1),
-    run(m, w, _t, a) {
+    run(m, w, t, a) {
       const v = vmaArg(m, w, w[a], 'unmap_vma');
       if (v < 0) return 0;
       const vi = m.layout.vmas[v];
-      for (let addr = vi.start; addr < vi.end; addr += m.layout.pageSize) zapPte(m, w, pteIndex(m, vi.mm, addr));
+      for (let addr = vi.start; addr < vi.end; addr += m.layout.pageSize) zapPte(m, w, t, pteIndex(m, vi.mm, addr));
       w[m.layout.vmaBase + v] &= ~VMA_MAPPED;
       return 0;
     },

@@ -144,6 +144,14 @@ describe('memory models: atomicity and coherence of RMWs', () => {
       const finals = explore(ms, p([add(x, 2), rmw(0, x, 'add', 1, 0, 'relaxed')]));
       expect(finals).toEqual([{ regs: [[2, 0, 0, 0]], mem: [3, 0, 0] }]);
     });
+    it(`${ms.model}: a load after the CPU's own atomic_inc reads a value some coherence order holds (LKMM's coherence)`, () => {
+      // x: 0. CPU 0 atomic_inc(x) then reads x; CPU 1 xchg(x, 5). Coherence 0→1→5 gives r 1 or 5,
+      // 0→5→6 gives r 6: reading 1 with x ending at 6 reads a write that no order holds
+      const finals = explore(ms, p([add(x, 1), ld(0, x)], [rmw(0, x, 'xchg', 5, 0, 'full')]));
+      const seen = new Set(finals.map((f) => `${r(f, 0, 0)}/${f.mem[x]}`));
+      expect(seen.has('1/6')).toBe(false);
+      expect([...seen].every((v) => ['1/5', '5/5', '6/6'].includes(v))).toBe(true);
+    });
     it(`${ms.model}: a full store buffer makes an atomic_add wait, not fail`, () => {
       const prog = { ...p([st(x, 1), add(y, 1), add(z, 1)], [ld(0, z), ld(1, x)]), bufferSlots: 1 };
       expect(explore(ms, prog).every((f) => f.mem.join() === '1,1,1')).toBe(true);
