@@ -5,7 +5,7 @@
 // (a bug, an oracle failure) are recorded as edges to "bad" pseudo-states and not expanded.
 import type { InternalStep } from '../memory/model.js';
 import { inAtomic } from '../kernel/context.js';
-import { pendingArgs, pendingBuiltin, Status, type Machine } from '../kernel/machine.js';
+import { pendingArgs, pendingBuiltin, sleepsNow, Status, type Machine } from '../kernel/machine.js';
 import * as LY from '../kernel/layout.js';
 import { runTask } from '../kernel/vm.js';
 import { IntList } from './growable.js';
@@ -80,7 +80,7 @@ export function taskEnabled(m: Machine, w: Int32Array, t: number): boolean {
   if (b < 0) return true;
   const bi = m.builtins[b];
   // a sleeping call in atomic context runs (and fails) whether or not it would wait: vm.ts
-  if (bi.sleeps && inAtomic(m, w, t)) return true;
+  if (bi.sleeps && inAtomic(m, w, t) && sleepsNow(bi, m, w, t, pendingArgs(m, w, t))) return true;
   return !(bi.blocks && bi.blocks(m, w, t, pendingArgs(m, w, t)));
 }
 

@@ -14,8 +14,12 @@ export interface Builtin {
   nargs: number;
   /** a scheduling point: other tasks may run between this step and the next */
   visible: boolean;
-  /** might_sleep(): a bug under pagefault_disable or with interrupts off */
-  sleeps?: boolean;
+  /**
+   * might_sleep(): a bug under pagefault_disable or with interrupts off. A function when the
+   * kernel sleeps only in some states (wait_on_page_writeback() of a page not under writeback
+   * returns at once); it must not change the state.
+   */
+  sleeps?: boolean | ((m: Machine, w: Int32Array, t: number, a: number) => boolean);
   /** true when the call cannot proceed now: the task sleeps until it can */
   blocks?(m: Machine, w: Int32Array, t: number, a: number): boolean;
   /** what a blocked call waits for, to name a deadlock's cycle */

@@ -96,3 +96,8 @@ export function pendingArgs(m: Machine, w: Int32Array, u: number): number {
   const tb = m.layout.taskBase + u * m.layout.taskWords;
   return tb + T_HDR + w[tb + T_SP] - m.program.code[w[tb + T_PC] + 2];
 }
+
+/** does the call, with its arguments at w[a…], sleep (or may it) in state w? (Builtin.sleeps) */
+export function sleepsNow(bi: Builtin, m: Machine, w: Int32Array, t: number, a: number): boolean {
+  return typeof bi.sleeps === 'function' ? bi.sleeps(m, w, t, a) : bi.sleeps === true;
+}

@@ -8,7 +8,7 @@ import { atomicCause, holdsAny, locksHeld } from './context.js';
 import { handle, indexOf, isKind, Kind } from './handles.js';
 import { taskAt } from './layout.js';
 import * as LY from './layout.js';
-import { Status, type Machine } from './machine.js';
+import { sleepsNow, Status, type Machine } from './machine.js';
 import { pageWordName } from './pagewords.js';
 // module-local copies: reading an imported binding costs a getter call in some loaders (hot path)
 const { T_FP, T_HDR, T_IRQ, T_PC, T_PFDIS, T_PREEMPT, T_RET, T_SP, T_SPINS, T_STATUS, TASK_DONE } = LY;
@@ -178,7 +178,7 @@ export function runTask(m: Machine, w: Int32Array, t: number, untilVisible = fal
         // A sleeping call in atomic context is the kernel's might_sleep() splat, which comes
         // before the call could wait (lock_page() calls might_sleep() first), so it is checked
         // before blocks(); taskEnabled() schedules such a task for the same reason.
-        if (bi.sleeps && (w[tb + T_PFDIS] | w[tb + T_IRQ] | w[tb + T_PREEMPT] | w[tb + T_SPINS]) !== 0) {
+        if (bi.sleeps && (w[tb + T_PFDIS] | w[tb + T_IRQ] | w[tb + T_PREEMPT] | w[tb + T_SPINS]) !== 0 && sleepsNow(bi, m, w, t, a)) {
           m.faultPc = pc;
           if (m.record) record(m, pc, bi.name, argsOf(m, w, a, n));
           m.bug(`sleeping function called from invalid context: ${bi.name}() ${atomicCause(m, w, t)}`);

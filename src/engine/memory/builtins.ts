@@ -8,6 +8,7 @@ import { indexOf, Kind } from '../kernel/handles.js';
 import { Status, type Machine } from '../kernel/machine.js';
 import { spinAcquired, spinReleased } from '../kernel/context.js';
 import { checkRefcountAdd } from '../kernel/pagewords.js';
+import { atomicAddWord } from '../kernel/builtins/pages.js';
 import { arity, bitOperand, negatedOperand, primitives, type Primitive } from './primitives.js';
 
 /** the shared word a pointer argument names, or -1 after reporting the bug */
@@ -87,11 +88,9 @@ function runner(name: string, p: Primitive): Builtin['run'] {
         const bit = bitOperand.has(name) ? x : 0;
         if (bitOperand.has(name)) x = 1 << x;
         if (p.op === 'add' && p.result === 'none') {
-          // atomic_add/sub/inc/dec: no value returned, so the model may buffer it (weak). The
-          // overflow check uses what an RMW by this CPU would read now.
-          const before = ms.latest(w, L.memBase, L.mem, cpu, addr);
-          if (!ms.add(w, L.memBase, L.mem, cpu, addr, x)) { m.status = Status.BLOCKED; return 0; }
-          checkRefcountAdd(m, addr, before, x);
+          // atomic_add/sub/inc/dec: no value returned, so the model may buffer it (weak); on a
+          // page's _refcount, checked for overflow and freeing the page at zero (atomicAddWord)
+          if (!atomicAddWord(m, w, t, addr, x)) m.status = Status.BLOCKED;
           return 0;
         }
         const y = p.op === 'cmpxchg' ? w[a + 2] : 0;

@@ -7,8 +7,8 @@ import { diskByte, expect, pageBase, validObject } from '../access.js';
 import { handle, indexOf, Kind } from '../handles.js';
 import { P_BYTES, P_INDEX, P_MAPPING, P_REF, PTE_WRITE, T_IRQ, T_STATUS, TAG_TASK, taskAt, TASK_DONE } from '../layout.js';
 import { Status, type Machine } from '../machine.js';
-import { checkRefcountAdd, lockOrder, pageWordAddr } from '../pagewords.js';
-import { livePage } from './pages.js';
+import { lockOrder, pageWordAddr } from '../pagewords.js';
+import { atomicAddWord, livePage } from './pages.js';
 import { sealBuiltins, sealedWrite } from './seals.js';
 import { pteIndex } from './usermem.js';
 
@@ -20,17 +20,10 @@ function word(m: Machine, h: number, fn: string): number {
 
 const pageIndex = (m: Machine, h: number, fn: string): number => (pageBase(m, h, fn) < 0 ? -1 : indexOf(h));
 
-/**
- * an atomic add to a page's _refcount (relaxed, like page_ref_add: the memory model may buffer it),
- * checked for overflow against what an RMW by this CPU would read now
- */
+/** an atomic add to a page's _refcount (relaxed, like page_ref_add: the memory model may buffer it; pages.ts atomicAddWord) */
 function refAdd(m: Machine, w: Int32Array, t: number, h: number, delta: number, fn: string): void {
   const i = pageIndex(m, h, fn);
-  if (i < 0) return;
-  const x = pageWordAddr(m, i, P_REF);
-  const before = m.memory.latest(w, m.layout.memBase, m.layout.mem, m.taskCpu[t], x);
-  if (!m.memory.add(w, m.layout.memBase, m.layout.mem, m.taskCpu[t], x, delta)) { m.status = Status.BLOCKED; return; }
-  checkRefcountAdd(m, x, before, delta);
+  if (i >= 0 && !atomicAddWord(m, w, t, pageWordAddr(m, i, P_REF), delta)) m.status = Status.BLOCKED;
 }
 
 export const dmaBuiltins: Builtin[] = [

@@ -29,3 +29,27 @@ describe("page builtins see the CPU's own buffered atomics on _refcount", () => 
     });
   }
 });
+
+// include/linux/page_ref.h page_ref_sub_and_test() / put_page_testzero(), then __put_page(): the
+// kernel drops a last reference with a decrement that tests for zero and frees the page
+describe('a decrement that takes a page\'s count to zero frees it, as put_page() does', () => {
+  for (const model of ['sc', 'tso', 'weak'] as MemoryModel[]) {
+    for (const call of ['atomic_sub(1, &p->_refcount);', 'atomic_dec(&p->_refcount);', 'page_ref_sub(p, 1);']) {
+      it(`${model}: ${call} on a page's last reference returns it to the free pool`, () => {
+        // a freed page changed again is "use after free": only a freed page gives it
+        const r = run(`void t(void) { struct page *p = alloc_page(); ${call} SetPageDirty(p); }`, { a: 't()' }, 'pool 1', model);
+        expect(r.outcome, r.headline).toBe('bug');
+        expect(r.headline).toContain('use after free: SetPageDirty() on free0, which its last put_page() freed');
+      });
+    }
+    it(`${model}: freeing a page still in the page cache by atomic_dec is "Bad page state" (free_pages_check())`, () => {
+      const r = run('void t(void) { atomic_dec(&page0->_refcount); }', { a: 't()' }, FILE, model);
+      expect(r.headline).toContain('Bad page state: freeing page0 while it is still in the page cache');
+    });
+    it(`${model}: a decrement that leaves references is only a decrement`, () => {
+      const r = run('int r;\nvoid t(void) { struct page *p = alloc_page(); get_page(p); page_ref_sub(p, 1); SetPageDirty(p); r = page_count(p); }', { a: 't()' }, 'pool 1\nobserve r', model);
+      expect(r.outcome, r.headline).toBe('ok');
+      expect(new Set(r.finals?.map((f) => f.values.r))).toEqual(new Set([1]));
+    });
+  }
+});

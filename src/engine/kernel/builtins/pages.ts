@@ -6,6 +6,7 @@ import {
   P_FLAGS, P_MAP, P_MAPPING, P_OWNER, P_REF, PG_dirty, PG_free, PG_locked, PG_uptodate, pageAt,
 } from '../layout.js';
 import type { Machine } from '../machine.js';
+import { checkRefcountAdd, isRefcountWord } from '../pagewords.js';
 
 function flagTest(name: string, bit: number): Builtin {
   return {
@@ -73,14 +74,42 @@ export function putPage(m: Machine, w: Int32Array, t: number, p: number, name: s
   commitRef(m, w, t, p);
   if (w[p + P_REF] <= 0) { m.bug(`put_page: reference count underflow on ${name}`); return; }
   w[p + P_REF]--;
-  if (w[p + P_REF] === 0) {
-    // mm/page_alloc.c free_pages_check(): a page freed in use is "Bad page state"
-    if (w[p + P_MAPPING] !== 0) { m.bug(`Bad page state: freeing ${name} while it is still in the page cache`); return; }
-    if (w[p + P_MAP] !== 0) { m.bug(`Bad page state: freeing ${name} while it is still mapped`); return; }
-    if (w[p + P_FLAGS] & PG_locked) { m.bug(`Bad page state: freeing ${name} while it is locked`); return; }
-    w[p + P_FLAGS] = PG_free;
-    w[p + P_OWNER] = 0;
+  if (w[p + P_REF] === 0) freePage(m, w, p, name);
+}
+
+/** the count of page p (at its words) has reached zero: the page returns to the free pool */
+function freePage(m: Machine, w: Int32Array, p: number, name: string): void {
+  // mm/page_alloc.c free_pages_check(): a page freed in use is "Bad page state"
+  if (w[p + P_MAPPING] !== 0) { m.bug(`Bad page state: freeing ${name} while it is still in the page cache`); return; }
+  if (w[p + P_MAP] !== 0) { m.bug(`Bad page state: freeing ${name} while it is still mapped`); return; }
+  if (w[p + P_FLAGS] & PG_locked) { m.bug(`Bad page state: freeing ${name} while it is locked`); return; }
+  w[p + P_FLAGS] = PG_free;
+  w[p + P_OWNER] = 0;
+}
+
+/**
+ * A non-value-returning atomic add of `delta` to shared word addr by task t (atomic_add/sub/
+ * inc/dec, page_ref_add/sub): through the memory model (weak buffers it), overflow-checked on a
+ * page's `_refcount`. A decrement that takes a page's count to zero frees the page as put_page()
+ * does: the kernel drops a last reference only with a value-returning atomic that tests for zero
+ * (page_ref_sub_and_test(), put_page_testzero()) and then frees it (__put_page()), so the
+ * decrement is performed fully ordered, at memory, in this step. False: the store buffer is full,
+ * the task retries after a drain.
+ */
+export function atomicAddWord(m: Machine, w: Int32Array, t: number, addr: number, delta: number): boolean {
+  const L = m.layout;
+  const cpu = m.taskCpu[t];
+  const before = m.memory.latest(w, L.memBase, L.mem, cpu, addr);
+  const page = isRefcountWord(m, addr);
+  if (page >= 0 && delta < 0 && before + delta === 0) {
+    // the last reference goes: the count the CPU sees is what a fully ordered RMW reads
+    m.memory.rmw(w, L.memBase, L.mem, cpu, addr, 'add', delta, 0, 'full');
+    freePage(m, w, pageAt(L, page), L.pageNames[page]);
+    return true;
   }
+  if (!m.memory.add(w, L.memBase, L.mem, cpu, addr, delta)) return false;
+  checkRefcountAdd(m, addr, before, delta);
+  return true;
 }
 
 /** take the lowest free page (deterministic), or -1 */

@@ -66,7 +66,10 @@ export const writebackBuiltins: Builtin[] = [
     },
   },
   {
-    name: 'wait_on_page_writeback', nargs: 1, visible: true, sleeps: true, doc: 'sleep until PG_writeback is clear',
+    // include/linux/pagemap.h wait_on_page_writeback(): if (PageWriteback(page)) wait_on_page_bit(…):
+    // a page not under writeback returns at once, and only the wait may sleep
+    name: 'wait_on_page_writeback', nargs: 1, visible: true, doc: 'sleep until PG_writeback is clear (returns at once, without sleeping, when it is)',
+    sleeps: (m, w, t, a) => (latestFlags(m, w, t, w[a]) & PG_writeback) !== 0,
     blocks: (m, w, t, a) => (latestFlags(m, w, t, w[a]) & PG_writeback) !== 0,
     waitsFor: (m, w, _t, a) => ({ name: `writeback of ${pageName(m, w[a])}`, holders: [] }),
     run(m, w, t, a) {
