@@ -99,4 +99,19 @@ describe('what differs between the kernels, each following the kernel function i
     expect(r.outcome, r.headline).toBe('ok');
     expect(r.finals?.[0].values.pinned).toBe((1026 * 10 + 1) * 100 + 2 * 10 + 0);
   });
+  // mm/gup.c try_grab_page() of 5.7 (FOLL_PIN) and try_grab_compound_head(): a pin the count
+  // cannot take is refused and GUP returns no page (-ENOMEM); 5.0's get_page() cannot refuse
+  it('on 5.7 a pin whose bias would overflow _refcount is refused by slow GUP and GUP-fast, not a bug', () => {
+    // bias-count on 5.7, its task in the mapping's mm so that it can call GUP
+    const scenario = scenarioText('2019/bias-count')!.replace('kernel      5.0', 'kernel      5.7').replace('task counter cpu 0 :', 'task counter cpu 0 mm m0 :');
+    const near = (gup: string) => `void count_refs(struct page *page) { atomic_set(&page->_refcount, 0x7fffffff - 1000); pinned = ${gup} == NULL; pinned = pinned * 10 + (page_ref_count(page) == 0x7fffffff - 1000); atomic_set(&page->_refcount, 2); }`;
+    for (const gup of ['get_user_pages_slow(current->mm, 0x1000)', 'get_user_pages_fast(0x1000)']) {
+      const r = check({ scenario, strategy: near(gup) });
+      expect(r.outcome, `${gup}: ${r.headline}`).toBe('ok');
+      expect(r.finals?.[0].values.pinned, gup).toBe(11);
+    }
+    const room = check({ scenario, strategy: 'void count_refs(struct page *page) { atomic_set(&page->_refcount, 0x7fffffff - 1024); pinned = get_user_pages_slow(current->mm, 0x1000) == page; put_user_page(page); }' });
+    expect(room.outcome, room.headline).toBe('ok');
+    expect(room.finals?.[0].values.pinned).toBe(1);
+  });
 });

@@ -4,6 +4,7 @@
 // Writeback still does not ask (writeback_start is 5.0's). Cells may override any hook.
 export const PRELUDE_57 = String.raw`/* ---- 5.7: FOLL_PIN, a bias in _refcount ---- */
 #define GUP_PIN_COUNTING_BIAS	1024
+#define PAGE_REF_MAX	0x7fffffff	/* INT_MAX: _refcount is an atomic_t */
 
 /* a pin from slow GUP: the bias, added while the page-table walk holds the page */
 /* follows: mm/gup.c try_grab_page() of 5.7 (FOLL_PIN) */
@@ -12,13 +13,23 @@ void get_page_pin(struct page *page)
 	page_ref_add(page, GUP_PIN_COUNTING_BIAS);
 }
 
-/* a pin from GUP-fast; a page whose count has already wrapped negative is refused */
+/* slow GUP's pin: refused when the bias would not fit in _refcount (the kernel refuses a count that has wrapped) */
+/* follows: mm/gup.c try_grab_page() of 5.7 (FOLL_PIN): WARN_ON_ONCE(page_ref_count(page) <= 0) */
+int grab_page_pin(struct page *page)
+{
+	if (page_ref_count(page) > PAGE_REF_MAX - GUP_PIN_COUNTING_BIAS)
+		return 0;
+	get_page_pin(page);
+	return 1;
+}
+
+/* a pin from GUP-fast, refused like slow GUP's (then slow GUP refuses it too) */
 /* follows: mm/gup.c try_grab_compound_head() of 5.7 (FOLL_PIN), try_get_compound_head() */
 int try_get_page_pin_fast(struct page *page)
 {
-	if (page_ref_count(page) < 0)
+	if (page_ref_count(page) > PAGE_REF_MAX - GUP_PIN_COUNTING_BIAS)
 		return 0;
-	page_ref_add(page, GUP_PIN_COUNTING_BIAS);
+	get_page_pin(page);
 	return 1;
 }
 

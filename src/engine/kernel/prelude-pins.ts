@@ -4,6 +4,7 @@
 // scenarios keep the 2.6.20 kernel), and a cell overrides the pin hooks at the top:
 //
 //   get_page_pin(page)            take a pin (slow GUP, mmap_sem held)
+//   grab_page_pin(page)           slow GUP's call of get_page_pin(): 1, or 0 when the kernel refuses the pin
 //   try_get_page_pin_fast(page)   take a pin in GUP-fast, interrupts off; 0: fall back to slow GUP
 //   put_page_pin(page)            drop a pin (put_user_page, at DMA completion)
 //   page_pinned(page)             may writeback or reclaim treat the page as pinned?
@@ -17,6 +18,14 @@ export const PINS_PRELUDE = String.raw`/* ---- the pin hooks: 2018's defaults --
 void get_page_pin(struct page *page)
 {
 	get_page(page);
+}
+
+/* slow GUP's grab of the page it found: 1, or 0 when the kernel refuses the pin (-ENOMEM) */
+/* follows: mm/gup.c follow_page_pte() of 5.0: FOLL_GET, a get_page() that cannot fail */
+int grab_page_pin(struct page *page)
+{
+	get_page_pin(page);
+	return 1;
 }
 
 /* follows: mm/gup.c gup_pte_range() of 5.0: page_cache_get_speculative() */
@@ -59,7 +68,10 @@ struct page *get_user_pages_slow(struct mm_struct *mm, unsigned long addr)
 	while (vma) {
 		page = follow_page(vma, addr, FOLL_WRITE);
 		if (page) {
-			get_page_pin(page);
+			if (!grab_page_pin(page)) {
+				page = NULL;	/* refused: -ENOMEM */
+				break;
+			}
 			/* still mapped here? (the PTE may have gone while we pinned) */
 			if (follow_page(vma, addr, 0) == page)
 				break;

@@ -55,8 +55,8 @@ export const SIMPLIFICATIONS: readonly Simplification[] = [
   },
   {
     id: 'pin-overflow-57',
-    what: '5.7\'s pin adds its bias with page_ref_add(), whose overflow is a bug; the kernel let the add wrap and refused the next pin (try_grab_page(): WARN_ON_ONCE(page_ref_count(page) <= 0))',
-    functions: ['get_page_pin', 'try_get_page_pin_fast'],
+    what: '5.7 refuses a pin whose bias would take _refcount past 2^31 - 1 before adding it (GUP returns no page); the kernel let that add wrap and refused the next pin (try_grab_page(): WARN_ON_ONCE(page_ref_count(page) <= 0))',
+    functions: ['grab_page_pin', 'try_get_page_pin_fast'],
     kernels: ['5.7'],
   },
   {
