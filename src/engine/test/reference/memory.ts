@@ -14,8 +14,10 @@
 //      copy) until it processes the invalidation, one at a time in any order, or all at once at
 //      smp_rmb(), an acquire or smp_mb(). A CPU that buffers an entry for a word, or writes it in
 //      memory, owns the line: it has no stale copy of that word while the entry is pending. A
-//      load reads the CPU's newest buffered store to the word plus the deltas after it (or memory
-//      plus its deltas), else its cached copy. smp_mb() drains the buffer and processes every
+//      load of a word the CPU has a delta buffered for first drains, as an acquire RMW does, the
+//      entries to the word and every entry before the youngest barrier mark, then reads memory
+//      (so it reads a value some coherence order holds); else it reads the CPU's newest buffered
+//      store to the word, else its cached copy. smp_mb() drains the buffer and processes every
 //      invalidation. A fully ordered RMW does as smp_mb() before acting on memory; an acquire RMW
 //      first drains the entries to its word and every entry before the youngest barrier mark,
 //      then acts on memory, then processes every invalidation. A sleeping lock's state is not a
@@ -123,8 +125,12 @@ function drainRaw(s: MemState, cpu: number, i: number): void {
 
 const clearStale = (s: MemState, cpu: number) => s.stale[cpu].fill(null);
 
-/** what a load by cpu reads: its own buffered entries for the word first */
+/** what a load by cpu reads: its own buffered entries for the word first (weak: a delta drains first) */
 export function load(model: ModelName, s: MemState, cpu: number, a: number): number {
+  if (model === 'weak' && s.buf[cpu].some((e) => e[0] === a && e[2])) {
+    drainBefore(s, cpu, a);
+    return s.mem[a];
+  }
   const b = s.buf[cpu];
   let base: number | null = null;
   let sum = 0;
