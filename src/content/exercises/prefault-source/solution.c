@@ -1,7 +1,9 @@
 /*
- * The 2.6.20 write path with one change: the source is faulted in
- * (fault_in_pages_readable(), from the kernel) before any page is locked,
- * so the copy under the page lock finds it resident and does not fault.
+ * The write path with the source faulted in (fault_in_pages_readable())
+ * before any page is locked, as 2.6.20 already did: the copy under the
+ * page lock then finds the source resident and does not fault, unless
+ * something unmaps it in between (see the exercise "One copy, no
+ * deadlock, no zeros").
  */
 ssize_t generic_file_buffered_write(struct file *file, loff_t pos,
 				    char __user *buf, size_t count)
