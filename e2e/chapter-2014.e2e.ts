@@ -1,7 +1,8 @@
 // The 2014 chapter, the glossary and the new exercises in a real browser: the chapter loads with no
 // console errors and no serious axe violations (cells, diagrams, quotes, terms, exercises), a
-// glossary term shows its definition on keyboard focus and hides it on Escape, and one exercise of
-// each new chapter (2006, 2014) fails with its starter and passes with its solution.
+// glossary term shows its definition on keyboard focus and hides it on Escape, one exercise of each new
+// chapter (2006, 2014) fails with its starter and passes with its solution, and the exercises index
+// lists the chapters in reading order.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -86,3 +87,14 @@ for (const id of ['fault-lock-page', 'seal-refuse-pinned']) {
     expect(errors).toEqual([]);
   });
 }
+
+test('the exercises index lists every chapter in reading order, four or more exercises each', async ({ page }) => {
+  await page.goto('/exercises/');
+  const order = ['2006-fault-vs-invalidate', '2007-pagecache-write-deadlocks', '2014-memfd-sealing', '2019-gup-pinning'];
+  const ids = await page.locator('section[aria-labelledby^="ex-"] > h2').evaluateAll((hs) => hs.map((h) => h.id.replace(/^ex-/, '')));
+  expect(ids.filter((id) => order.includes(id))).toEqual(order);
+  for (const chapter of order) {
+    const items = page.locator(`section[aria-labelledby="ex-${chapter}"] [data-exercise-item]`);
+    expect(await items.count(), chapter).toBeGreaterThanOrEqual(4);
+  }
+});
