@@ -12,6 +12,7 @@ const chapters = [
   { slug: 'chapters/primer', label: 'Primer: pages, locks and interleavings' },
   { slug: 'chapters/2006-fault-vs-invalidate', label: '2006: a fault against invalidation' },
   { slug: 'chapters/2007-pagecache-write-deadlocks', label: '2007: the write path deadlocks' },
+  { slug: 'chapters/2014-memfd-sealing', label: '2014: a seal that I/O could break' },
   { slug: 'chapters/2019-gup-pinning', label: '2019: pinned pages and writeback' },
 ];
 const hasPage = (/** @type {string} */ slug) =>
@@ -24,6 +25,8 @@ const sidebar = [
     items: chapters.filter((c) => hasPage(c.slug)).map((c) => ({ label: c.label, slug: c.slug })),
   },
 ];
+// The glossary: the terms the chapters use (src/content/docs/glossary.mdx, data in components/glossary).
+if (hasPage('glossary')) sidebar.push({ label: 'Glossary', slug: 'glossary' });
 // Exercises are pages of their own (src/pages/exercises/, data in the `exercises` collection), not docs.
 if (existsSync(new URL('./src/content/exercises/', import.meta.url))) sidebar.push({ label: 'Exercises', link: '/exercises/' });
 

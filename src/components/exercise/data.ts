@@ -13,6 +13,8 @@ export function clientData(ex: Exercise): ExerciseData {
 
 /** Chapter titles for the index and the exercise pages (the chapters' own titles come from the docs collection when present). */
 export const CHAPTER_FALLBACK_TITLES: Record<string, string> = {
+  '2006-fault-vs-invalidate': '2006: a fault against invalidation',
   '2007-pagecache-write-deadlocks': '2007: the pagecache write deadlocks',
+  '2014-memfd-sealing': '2014: a seal that I/O could break',
   '2019-gup-pinning': '2019: pinned pages and writeback',
 };
