@@ -10,6 +10,7 @@ description A process maps page 0 of a memfd, runs an asynchronous read into it 
 description driver's reference is dropped), unmaps it and asks for F_SEAL_WRITE. Nothing holds the
 description page any more, so the seal must be granted; the file must not change afterwards.
 model       sc
+kernel      3.17
 strategy    src/content/cells/2014-memfd-sealing/wait-for-pins.c
 page-size   4
 param stable_pages boolean false "the disk requires stable pages"

@@ -12,6 +12,7 @@ description hands it to the device and unmaps the buffer. Thread sealer, meanwhi
 description F_SEAL_WRITE, which must be refused while a writable mapping exists. The device finishes
 description the read when it likes. Once the seal is granted, the file must never change.
 model       sc
+kernel      3.17
 strategy    src/content/cells/2014-memfd-sealing/scan-then-deny.c
 page-size   4
 param stable_pages boolean false "the disk requires stable pages"

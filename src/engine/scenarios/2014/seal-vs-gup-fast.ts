@@ -11,6 +11,7 @@ description get_user_pages_fast() (no mmap_sem, no VMA, interrupts off), unmaps 
 description F_SEAL_WRITE. The device finishes the read when it likes. Once the seal is granted, the
 description file must never change.
 model       sc
+kernel      3.17
 strategy    src/content/cells/2014-memfd-sealing/seal-naive.c
 page-size   4
 param stable_pages boolean false "the disk requires stable pages"
