@@ -1,6 +1,6 @@
 // One live cell in the browser: wires the static markup rendered by Cell.astro to the page's
 // reactive module, the engine workers and, on demand, the editor, the diff and sharing.
-import type { CheckRequest, CheckResult, MemoryModel } from '../../engine/api';
+import type { CheckRequest, CheckResult, MemoryModel, Outcome, SearchProgress } from '../../engine/api';
 import { Cancelled, cancel, run as runEngine } from './bridge';
 import type { CellData } from './data';
 import { cellKey } from './data';
@@ -12,6 +12,7 @@ import type { SharedCell } from './share';
 import { clearEdit, loadEdit, saveEdit } from './storage';
 import { attachViews, renderViews } from './views';
 import { forget as forgetAttach, whenNear } from './attach-queue';
+import { Prediction } from './prediction';
 
 type Mark = '' | 'edited' | 'edited by the link';
 
@@ -42,6 +43,12 @@ export class LiveCell {
   private readonly mark: HTMLElement;
   private readonly diffHost: HTMLElement;
   private readonly diffButton: HTMLButtonElement;
+  private readonly stale: HTMLElement;
+  private readonly progressEl: HTMLElement;
+  private readonly cancelButton: HTMLButtonElement;
+  private readonly prediction: Prediction;
+  /** the status line of the verdict on screen, restored when a reader cancels a newer run */
+  private settledStatus = '';
 
   constructor(readonly el: HTMLElement, readonly data: CellData) {
     this.key = cellKey(data.chapter, data.id);
@@ -53,9 +60,17 @@ export class LiveCell {
     this.mark = q(el, '[data-fl-mark]');
     this.diffHost = q(el, '[data-fl-diff]');
     this.diffButton = q(el, 'button[data-action="diff"]');
+    this.stale = q(el, '[data-fl-stale]');
+    this.progressEl = q(el, '[data-fl-progress]');
+    this.cancelButton = q(el, 'button[data-action="cancel"]');
     this.staticViews = this.views.innerHTML;
     this.staticStatus = this.status.textContent ?? '';
     this.staticVerdict = el.dataset.verdict ?? '';
+    this.settledStatus = this.staticStatus;
+    this.prediction = new Prediction(el, this.key, {
+      outcome: () => (this.el.dataset.state === 'running' ? null : ((this.el.dataset.verdict ?? null) as Outcome | null)),
+      run: () => this.run(true),
+    });
     this.define();
     this.wire();
     whenNear(this.views, () => void this.attachStatic());
@@ -80,7 +95,7 @@ export class LiveCell {
         rejected: (error) => this.failed(error),
       })
       .define(names.verdict(key), [names.source(key)], (source: Source) =>
-        source.version === 0 ? STATIC : runEngine(key, this.request(source)),
+        source.version === 0 ? STATIC : runEngine(key, this.request(source), 'now', (p) => this.progress(p)),
       );
     module
       .variable({ fulfilled: (value) => this.showViews(value as { html: string; result: CheckResult } | Static) })
@@ -109,15 +124,27 @@ export class LiveCell {
     const trace = decodeTrace(encoded);
     // the reader may have run the cell meanwhile: then these views are gone
     if (!this.showingStatic || this.scrubber) return;
-    this.scrubber = attachViews(this.views, { trace });
+    this.scrubber = attachViews(this.views, { trace, cycle: this.data.cycle });
   }
 
   // ---- what the reader sees -----------------------------------------------------------------
 
+  /** A search started: the verdict on screen is dimmed and marked stale, with a live count and Cancel. */
   private pending(): void {
     this.el.setAttribute('aria-busy', 'true');
     this.el.dataset.state = 'running';
     this.status.textContent = 'Running…';
+    this.stale.hidden = false;
+    this.cancelButton.hidden = false;
+    this.progressEl.hidden = false;
+    this.progressEl.textContent = 'searching…';
+    this.prediction.settled();
+  }
+
+  private progress(p: SearchProgress): void {
+    const n = new Intl.NumberFormat('en').format(p.states);
+    this.progressEl.textContent = `${n} states explored`;
+    this.status.textContent = `Running… ${n} states explored`;
   }
 
   private settle(verdict: string, text: string): void {
@@ -125,6 +152,19 @@ export class LiveCell {
     delete this.el.dataset.state;
     this.el.dataset.verdict = verdict;
     this.status.textContent = text;
+    this.settledStatus = text;
+    this.stale.hidden = true;
+    this.cancelButton.hidden = true;
+    this.progressEl.hidden = true;
+    this.prediction.settled();
+  }
+
+  /** The reader stopped the search: the verdict of the code last run stays, no longer dimmed. */
+  private cancelRun(): void {
+    if (this.el.dataset.state !== 'running') return;
+    cancel(this.key);
+    this.settle(this.el.dataset.verdict ?? '', this.settledStatus);
+    this.say('Search cancelled: the verdict shown is for the code as it was before.');
   }
 
   private showStatus(value: CheckResult | Static): void {
@@ -179,6 +219,7 @@ export class LiveCell {
       button.disabled = false;
     };
     on('run', () => this.run());
+    on('cancel', () => this.cancelRun());
     on('reset', () => this.reset());
     on('diff', () => void this.toggleDiff());
     on('share', () => void this.share());
@@ -220,7 +261,9 @@ export class LiveCell {
     if (select && (model ?? this.data.model)) select.value = (model ?? this.data.model)!;
   }
 
-  run(): void {
+  /** Run the current code; `bet`: the reader bet on this run's verdict first. */
+  run(bet = false): void {
+    if (!bet) this.prediction.ranWithoutBet();
     const code = this.currentCode();
     const { model, params } = this.readParams();
     this.say('');
@@ -271,6 +314,7 @@ export class LiveCell {
   private edited(code: string): void {
     const { model, params } = this.readParams();
     this.remember(code, model, params);
+    this.prediction.edited();
   }
 
   /** Show code from storage or a link without running it: the reader decides when to Run. */

@@ -1,7 +1,7 @@
 // What the build hands the browser about each cell (a JSON script inside the cell): the original
 // code and parameters, for Run, Reset, Diff and Share. The original trace, for the scrubber, is a
 // separate compressed script (trace-codec.ts), decoded only when the scrubber wakes up.
-import type { MemoryModel, ScenarioInfo } from '../../engine/api';
+import type { MemoryModel, ScenarioInfo, WaitEdge } from '../../engine/api';
 
 export interface CellData {
   id: string;
@@ -14,6 +14,8 @@ export interface CellData {
   models: MemoryModel[];
   params: Record<string, number | boolean>;
   paramDefs: ScenarioInfo['params'];
+  /** the original's deadlock cycle, drawn with its trace */
+  cycle?: WaitEdge[];
 }
 
 /** Serialise for an inline <script type="application/json">: nothing in it can close the tag. */

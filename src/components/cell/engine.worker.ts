@@ -2,13 +2,17 @@
 // a time; the bridge cancels a run by terminating this worker and starting a fresh one.
 /// <reference lib="webworker" />
 import { check } from '../../engine/index';
-import type { CheckRequest, CheckResult } from '../../engine/api';
+import type { CheckRequest, CheckResult, SearchProgress } from '../../engine/api';
 
 export interface WorkerRequest {
   id: number;
   req: CheckRequest;
 }
-export type WorkerReply = { id: number; result: CheckResult } | { id: number; error: string };
+export type WorkerReply =
+  | { id: number; result: CheckResult }
+  | { id: number; error: string }
+  /** sent while the search runs, before the result */
+  | { id: number; progress: SearchProgress };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -32,7 +36,8 @@ scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const { id, req } = event.data;
   let reply: WorkerReply;
   try {
-    reply = { id, result: bounded(check(req)) };
+    const onProgress = (progress: SearchProgress) => scope.postMessage({ id, progress } satisfies WorkerReply);
+    reply = { id, result: bounded(check(req, { onProgress })) };
   } catch (error) {
     reply = { id, error: error instanceof Error ? error.message : String(error) };
   }

@@ -62,6 +62,21 @@ function renderDiagnostics(diags: Diagnostic[]): string {
   return `<ul class="fl-diags" aria-label="Diagnostics">${items}</ul>`;
 }
 
+/** How hard the engine looked and what the strategy costs: one click away, summed up in the summary. */
+function renderMore(result: CheckResult): string {
+  if (!result.stats && !result.costs) return '';
+  const s = result.stats;
+  const summary = [s ? `Search: ${formatInt(s.states)} states, ${s.exhaustive ? 'exhaustive' : 'bounded'}` : '', result.costs ? 'costs' : '']
+    .filter(Boolean)
+    .join('; ');
+  return (
+    `<details class="fl-more"><summary>${esc(summary)}</summary>` +
+    (s ? renderStats(s) : '') +
+    (result.costs ? renderCosts(result.costs) : '') +
+    `</details>`
+  );
+}
+
 /** The headline without its leading verdict word, which the badge shows separately. */
 function headlineRest(result: CheckResult, word: string): string {
   const h = result.headline ?? '';
@@ -77,8 +92,7 @@ export function renderVerdictBadge(result: CheckResult): string {
     (rest ? `<span class="fl-verdict-headline">${esc(rest)}</span>` : '') +
     `</p>` +
     renderDiagnostics(result.diagnostics ?? []) +
-    (result.stats ? renderStats(result.stats) : '') +
-    (result.costs ? renderCosts(result.costs) : '') +
+    renderMore(result) +
     `</div>`
   );
 }
