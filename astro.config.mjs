@@ -36,7 +36,7 @@ export default defineConfig({
       sidebar,
       // Pagefind full-text search is Starlight's default; stated here so nobody turns it off by accident.
       pagefind: true,
-      customCss: ['./src/styles/cells.css'],
+      customCss: ['./src/styles/cells.css', './src/styles/room.css', './src/styles/print.css'],
       lastUpdated: false,
     }),
   ],

@@ -1,6 +1,6 @@
 // Live cells: diagnostics inline, dependent cells, permalinks, the scrubber by keyboard, kept edits.
 import { expect, test } from '@playwright/test';
-import { abbaTitle, cell, fixture, codeBox, editorText, originalCode, replaceCode, run, status } from './helpers';
+import { abbaTitle, cell, cellData, fixture, codeBox, editorText, originalCode, replaceCode, run, showVerdict, status } from './helpers';
 import { fixLockOrder, withSyntaxError } from './strategies';
 
 test('the editor loads only on demand', async ({ page }) => {
@@ -156,7 +156,7 @@ test('a scenario parameter is an input, and changing it reruns the cell with it'
   const { check } = await import('../src/engine/index');
   let chosen: { id: string; name: string; flipped: boolean; outcome: string; headline: string } | null = null;
   for (const el of await page.locator('[data-cell]').filter({ has: page.locator('input[type="checkbox"][data-fl-param]') }).all()) {
-    const data = JSON.parse((await el.locator('script[data-fl-cell-data]').textContent())!);
+    const data = await cellData(el);
     const name = (await el.locator('input[type="checkbox"][data-fl-param]').first().getAttribute('data-fl-param'))!;
     const flipped = !data.params[name];
     const r = check({ scenario: data.scenario, strategy: data.code, model: data.model, params: { ...data.params, [name]: flipped } });
@@ -170,6 +170,7 @@ test('a scenario parameter is an input, and changing it reruns the cell with it'
   const el = page.locator(`[data-cell="${c.id}"]`);
   const box = el.locator(`input[data-fl-param="${c.name}"]`);
   await el.scrollIntoViewIfNeeded();
+  await showVerdict(el);
   await expect(box).toBeEnabled();
   // running the unedited original leaves the cell unmarked
   await run(el);

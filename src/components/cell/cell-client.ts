@@ -73,7 +73,12 @@ export class LiveCell {
     });
     this.define();
     this.wire();
-    whenNear(this.views, () => void this.attachStatic());
+    // the picture is drawn from the embedded trace once the findings are open and near the screen:
+    // an unanswered cell costs the page nothing beyond its text
+    const found = el.querySelector<HTMLDetailsElement>('details[data-fl-found]');
+    const wake = () => whenNear(this.views, () => void this.attachStatic());
+    if (!found || found.open) wake();
+    else found.addEventListener('toggle', () => found.open && this.showingStatic && !this.scrubber && wake());
     const saved = loadEdit(this.key);
     if (saved && (saved.code !== data.code || saved.model !== data.model)) {
       this.restore(saved.code, saved.model, saved.params, 'edited');

@@ -24,6 +24,9 @@ export function compactTokens(html: string): string {
     const pair = `${light.toUpperCase()};${dark.toUpperCase()}`;
     if (pair === PLAIN) return text;
     const cls = CLASSES[pair];
+    // operators and punctuation share the keyword colour; left plain they read as well and cost
+    // a third of a chapter's spans
+    if (cls === 'hk' && !/[A-Za-z]/.test(text)) return text;
     return cls ? `<span class="${cls}">${text}</span>` : whole;
   });
   // merge a token into the one before it when both have the same class

@@ -16,7 +16,7 @@ export const MAX_LANES = 8;
 
 const laneClass = (a: number): string => `fl-lane-${Math.min(Math.max(a, 0), MAX_LANES - 1)}`;
 
-/** For each blocked step, the rows its wait lasts: until the actor's next step, or the end. */
+/** For each blocked step, the grid rows its wait lasts: until the actor's next step, or the end. */
 export function blockedSpans(trace: Trace): { actor: number; from: number; to: number }[] {
   const spans: { actor: number; from: number; to: number }[] = [];
   const n = trace.steps.length;
@@ -24,8 +24,9 @@ export function blockedSpans(trace: Trace): { actor: number; from: number; to: n
     if (!step.blocked) return;
     let next = n;
     for (let j = i + 1; j < n; j++) if (trace.steps[j].actor === step.actor) { next = j; break; }
-    // rows are 1-based; the wait covers the rows after the blocking step up to the next one
-    if (next > i + 1) spans.push({ actor: step.actor, from: i + 2, to: next + 1 });
+    // grid rows: the head is row 1, step i is row i + 2; the bar covers the rows after the
+    // blocking step, up to (not including) the actor's next step
+    if (next > i + 1) spans.push({ actor: step.actor, from: i + 3, to: next + 2 });
   });
   return spans;
 }

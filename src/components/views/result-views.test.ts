@@ -4,12 +4,14 @@ import { parse } from './parse-html.js';
 import { renderResultViews } from './result-views.js';
 
 describe('renderResultViews', () => {
-  it('composes badge, wait-for graph, swimlane and scrubber for a deadlock, at its last step', () => {
+  it('composes badge, trace picture with scrubber, and the folded wait-for graph for a deadlock, at its last step', () => {
     const root = parse(renderResultViews(abbaResult));
     const views = root.querySelector('[data-fl-views]')!;
     expect(views.classList.contains('not-content')).toBe(true);
-    expect(Array.from(views.children).map((c) => c.className.split(' ')[0])).toEqual(['fl-verdict', 'fl-wfg-figure', 'fl-trace']);
-    expect(root.querySelector('tr[aria-current=step]')!.getAttribute('data-step')).toBe('4');
+    expect(Array.from(views.children).map((c) => c.className.split(' ')[0])).toEqual(['fl-verdict', 'fl-trace', 'fl-more']);
+    expect(root.querySelector('details.fl-wfg-more svg.fl-wfg')).not.toBeNull();
+    expect(root.querySelector('.fl-verdict details.fl-more summary')!.textContent).toBe('Search: 1,234 states, exhaustive; costs');
+    expect(root.querySelector('[data-fl-lanes] [aria-current=step]')!.getAttribute('data-step')).toBe('4');
     expect(root.querySelector('[data-fl-range]')!.getAttribute('value')).toBe('4');
   });
 

@@ -2,34 +2,52 @@
 // folded away), the reachable final values (litmus-style scenarios), then, when there is a trace,
 // the trace as a picture (lanes, with the deadlock cycle drawn) beside the world at the scrubbed
 // step as a diagram. The wait-for graph and the tables are one click away.
-import type { CheckResult } from '../../engine/api.js';
+//
+// A page's HTML carries the light form (renderStaticViews: the trace as text columns); the client
+// swaps in the picture from the embedded trace (attachStaticViews), so a chapter's HTML stays small.
+import type { CheckResult, Trace, WaitEdge } from '../../engine/api.js';
 import { renderFinals } from './finals.js';
 import { renderLanes } from './lanes.js';
 import { renderScrubber } from './scrubber.js';
 import { attachScrubber, type ScrubberHandle } from './scrubber-client.js';
+import { renderTraceText } from './trace-text.js';
 import { renderVerdictBadge } from './verdict-badge.js';
 import { renderWaitForGraph } from './wait-for-graph.js';
 
-export function renderResultViews(result: CheckResult): string {
-  const trace = result.trace;
-  const parts = [renderVerdictBadge(result)];
-  const finals = renderFinals(result.finals);
-  if (finals) parts.push(finals);
-  if (trace) {
-    // both start at the last step: for a deadlock or a corruption, the world where it shows
-    const last = trace.steps.length;
-    parts.push(
-      `<div class="fl-trace" data-fl-trace><div class="fl-trace-picture">${renderLanes(trace, result.cycle, { current: last })}</div>${renderScrubber(trace, last)}</div>`,
-    );
-  }
-  if (result.cycle && result.cycle.length > 0) {
-    parts.push(`<details class="fl-more fl-wfg-more"><summary>The wait-for graph</summary>${renderWaitForGraph(result.cycle)}</details>`);
-  }
+/** The picture of a trace: lanes beside the scrubbed world, then the folded wait-for graph. */
+export function renderTraceViews(trace: Trace, cycle?: WaitEdge[]): string {
+  // both start at the last step: for a deadlock or a corruption, the world where it shows
+  const last = trace.steps.length;
+  const wfg = cycle && cycle.length > 0
+    ? `<details class="fl-more fl-wfg-more"><summary>The wait-for graph</summary>${renderWaitForGraph(cycle)}</details>`
+    : '';
+  return `<div class="fl-trace-picture">${renderLanes(trace, cycle, { current: last })}</div>${renderScrubber(trace, last)}${wfg}`;
+}
+
+function compose(result: CheckResult, trace: string): string {
+  const parts = [renderVerdictBadge(result), renderFinals(result.finals), trace].filter(Boolean);
   return `<div class="fl-views not-content" data-fl-views data-outcome="${result.outcome}">${parts.join('')}</div>`;
+}
+
+export function renderResultViews(result: CheckResult): string {
+  const t = result.trace;
+  return compose(result, t ? `<div class="fl-trace" data-fl-trace>${renderTraceViews(t, result.cycle)}</div>` : '');
+}
+
+/** The same views with the trace as text, for a page's HTML; attachStaticViews draws the picture. */
+export function renderStaticViews(result: CheckResult): string {
+  const t = result.trace;
+  return compose(result, t ? `<div class="fl-trace" data-fl-trace data-fl-trace-static>${renderTraceText(t, result.cycle)}</div>` : '');
 }
 
 /** Wire the interactive parts of `renderResultViews(result)` output found inside `root`. */
 export function attachResultViews(root: HTMLElement, result: Pick<CheckResult, 'trace' | 'cycle'>): { destroy(): void; scrubber: ScrubberHandle | null } {
+  const slot = root.querySelector<HTMLElement>('[data-fl-trace-static]');
+  if (slot && result.trace) {
+    // static views: the text columns give way to the picture
+    slot.innerHTML = renderTraceViews(result.trace, result.cycle);
+    slot.removeAttribute('data-fl-trace-static');
+  }
   const scrubber = result.trace ? attachScrubber(root, result.trace, result.cycle) : null;
   return {
     scrubber,

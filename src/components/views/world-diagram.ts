@@ -4,10 +4,10 @@
 // store buffer. Given the previous snapshot, what changed is outlined and said in words.
 // world.ts keeps the same data as tables ("as tables").
 import type { Actor, PageView, WorldSnapshot } from '../../engine/api.js';
-import { renderBytes } from './bytes.js';
+import { renderByteLegend, renderBytes, writersIn } from './bytes.js';
 import { esc, listWords } from './escape.js';
 
-const changedTag = '<span class="fl-tag fl-tag-changed">changed</span>';
+const changedTag = ' <span class="fl-tag fl-tag-changed">changed</span>';
 
 function changed(before: WorldSnapshot | null | undefined, pick: (w: WorldSnapshot) => unknown, now: unknown): boolean {
   return !!before && JSON.stringify(pick(before)) !== JSON.stringify(now);
@@ -99,5 +99,7 @@ export function renderWorldDiagram(snapshot: WorldSnapshot, options: { actors?: 
     memory(snapshot),
     disk(snapshot, actors),
   ].filter(Boolean);
+  const byteGroups = [...(snapshot.pages ?? []).map((p) => p.bytes ?? []), ...(snapshot.disk ?? []).map((d) => d.bytes ?? [])];
+  parts.push(renderByteLegend(writersIn(byteGroups, actors), actors));
   return `<div class="fl-wd not-content">${parts.join('') || '<p>The world is empty.</p>'}</div>`;
 }
