@@ -58,7 +58,7 @@ describe('renderWorldDiagram', () => {
     const root = parse(renderWorldDiagram(world));
     const card = root.querySelector('.fl-wd-page')!;
     expect(texts(card, '.fl-flag')).toEqual(['locked', 'uptodate']);
-    expect(card.querySelector('.fl-wd-lock')!.textContent).toBe('🔒 locked by writer');
+    expect(card.querySelector('.fl-wd-lock')!.textContent).toBe('locked by writer');
     expect(card.querySelector('.fl-wd-waiters')!.textContent).toBe('waiting: writer');
     expect(card.querySelector('.fl-wd-counts')!.textContent).toBe('_refcount 2 · mapcount 1');
     expect(texts(root, '.fl-wd-mm li')).toEqual(['0x1000 → maps pageA writable', '0x2000 → maps not present']);

@@ -55,7 +55,8 @@ function stepLine(trace: Trace, i: number, edge: WaitEdge | undefined, current: 
 function cycleLine(trace: Trace, cycle: WaitEdge[], row: number): string {
   const lanes = Math.min(trace.actors.length, MAX_LANES);
   const laneOf = (task: string) => Math.min(trace.actors.findIndex((a) => a.name === task), MAX_LANES - 1);
-  const x = (lane: number) => `${(((lane + 0.5) / lanes) * 100).toFixed(2)}%`;
+  // arrows leave and reach a lane near its start, under the text of its steps
+  const x = (lane: number) => `${(((lane + 0.12) / lanes) * 100).toFixed(2)}%`;
   const arrows: string[] = [];
   const words: string[] = [];
   cycle.forEach((e, k) => {

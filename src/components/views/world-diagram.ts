@@ -17,7 +17,7 @@ function pageCard(p: PageView, before: WorldSnapshot | null | undefined, actors:
   const diff = changed(before, (w) => w.pages?.find((q) => q.id === p.id), p);
   const flags = (p.flags ?? []).map((f) => `<span class="fl-flag fl-flag-${esc(f)}">${esc(f)}</span>`).join('');
   const lock = p.lockOwner
-    ? `<span class="fl-wd-lock">🔒 <span class="fl-sr-text">locked by </span>${esc(p.lockOwner)}</span>`
+    ? `<span class="fl-wd-lock">locked by ${esc(p.lockOwner)}</span>`
     : '';
   const waiters = p.waiters?.length ? `<span class="fl-wd-waiters">waiting: ${esc(listWords(p.waiters, 'none'))}</span>` : '';
   return (

@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+const [,, path, w, h, out, actions] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: +w, height: +h } });
+const errors = [];
+page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+page.on('pageerror', (e) => errors.push(e.message));
+await page.goto('http://localhost:4334' + path);
+if (actions) await new Function('page', `return (async () => { ${actions} })()`)(page);
+await page.waitForTimeout(800);
+await page.screenshot({ path: out, fullPage: false });
+console.log('errors', errors);
+await browser.close();
