@@ -132,7 +132,7 @@ test('the scrubber walks the deadlock trace with the keyboard', async ({ page })
   expect(n).toBeGreaterThan(1);
   await page.keyboard.press('ArrowRight');
   await expect(summary).toHaveText(new RegExp(`^Step 1 of ${n}`));
-  await expect(abba.locator('tr[data-step="1"]')).toHaveAttribute('aria-current', 'step');
+  await expect(abba.locator('[data-fl-lanes] [data-step="1"]')).toHaveAttribute('aria-current', 'step');
   await page.keyboard.press('End');
   await expect(summary).toHaveText(new RegExp(`^Step ${n} of ${n}.*blocked`));
 });
@@ -142,11 +142,11 @@ test('changing the memory model reruns the cell under that model', async ({ page
   const abba = cell(page, abbaTitle);
   const model = abba.getByRole('combobox', { name: 'Memory model' });
   await expect(model).toBeEnabled();
-  await expect(abba.locator('[data-fl-swimlane] thead')).not.toContainText('buffer');
+  await expect(abba.locator('[data-fl-lanes] .fl-lanes-head')).not.toContainText('buffer');
   await model.selectOption('weak');
   await expect(status(abba)).toHaveText(/^Deadlock/);
-  // under weak memory each CPU's store buffer is an actor of its own, with its own column
-  await expect(abba.locator('[data-fl-swimlane] thead')).toContainText('buffer');
+  // under weak memory each CPU's store buffer is an actor of its own, with its own lane
+  await expect(abba.locator('[data-fl-lanes] .fl-lanes-head')).toContainText('buffer');
   await expect(abba.getByText('edited', { exact: true })).toBeVisible();
 });
 
