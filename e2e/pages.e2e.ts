@@ -34,7 +34,7 @@ test.describe('with JavaScript disabled', () => {
         const verdict = await el.getAttribute('data-verdict');
         const word = { ok: 'OK', deadlock: 'Deadlock', corruption: 'Corruption', bug: 'Bug', livelock: 'Livelock', error: 'Error', budget: 'Budget' }[verdict ?? ''];
         expect(word, `${path}: a cell without a verdict`).toBeTruthy();
-        await expect(el.locator('.fl-code pre.shiki span.hk').first()).toBeVisible();
+        await expect(el.locator('.fl-code pre.shiki f-k').first()).toBeVisible();
         // closed until the reader opens it: no answer before a prediction, even without scripts
         const found = el.locator('details[data-fl-found]');
         await expect(found).not.toHaveAttribute('open');

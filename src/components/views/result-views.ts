@@ -3,8 +3,8 @@
 // the trace as a picture (lanes, with the deadlock cycle drawn) beside the world at the scrubbed
 // step as a diagram. The wait-for graph and the tables are one click away.
 //
-// A page's HTML carries the light form (renderStaticViews: the trace as text columns); the client
-// swaps in the picture from the embedded trace (attachStaticViews), so a chapter's HTML stays small.
+// A page's HTML carries the light form (renderStaticViews: the trace as text lines); the client
+// swaps in the picture from the embedded trace (attachResultViews), so a chapter's HTML stays small.
 import type { CheckResult, Trace, WaitEdge } from '../../engine/api.js';
 import { renderFinals } from './finals.js';
 import { renderLanes } from './lanes.js';
@@ -24,8 +24,8 @@ export function renderTraceViews(trace: Trace, cycle?: WaitEdge[]): string {
   return `<div class="fl-trace-picture">${renderLanes(trace, cycle, { current: last })}</div>${renderScrubber(trace, last)}${wfg}`;
 }
 
-function compose(result: CheckResult, trace: string): string {
-  const parts = [renderVerdictBadge(result), renderFinals(result.finals), trace].filter(Boolean);
+function compose(result: CheckResult, trace: string, line = true): string {
+  const parts = [renderVerdictBadge(result, { line }), renderFinals(result.finals), trace].filter(Boolean);
   return `<div class="fl-views not-content" data-fl-views data-outcome="${result.outcome}">${parts.join('')}</div>`;
 }
 
@@ -34,10 +34,13 @@ export function renderResultViews(result: CheckResult): string {
   return compose(result, t ? `<div class="fl-trace" data-fl-trace>${renderTraceViews(t, result.cycle)}</div>` : '');
 }
 
-/** The same views with the trace as text, for a page's HTML; attachStaticViews draws the picture. */
+/**
+ * The same views for a cell in a page's HTML: the trace as text (attachResultViews draws the
+ * picture), and no verdict line in the badge (the cell's status line says it).
+ */
 export function renderStaticViews(result: CheckResult): string {
   const t = result.trace;
-  return compose(result, t ? `<div class="fl-trace" data-fl-trace data-fl-trace-static>${renderTraceText(t, result.cycle)}</div>` : '');
+  return compose(result, t ? `<div class="fl-trace" data-fl-trace data-fl-trace-static>${renderTraceText(t, result.cycle)}</div>` : '', false);
 }
 
 /** Wire the interactive parts of `renderResultViews(result)` output found inside `root`. */

@@ -83,14 +83,19 @@ function headlineRest(result: CheckResult, word: string): string {
   return h.startsWith(word) ? h.slice(word.length).replace(/^[:\s]+/, '') : h;
 }
 
-export function renderVerdictBadge(result: CheckResult): string {
+/** `line: false` leaves out the word and headline, for a host that states them itself (a cell's status line). */
+export function renderVerdictBadge(result: CheckResult, options: { line?: boolean } = {}): string {
   const word = verdictWord(result.outcome);
   const rest = headlineRest(result, word);
+  const line =
+    options.line === false
+      ? ''
+      : `<p class="fl-verdict-line"><strong class="fl-verdict-word">${esc(word)}</strong>` +
+        (rest ? `<span class="fl-verdict-headline">${esc(rest)}</span>` : '') +
+        `</p>`;
   return (
     `<div class="fl-verdict not-content fl-verdict--${esc(result.outcome)}" data-outcome="${esc(result.outcome)}">` +
-    `<p class="fl-verdict-line"><strong class="fl-verdict-word">${esc(word)}</strong>` +
-    (rest ? `<span class="fl-verdict-headline">${esc(rest)}</span>` : '') +
-    `</p>` +
+    line +
     renderDiagnostics(result.diagnostics ?? []) +
     renderMore(result) +
     `</div>`
