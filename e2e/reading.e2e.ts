@@ -110,6 +110,20 @@ test.describe('at 1280×800', () => {
     expect(fits).toBe(true);
   });
 
+  test('a chapter cell of up to 40 lines of code is at most ~900 px tall before the reader opens anything', async ({ page }) => {
+    const heights: string[] = [];
+    for (const path of ['/chapters/2006-fault-vs-invalidate/', chapter2007, '/chapters/2019-gup-pinning/']) {
+      await page.goto(path);
+      await expect(page.getByRole('button', { name: 'Run', exact: true }).first()).toBeEnabled();
+      const cells = await page.locator('[data-cell][data-prediction="open"]').evaluateAll((els) =>
+        els.map((el) => ({ id: el.getAttribute('data-cell'), lines: (el.querySelector('[data-fl-code] pre')?.textContent ?? '').split('\n').length, height: el.getBoundingClientRect().height })),
+      );
+      for (const c of cells) if (c.lines <= 40 && c.height > 920) heights.push(`${path} ${c.id}: ${c.lines} lines, ${Math.round(c.height)} px`);
+      expect(cells.length).toBeGreaterThan(0);
+    }
+    expect(heights).toEqual([]);
+  });
+
   test('every table-of-contents link of the 2007 chapter lands on its heading', async ({ page }) => {
     test.setTimeout(120_000);
     await page.goto(chapter2007);
@@ -154,3 +168,32 @@ test('a running search is dimmed and marked stale, counts states, and can be can
   await expect(abba.getByText(/^Stale: /)).toBeHidden();
   await expect(abba.getByText('Search cancelled')).toBeVisible();
 });
+
+// Every page in both themes, with every cell's findings opened (lanes, world diagram), checked
+// whole by axe: no serious or critical violation (contrast of every control included).
+for (const theme of ['light', 'dark'] as const) {
+  test(`every page passes axe in the ${theme} theme with every cell's findings open`, async ({ page }) => {
+    test.setTimeout(600_000);
+    const AxeBuilder = (await import('@axe-core/playwright')).default;
+    const { builtPages } = await import('./helpers');
+    await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+    await page.emulateMedia({ colorScheme: theme });
+    const problems: string[] = [];
+    for (const path of builtPages()) {
+      await page.goto(path);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      // each answered cell's question disappears, so take the first still asking until none does
+      const skip = page.getByRole('button', { name: 'Just show me' });
+      while ((await skip.count()) > 0) await skip.first().click();
+      const views = page.locator('[data-fl-lanes]');
+      if ((await page.locator('[data-cell]').count()) > 0 && (await page.locator('script[data-fl-trace]').count()) > 0) {
+        await expect(views.first()).toBeAttached();
+      }
+      const results = await new AxeBuilder({ page }).analyze();
+      for (const v of results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+        problems.push(`${path}: ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+}
