@@ -40,8 +40,11 @@ export default defineConfig({
       sidebar,
       // Pagefind full-text search is Starlight's default; stated here so nobody turns it off by accident.
       pagefind: true,
-      customCss: ['./src/styles/cells.css'],
+      customCss: ['./src/styles/cells.css', './src/styles/room.css', './src/styles/print.css'],
       lastUpdated: false,
+      // No link icon inside every heading: 22 of them cost the 2007 chapter 12 KB of HTML; the
+      // "On this page" contents link every heading.
+      markdown: { headingLinks: false },
     }),
     // offline reading: dist/sw.js, generated after the build (scripts/service-worker.mjs)
     serviceWorker(),

@@ -74,7 +74,7 @@ test('a reader fails, takes a hint, passes, and keeps the mark and the attempt',
   await expect(statusOf(ex)).toHaveText(/^Failed/);
   const failed = ex.locator('[data-run][data-passed="false"]').first();
   await expect(failed).toBeVisible();
-  await expect(failed.locator('[data-fl-swimlane]')).toBeVisible();
+  await expect(failed.locator('[data-fl-lanes]')).toBeVisible();
 
   // hints come one at a time
   const hints = ex.getByRole('list', { name: 'Hints' }).locator('li');

@@ -11,6 +11,8 @@ import type { MemoryModel } from '../src/engine/api';
 import { buildBudget } from '../src/components/cell/budget';
 import { cellTags, type CellTag } from './cell-tags';
 import { checkExercises } from './check-exercises';
+import { placementProblems, type PlacementContext } from './check-placement';
+import { loadExercises } from '../src/engine/grade/node-loader';
 
 const root = new URL('..', import.meta.url).pathname;
 const docs = join(root, 'src/content/docs');
@@ -51,13 +53,34 @@ function checkTag(tag: CellTag): string | Pending | null {
   return null;
 }
 
+/** Cell code, exercise bets and scenario models for the placement check, read from the repository. */
+function placementContext(): PlacementContext {
+  const { exercises } = loadExercises();
+  const modelOf = (scenario: string): string => scenarioInfo(scenario)?.model ?? 'sc';
+  return {
+    cellCode(chapter, id) {
+      const file = join(root, 'src/content/cells', chapter, `${id}.c`);
+      return existsSync(file) ? readFileSync(file, 'utf8') : null;
+    },
+    bet(id) {
+      const ex = exercises.find((e) => e.id === id);
+      const run = ex?.bet ? ex.runs[ex.bet.run] : undefined;
+      if (!ex?.bet || !run?.scenario) return null;
+      return { id, code: ex.starter, scenario: run.scenario, model: ex.bet.model ?? run.models[0] ?? modelOf(run.scenario) };
+    },
+    defaultModel: modelOf,
+  };
+}
+
 function main(): void {
   const files = mdxFiles(docs).filter((f) => f.includes(filter));
   const failures: string[] = [];
   const pending: string[] = [];
   let count = 0;
+  const placement = placementContext();
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
+    failures.push(...placementProblems(relative(root, file), text, placement));
     const tags = cellTags(file, text);
     // a finished page opts in to strictness: {/* content-check: strict */} (CH2007's chapters)
     const pageStrict = strict || text.includes('content-check: strict');

@@ -1,6 +1,6 @@
 // One live cell in the browser: wires the static markup rendered by Cell.astro to the page's
 // reactive module, the engine workers and, on demand, the editor, the diff and sharing.
-import type { Budget, CheckRequest, CheckResult, MemoryModel } from '../../engine/api';
+import type { Budget, CheckRequest, CheckResult, MemoryModel, Outcome, SearchProgress } from '../../engine/api';
 import { Cancelled, cancel, run as runEngine } from './bridge';
 import type { CellData } from './data';
 import { cellKey } from './data';
@@ -18,6 +18,7 @@ import { VersionsPanel } from './versions-menu';
 import { shareCell } from './share-ui';
 import { attachViews, renderViews } from './views';
 import { forget as forgetAttach, whenNear } from './attach-queue';
+import { Prediction } from './prediction';
 
 type Mark = '' | 'edited' | 'edited by the link';
 
@@ -52,6 +53,12 @@ export class LiveCell {
   /** the budget of the next run: the browser's default, or larger after "Search further" */
   private budget: Budget | undefined;
   private readonly versionsPanel: VersionsPanel;
+  private readonly stale: HTMLElement;
+  private readonly progressEl: HTMLElement;
+  private readonly cancelButton: HTMLButtonElement;
+  private readonly prediction: Prediction;
+  /** the status line of the verdict on screen, restored when a reader cancels a newer run */
+  private settledStatus = '';
 
   constructor(readonly el: HTMLElement, readonly data: CellData) {
     this.key = cellKey(data.chapter, data.id);
@@ -63,6 +70,9 @@ export class LiveCell {
     this.mark = q(el, '[data-fl-mark]');
     this.diffHost = q(el, '[data-fl-diff]');
     this.diffButton = q(el, 'button[data-action="diff"]');
+    this.stale = q(el, '[data-fl-stale]');
+    this.progressEl = q(el, '[data-fl-progress]');
+    this.cancelButton = q(el, 'button[data-action="cancel"]');
     this.staticViews = this.views.innerHTML;
     this.staticStatus = this.status.textContent ?? '';
     this.staticVerdict = el.dataset.verdict ?? '';
@@ -80,9 +90,19 @@ export class LiveCell {
         },
       },
     );
+    this.settledStatus = this.staticStatus;
+    this.prediction = new Prediction(el, this.key, {
+      outcome: () => (this.el.dataset.state === 'running' ? null : ((this.el.dataset.verdict ?? null) as Outcome | null)),
+      run: () => this.run(true),
+    });
     this.define();
     this.wire();
-    whenNear(this.views, () => void this.attachStatic());
+    // the picture is drawn from the embedded trace once the findings are open and near the screen:
+    // an unanswered cell costs the page nothing beyond its text
+    const found = el.querySelector<HTMLDetailsElement>('details[data-fl-found]');
+    const wake = () => whenNear(this.views, () => void this.attachStatic());
+    if (!found || found.open) wake();
+    else found.addEventListener('toggle', () => found.open && this.showingStatic && !this.scrubber && wake());
     const saved = this.keeper.start();
     if (saved && !this.isOriginal(saved)) {
       this.restore(saved.code, saved.model, saved.params, 'edited');
@@ -108,7 +128,7 @@ export class LiveCell {
         rejected: (error) => this.failed(error),
       })
       .define(names.verdict(key), [names.source(key)], (source: Source) =>
-        source.version === 0 ? STATIC : runEngine(key, this.request(source)),
+        source.version === 0 ? STATIC : runEngine(key, this.request(source), 'now', (p) => this.progress(p)),
       );
     module
       .variable({ fulfilled: (value) => this.showViews(value as { html: string; result: CheckResult } | Static) })
@@ -139,15 +159,27 @@ export class LiveCell {
     const trace = codec.decodeTrace(encoded);
     // the reader may have run the cell meanwhile: then these views are gone
     if (!this.showingStatic || this.scrubber) return;
-    this.scrubber = attachViews(this.views, { trace });
+    this.scrubber = attachViews(this.views, { trace, cycle: this.data.cycle });
   }
 
   // ---- what the reader sees -----------------------------------------------------------------
 
+  /** A search started: the verdict on screen is dimmed and marked stale, with a live count and Cancel. */
   private pending(): void {
     this.el.setAttribute('aria-busy', 'true');
     this.el.dataset.state = 'running';
     this.status.textContent = 'Running…';
+    this.stale.hidden = false;
+    this.cancelButton.hidden = false;
+    this.progressEl.hidden = false;
+    this.progressEl.textContent = 'searching…';
+    this.prediction.settled();
+  }
+
+  private progress(p: SearchProgress): void {
+    const n = new Intl.NumberFormat('en').format(p.states);
+    this.progressEl.textContent = `${n} states explored`;
+    this.status.textContent = `Running… ${n} states explored`;
   }
 
   private settle(verdict: string, text: string): void {
@@ -155,6 +187,19 @@ export class LiveCell {
     delete this.el.dataset.state;
     this.el.dataset.verdict = verdict;
     this.status.textContent = text;
+    this.settledStatus = text;
+    this.stale.hidden = true;
+    this.cancelButton.hidden = true;
+    this.progressEl.hidden = true;
+    this.prediction.settled();
+  }
+
+  /** The reader stopped the search: the verdict of the code last run stays, no longer dimmed. */
+  private cancelRun(): void {
+    if (this.el.dataset.state !== 'running') return;
+    cancel(this.key);
+    this.settle(this.el.dataset.verdict ?? '', this.settledStatus);
+    this.say('Search cancelled: the verdict shown is for the code as it was before.');
   }
 
   private showStatus(value: CheckResult | Static): void {
@@ -219,6 +264,7 @@ export class LiveCell {
       button.disabled = false;
     };
     on('run', () => this.run());
+    on('cancel', () => this.cancelRun());
     on('reset', () => this.reset());
     on('diff', () => void this.toggleDiff());
     on('share', () => void this.share());
@@ -261,7 +307,9 @@ export class LiveCell {
     if (select && (model ?? this.data.model)) select.value = (model ?? this.data.model)!;
   }
 
-  run(): void {
+  /** Run the current code; `bet`: the reader bet on this run's verdict first. */
+  run(bet = false): void {
+    if (!bet) this.prediction.ranWithoutBet();
     const code = this.currentCode();
     const { model, params } = this.readParams();
     this.say('');
@@ -359,6 +407,7 @@ export class LiveCell {
   private edited(code: string): void {
     const { model, params } = this.readParams();
     this.remember(code, model, params);
+    this.prediction.edited();
   }
 
   /** Show code from storage or a link without running it: the reader decides when to Run. */

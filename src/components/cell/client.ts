@@ -2,7 +2,7 @@
 // small: the editor, the diff and the permalink codec are imported only when a reader asks.
 import { warmUp } from './bridge';
 import { LiveCell } from './cell-client';
-import type { CellData } from './data';
+import { cellData, type CellJson } from './data';
 import { initCostTable } from './cost-table-client';
 import { initFigure } from './figure-client';
 import { initTable } from './table-client';
@@ -34,7 +34,7 @@ function init(): void {
   for (const el of document.querySelectorAll<HTMLElement>('[data-cell]')) {
     const json = el.querySelector('script[data-fl-cell-data]')?.textContent;
     if (!json) continue;
-    const data = JSON.parse(json) as CellData;
+    const data = cellData(JSON.parse(json) as CellJson, el.querySelector('[data-fl-code] pre'));
     cells.set(data.id, new LiveCell(el, data));
   }
   for (const el of document.querySelectorAll<HTMLElement>('[data-fl-table]')) initTable(el);

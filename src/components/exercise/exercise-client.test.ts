@@ -124,7 +124,7 @@ describe('LiveExercise', () => {
     await answer([ok, abbaResult]);
     await first;
     expect(text(el, '[data-fl-ex-status]')).toMatch(/^Failed: b \(sc\)/);
-    expect(el.querySelector('[data-run="b@sc"][data-passed="false"] [data-fl-swimlane]')).not.toBeNull();
+    expect(el.querySelector('[data-run="b@sc"][data-passed="false"] [data-fl-lanes]')).not.toBeNull();
     expect(el.querySelector<HTMLElement>('[data-fl-ex-done]')!.hidden).toBe(true);
     expect(text(el, '[data-fl-ex-bet-answer]')).toMatch(/^You bet Deadlock; the engine says OK/);
 

@@ -48,7 +48,7 @@ describe('renderReport', () => {
     const html = renderReport(report);
     expect(html).toContain('data-run="a@sc" data-passed="true" data-outcome="ok"');
     expect(html).toContain('data-run="b@sc" data-passed="false" data-outcome="deadlock"');
-    expect(html).toMatch(/<details class="fl-ex-trace" open>.*data-fl-swimlane/s);
+    expect(html).toMatch(/<details class="fl-ex-trace" open>.*data-fl-lanes/s);
     expect(html).toContain('data-cost="bytesCopied" data-passed="false"');
     expect(reportStatus(report)).toMatch(/^Failed: b \(sc\) — /);
   });
