@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { MemoryModel } from '../src/engine/api.js';
 import { check, listScenarios } from '../src/engine/index.js';
 import { boot } from '../src/engine/kernel/boot.js';
-import { explore, releaseGraph, type SearchGraph } from '../src/engine/explore/bfs.js';
+import { explore, releaseGraph, type SearchGraph } from '../src/engine/explore/index.js';
 import { parseScenario } from '../src/engine/scenarios/format.js';
 import { scenarioText } from '../src/engine/scenarios/index.js';
 

@@ -6,7 +6,7 @@ import { Status, type Machine } from '../kernel/machine.js';
 import { T_STATUS, TASK_DONE } from '../kernel/layout.js';
 import { runTask } from '../kernel/vm.js';
 import type { InternalStep } from '../memory/model.js';
-import type { Invariant } from './bfs.js';
+import type { Invariant } from './graph.js';
 
 /** an edge: from a state, by a choice (a task, or nTasks + k for the k-th memory step), to a state or to a bad end */
 export interface ReferenceEdge { from: number; choice: number; to: number | 'bad'; status?: Status; message?: string }
