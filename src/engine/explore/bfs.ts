@@ -7,7 +7,6 @@ import type { InternalStep } from '../memory/model.js';
 import { Status, type Machine } from '../kernel/machine.js';
 import * as LY from '../kernel/layout.js';
 import { runTask } from '../kernel/vm.js';
-import { touch } from '../memory/touch.js';
 import { PROGRESS_EVERY, searchBytes, type Invariant, type SearchGraph, type SearchLimits } from './graph.js';
 import { IntList } from './growable.js';
 import { sharedParts } from './machine.js';
@@ -60,6 +59,8 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
   const nShared = store.nShared;
   // invariants read whole states, so with them every step runs
   const cache: StepCache = invariants.length === 0 ? new StepTables(m, store, limits.memoWords ?? MEMO_WORDS, verifyingBlocks()) : new NoStepCache();
+  // whether the last step read or wrote another CPU's part (a model that cannot say: always)
+  const touchedOtherCpus = m.memory.touchedOtherCpus ? m.memory.touchedOtherCpus.bind(m.memory) : () => true;
   const maxTransitions = limits.maxTransitions ?? Infinity;
   const maxBytes = limits.maxBytes ?? Infinity;
   // per batch: successors (block numbers and hash), events, and per state where its events
@@ -130,13 +131,13 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
         load(s);
         if (dirty) next.set(cur);
         m.crossTask = false;
-        touch.otherCpus = false;
+        touchedOtherCpus();
         const st = runTask(m, next, t);
         if (st === S_BLOCKED) {
           // a task whose next call would wait does not move; what the attempt wrote (a release
           // marks the newest buffered store before its store finds the buffer full) is dropped
           dirty = true;
-          if (!m.crossTask) cache.keepTask(s, t, cand, -1, touch.otherCpus);
+          if (!m.crossTask) cache.keepTask(s, t, cand, -1, touchedOtherCpus());
           continue;
         }
         dirty = true;
@@ -155,7 +156,7 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
           continue;
         }
         successor(s, t, t);
-        if (!m.crossTask) cache.keepTask(s, t, cand, nc - 1, touch.otherCpus);
+        if (!m.crossTask) cache.keepTask(s, t, cand, nc - 1, touchedOtherCpus());
       }
       // memory steps, per CPU: choices number the steps of CPU 0 first, then CPU 1's…
       let k0 = nTasks;
@@ -170,7 +171,7 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
         }
         load(s);
         steps.length = 0;
-        touch.otherCpus = false;
+        touchedOtherCpus();
         m.memory.internalStepsOf(cur, L.memBase, L.mem, c, steps);
         const first = nc;
         for (let k = 0; k < steps.length; k++) {
@@ -179,7 +180,7 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
           m.memory.applyInternal(next, L.memBase, L.mem, steps[k]);
           successor(s, -1, k0 + k);
         }
-        cache.keepCpu(s, c, cand, first, steps.length, touch.otherCpus);
+        cache.keepCpu(s, c, cand, first, steps.length, touchedOtherCpus());
         moved += steps.length;
         k0 += steps.length;
       }

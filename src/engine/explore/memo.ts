@@ -1,6 +1,6 @@
 // A table of step results, keyed by block numbers (visited.ts). A task's step reads only its own
-// region and the shared words (builtins that look at other tasks say so, and the VM raises
-// Machine.crossTask when one runs), so the same task in the same task block over the same shared
+// region and the shared words (builtins that look at other tasks declare readsOtherTasks, and the
+// VM raises Machine.crossTask when one runs), so the same task in the same task block over the same shared
 // blocks always makes the same move: the explorer runs it once and afterwards only looks it up.
 // Internal memory steps depend on the shared words alone and are kept the same way.
 // Keys are compared word by word after the hash: a lookup never returns another key's result.

@@ -184,6 +184,7 @@ export function runTask(m: Machine, w: Int32Array, t: number, untilVisible = fal
           m.bug(`sleeping function called from invalid context: ${bi.name}() ${atomicCause(m, w, t)}`);
           break;
         }
+        if (bi.readsOtherTasks) m.crossTask = true; // declared: this step reads another task (builtin.ts)
         if (bi.blocks && bi.blocks(m, w, t, a)) { m.status = S_BLOCKED; break; }
         if (m.record && bi.visible) record(m, pc, bi.name, argsOf(m, w, a, n));
         v = bi.run(m, w, t, a);
@@ -265,7 +266,7 @@ function badDeref(m: Machine, b: number): string {
 /** tell the memory system when the last task of a CPU has finished */
 function retireCpu(m: Machine, w: Int32Array, t: number) {
   if (!m.memory.retire) return;
-  m.crossTask = true;
+  m.crossTask = true; // the exit of a task reads whether the other tasks of its CPU have finished
   const cpu = m.taskCpu[t];
   for (let u = 0; u < m.layout.nTasks; u++) {
     if (u !== t && m.taskCpu[u] === cpu && w[(m.layout.taskBase + u * m.layout.taskWords) + T_STATUS] !== TASK_DONE) return;

@@ -10,6 +10,7 @@ import {
   bufferAt, bufferCount, bufferForward, bufferPush, bufferRemove, bufferWords, describeEntries, describeEntry, entryAddr, entryValue,
   latestValue, settledValue,
 } from './buffer.js';
+import { takeTouchedOtherCpus } from './touch.js';
 
 /** drain every entry of the buffer at b, oldest first */
 function flush(w: Int32Array, base: number, b: number): void {
@@ -47,6 +48,7 @@ export const tso: MemorySystem = {
     return true;
   },
   latest: latestValue,
+  touchedOtherCpus: takeTouchedOtherCpus,
   settled: settledValue,
   internalSteps(w, base, layout, out) {
     for (let c = 0; c < layout.cpus; c++) tso.internalStepsOf(w, base, layout, c, out);
