@@ -42,7 +42,7 @@ const MUTATIONS: Mutation[] = [
   {
     name: 'spin_unlock-no-release',
     what: 'locks stop ordering: spin_unlock() stores 0 without its RELEASE',
-    file: 'src/engine/memory/builtins.ts',
+    file: 'src/engine/kernel/builtins/ordering.ts',
     apply: replaceAll("          ms.fence(w, L.memBase, L.mem, cpu, 'release');\n          if (!ms.store(w, L.memBase, L.mem, cpu, addr, 0))",
       '          if (!ms.store(w, L.memBase, L.mem, cpu, addr, 0))'),
   },

@@ -3,9 +3,7 @@
 // is ours is the grading loop, the hints, the solution panel, Reset and the progress record.
 import type { Verdict } from '../../engine/api';
 import { verdictWord } from '../../engine/api';
-import { gradeAsync, type GradeReport } from '../../engine/grade/grade';
-import type { Exercise } from '../../engine/grade/exercise';
-import { CODE_EXT } from '../../engine/grade/assemble';
+import { CODE_EXT, gradeAsync, type Exercise, type GradeReport } from '../../engine/grade';
 import { Cancelled, cancel as cancelRun, run as runEngine } from '../cell/bridge';
 import type { CellEditor } from '../cell/editor';
 import { EditorSlot } from '../cell/editor-slot';
