@@ -50,7 +50,7 @@ void worker(struct page *a, struct page *b)
     maxStates: 500_000,
   },
   {
-    // (added by WEAK) barriers, acquire/release and atomics: under tso and weak the store buffers
+    // barriers, acquire/release and atomics: under tso and weak the store buffers
     // and invalidate queues multiply the interleavings
     name: 'message passing: a producer publishing with smp_wmb and release, three consumers with acquire, smp_rmb and atomics',
     scenario: `id bench/message-passing\ntask producer cpu 0 : producer()\n${[1, 2, 3].map((i) => `task consumer${i} cpu ${i} : consumer()`).join('\n')}\n`,

@@ -3,7 +3,7 @@
 // graph, swimlane, scrubber) so the reader sees the interleaving that broke their code.
 import { verdictWord, type CheckResult, type Verdict } from '../../engine/api';
 import { costBound, type CostReport, type ExerciseMeta, type GoalRun, type GradeReport, type RuleReport, type RunReport } from '../../engine/grade';
-import { renderViews } from '../cell/views';
+import { renderViews } from '../cell/views-adapter';
 import { esc, listWords } from '../views/escape';
 import { inlineMarkup } from './markup';
 

@@ -40,7 +40,7 @@ vi.mock('../cell/editor', () => ({
   },
 }));
 
-const { LiveExercise } = await import('./exercise-client');
+const { LiveExercise } = await import('./live-exercise');
 
 const ok: CheckResult = { ...abbaResult, outcome: 'ok', verdict: 'ok', headline: 'OK: every interleaving', cycle: undefined };
 

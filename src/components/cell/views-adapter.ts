@@ -1,4 +1,4 @@
-// The views of one result for cells and exercises: VIEWS' composition (badge with search figures
+// The views of one result for cells and exercises: views/' composition (badge with search figures
 // and costs, wait-for graph, swimlane, scrubber), under the names the cell code uses.
 import type { CheckResult } from '../../engine/api';
 import { attachResultViews, renderResultViews } from '../views/result-views';
