@@ -5,14 +5,13 @@
 import { FRAME_HEADER } from '../lang/bytecode.js';
 import { describeValue } from './access.js';
 import { atomicCause, holdsAny, locksHeld } from './context.js';
-import { handle, indexOf, isKind, Kind } from './handles.js';
-import { taskAt } from './layout.js';
+import { handle, Kind } from './handles.js';
 import * as LY from './layout.js';
 import { Status, type Machine } from './machine.js';
 import { pageWordName } from './pagewords.js';
 // module-local copies: reading an imported binding costs a getter call in some loaders (hot path)
 const { T_FP, T_HDR, T_IRQ, T_PC, T_PFDIS, T_PREEMPT, T_RET, T_SP, T_SPINS, T_STATUS, TASK_DONE } = LY;
-const S_OK = Status.OK, S_BLOCKED = Status.BLOCKED, S_BUG = Status.BUG, S_CORRUPT = Status.CORRUPT, S_BUDGET = Status.BUDGET;
+const S_OK = Status.OK, S_BLOCKED = Status.BLOCKED, S_BUDGET = Status.BUDGET;
 const K_WORD = Kind.WORD as number;
 
 /** set up task t's root frame: its entry function with no arguments */

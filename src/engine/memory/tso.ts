@@ -8,9 +8,8 @@ import type { MemorySystem } from './model.js';
 import { rmwResult } from './rmw.js';
 import {
   bufferAt, bufferCount, bufferForward, bufferPush, bufferRemove, bufferWords, describeEntries, describeEntry, entryAddr, entryValue,
-  latestValue, settledValue,
+  bufferedReads,
 } from './buffer.js';
-import { takeTouchedOtherCpus } from './touch.js';
 
 /** drain every entry of the buffer at b, oldest first */
 function flush(w: Int32Array, base: number, b: number): void {
@@ -47,9 +46,7 @@ export const tso: MemorySystem = {
     tso.rmw(w, base, layout, cpu, addr, 'add', delta, 0, 'relaxed');
     return true;
   },
-  latest: latestValue,
-  touchedOtherCpus: takeTouchedOtherCpus,
-  settled: settledValue,
+  ...bufferedReads,
   internalSteps(w, base, layout, out) {
     for (let c = 0; c < layout.cpus; c++) tso.internalStepsOf(w, base, layout, c, out);
   },

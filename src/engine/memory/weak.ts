@@ -27,10 +27,10 @@ import {
   queueStale, queueWords,
 } from './queue.js';
 import { rmwResult } from './rmw.js';
-import { takeTouchedOtherCpus, touchOtherCpus } from './touch.js';
+import { touchOtherCpus } from './touch.js';
 import {
-  bufferAt, bufferCount, bufferForward, bufferHas, bufferPush, bufferRemove, bufferWords, describeEntries, describeEntry, latestValue,
-  settledValue, entryAddr, entryBarrier, entryDelta, entryValue,
+  bufferAt, bufferCount, bufferForward, bufferHas, bufferPush, bufferRemove, bufferWords, describeEntries, describeEntry,
+  bufferedReads, entryAddr, entryBarrier, entryDelta, entryValue,
 } from './buffer.js';
 
 function processInvalidation(w: Int32Array, q: number, addr: number): void {
@@ -174,9 +174,7 @@ export const weak: MemorySystem = {
     if (order === 'acquire') queueClear(w, base + queueAt(layout, cpu), layout);
     return old;
   },
-  latest: latestValue,
-  touchedOtherCpus: takeTouchedOtherCpus,
-  settled: settledValue,
+  ...bufferedReads,
   internalSteps(w, base, layout, out) {
     for (let c = 0; c < layout.cpus; c++) weak.internalStepsOf(w, base, layout, c, out);
   },
