@@ -38,12 +38,14 @@ const EV_EDGE = 0, EV_BAD = 1;
 export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, invariants: Invariant[]): SearchGraph {
   const S = initial.length;
   const L = m.layout;
+  const expected = Math.min(limits.maxStates, 1 << 22); // states the budget allows: the store and the per-state lists grow to it once large
   const store = new StateStore({
     size: S, taskBase: L.taskBase, taskWords: L.taskWords, regions: (S - L.taskBase) / L.taskWords, header: T_HDR, spWord: T_SP,
     sharedParts: sharedParts(m),
-  });
+  }, undefined, expected);
   const g: SearchGraph = {
-    store, parent: new IntList(), choice: new IntList(), edgeStart: new IntList(), edgeTo: new IntList(), edgeChoice: new IntList(),
+    store, parent: new IntList(1024, expected), choice: new IntList(1024, expected), edgeStart: new IntList(1024, expected),
+    edgeTo: new IntList(), edgeChoice: new IntList(),
     bad: [], deadlocks: [], finals: [], expanded: 0, transitions: 0, millis: 0, exhaustive: false, stoppedBy: null, bytes: 0,
   };
   const t0 = Date.now();

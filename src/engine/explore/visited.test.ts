@@ -2,6 +2,7 @@
 // loaded back whole, and a step that writes a task region the store takes as unchanged is caught.
 // (The search built on it is compared with the plain search in reference.test.ts.)
 import { describe, expect, it } from 'vitest';
+import { IntList } from './growable.js';
 import { SHARED_BLOCK, setVerifyBlocks, sharedBlocks, StateStore } from './visited.js';
 
 describe('StateStore', () => {
@@ -59,5 +60,29 @@ describe('StateStore', () => {
     } finally {
       setVerifyBlocks(false);
     }
+  });
+
+  it('grows to its expected size once large, and past it by doubling, finding every state', () => {
+    const store = new StateStore(pack, 1024, 100_000);
+    const w = new Int32Array(40);
+    const n = 300_000; // past the expected size
+    for (let k = 0; k < n; k++) {
+      w[0] = k; w[1] = k >> 8;
+      expect(store.insert(w)).toBe(k);
+    }
+    for (let k = 0; k < n; k += 997) {
+      w[0] = k; w[1] = k >> 8;
+      expect(store.insert(w)).toBe(-(k + 1));
+    }
+    expect(store.count).toBe(n);
+  });
+});
+
+describe('IntList', () => {
+  it('keeps every item when it grows to its expected length and past it', () => {
+    const list = new IntList(1024, 70_000);
+    for (let k = 0; k < 200_000; k++) list.push(k * 3);
+    expect(list.length).toBe(200_000);
+    for (let k = 0; k < 200_000; k += 101) expect(list.get(k)).toBe(k * 3);
   });
 });
