@@ -121,7 +121,6 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
     for (let s = i; s < end; s++) {
       const x = s - i;
       evStart[x] = ne;
-      let dirty = true; // next differs from cur
       let live = 0;
       let moved = 0;
       for (let t = 0; t < nTasks; t++) {
@@ -131,18 +130,17 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
         if (known === WAITS) continue;
         if (known === MOVES) { moved++; successorFrom(s, t, cache.at, t); continue; }
         load(s);
-        if (dirty) next.set(cur);
+        next.set(cur);
         m.crossTask = false;
         touchedOtherCpus();
         const st = runTask(m, next, t);
         if (st === S_BLOCKED) {
           // a task whose next call would wait does not move; what the attempt wrote (a release
-          // marks the newest buffered store before its store finds the buffer full) is dropped
-          dirty = true;
+          // marks the newest buffered store before its store finds the buffer full) is dropped:
+          // every step starts from a fresh copy of the state
           if (!m.crossTask) cache.keepTask(s, t, cand, -1, touchedOtherCpus());
           continue;
         }
-        dirty = true;
         moved++;
         if (st !== S_OK) {
           if (st === S_BUDGET) budgetHit = true;
@@ -177,8 +175,7 @@ export function explore(m: Machine, initial: Int32Array, limits: SearchLimits, i
         m.memory.internalStepsOf(cur, L.memBase, L.mem, c, steps);
         const first = nc;
         for (let k = 0; k < steps.length; k++) {
-          if (dirty) next.set(cur);
-          dirty = true;
+          next.set(cur);
           m.memory.applyInternal(next, L.memBase, L.mem, steps[k]);
           successor(s, -1, k0 + k);
         }
