@@ -1,4 +1,4 @@
-// The 2019 chapter (CH2019): Jérôme Glisse's barrier scheme as written fails under weak memory;
+// The 2019 chapter: Jérôme Glisse's barrier scheme as written fails under weak memory;
 // a reader who gives the pin side a full barrier sees it pass, and the original passes under sc.
 import { expect, test } from '@playwright/test';
 import { cell, originalCode, replaceCode, run, showVerdict, status, watchConsole } from './helpers';

@@ -5,7 +5,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 export const chapter2007 = '/chapters/2007-pagecache-write-deadlocks/';
-/** "How the cells work": SITE's page with one cell, a table and figures, the tests' stable fixture
+/** "How the cells work": the page with one cell, a table and figures, the tests' stable fixture
  *  (chapters change as they are written; this page does not). Its cell is the ABBA of the 2007 chapter. */
 export const fixture = '/cells/';
 export const abbaTitle = 'Opposite lock order';

@@ -1,4 +1,4 @@
-// The 2007 chapter (CH2007): the reader fixes the 2,8 cell the way the merged fix does (the
+// The 2007 chapter: the reader fixes the 2,8 cell the way the merged fix does (the
 // temporary page, taken from the chapter's own temp-page cell), sees it turn OK, and sees the
 // closing table, which runs that cell's code against every scenario, go from failing rows to OK.
 import { expect, test } from '@playwright/test';

@@ -82,7 +82,7 @@ function main(): void {
     const text = readFileSync(file, 'utf8');
     failures.push(...placementProblems(relative(root, file), text, placement));
     const tags = cellTags(file, text);
-    // a finished page opts in to strictness: {/* content-check: strict */} (CH2007's chapters)
+    // a finished page opts in to strictness: {/* content-check: strict */} (the 2007 chapters)
     const pageStrict = strict || text.includes('content-check: strict');
     const seen = new Set<string>();
     for (const tag of tags) {

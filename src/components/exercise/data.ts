@@ -2,7 +2,7 @@
 // runs for the grader, the starter for Reset, the references a scenario exercise runs against.
 // Not the solution text (it is in the page as highlighted HTML, shown on request) and not the
 // wrong answers (tests only).
-import type { Exercise } from '../../engine/grade/exercise';
+import type { Exercise } from '../../engine/grade';
 
 export type ExerciseData = Omit<Exercise, 'solution' | 'wrong'>;
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckRequest, CheckResult } from '../../engine/api';
-import { validateExercise, type Exercise } from '../../engine/grade/exercise';
-import { grade } from '../../engine/grade/grade';
+import { grade, validateExercise, type Exercise } from '../../engine/grade';
 import { abbaResult } from '../views/fixtures';
 import { inlineMarkup } from './markup';
 import { renderGoalList, renderReport, reportStatus } from './render';

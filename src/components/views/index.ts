@@ -1,10 +1,10 @@
-// Views of the engine's CheckResult (src/engine/api.ts), for the cells. Owned by VIEWS.
+// Views of the engine's CheckResult (src/engine/api.ts), for the cells.
 //
 // Every render function is DOM-free and returns an HTML string, so the same call serves the
 // build (Astro, set:html) and the client (element.innerHTML = …). Interaction lives apart,
 // in attach functions that take the rendered root and the same data.
 //
-// Usage (SITE):
+// Usage (from a cell):
 //   import './views.css'  (or `import 'src/components/views/views.css'` in the Cell component)
 //   build:  <div set:html={renderResultViews(result)} />
 //   client: root.innerHTML = renderResultViews(result); const h = attachResultViews(root, result);

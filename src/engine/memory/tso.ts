@@ -8,7 +8,7 @@ import type { MemorySystem } from './model.js';
 import { rmwResult } from './rmw.js';
 import {
   bufferAt, bufferCount, bufferForward, bufferPush, bufferRemove, bufferWords, describeEntries, describeEntry, entryAddr, entryValue,
-  latestValue, settledValue,
+  bufferedReads,
 } from './buffer.js';
 
 /** drain every entry of the buffer at b, oldest first */
@@ -46,8 +46,7 @@ export const tso: MemorySystem = {
     tso.rmw(w, base, layout, cpu, addr, 'add', delta, 0, 'relaxed');
     return true;
   },
-  latest: latestValue,
-  settled: settledValue,
+  ...bufferedReads,
   internalSteps(w, base, layout, out) {
     for (let c = 0; c < layout.cpus; c++) tso.internalStepsOf(w, base, layout, c, out);
   },

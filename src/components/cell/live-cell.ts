@@ -16,7 +16,7 @@ import { dismiss, dismissAll, errorText, notify, type NoticeAction } from './not
 import { sameSnapshot, type Snapshot } from './versions';
 import { VersionsPanel } from './versions-menu';
 import { shareCell } from './share-ui';
-import { attachViews, renderViews } from './views';
+import { attachViews, renderViews } from './views-adapter';
 import { forget as forgetAttach, whenNear } from './attach-queue';
 import { Prediction } from './prediction';
 

@@ -1,7 +1,7 @@
 // Page bootstrap for cells, tables and figures (bundled once per page by Astro). Everything here is
 // small: the editor, the diff and the permalink codec are imported only when a reader asks.
 import { warmUp } from './bridge';
-import { LiveCell } from './cell-client';
+import { LiveCell } from './live-cell';
 import { cellData, type CellJson } from './data';
 import { initCostTable } from './cost-table-client';
 import { initFigure } from './figure-client';

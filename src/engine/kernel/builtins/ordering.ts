@@ -1,14 +1,15 @@
-// The memory-ordering primitives as engine builtins: barriers, acquire/release, atomics and bit
-// operations on shared words, each one scheduling point routed through the scenario's memory
-// system. Generated from primitives.ts, the table the litmus reader uses too. READ_ONCE and
+// The memory-ordering primitives as engine builtins: barriers, acquire/release, atomics, spin
+// locks and bit operations on shared words, each one scheduling point routed through the
+// scenario's memory system, with the kernel's argument order (`atomic_add(i, &v)`,
+// `smp_store_release(&flag, 1)`). Generated from memory/primitives.ts, the table the litmus reader uses too. READ_ONCE and
 // WRITE_ONCE are not here: the compiler turns them into plain shared loads and stores.
-import type { Builtin } from '../kernel/builtin.js';
-import { describeValue, validObject } from '../kernel/access.js';
-import { indexOf, Kind } from '../kernel/handles.js';
-import { Status, type Machine } from '../kernel/machine.js';
-import { spinAcquired, spinReleased } from '../kernel/context.js';
-import { checkRefcountAdd } from '../kernel/pagewords.js';
-import { arity, bitOperand, negatedOperand, primitives, type Primitive } from './primitives.js';
+import type { Builtin } from '../builtin.js';
+import { describeValue, validObject } from '../access.js';
+import { indexOf, Kind } from '../handles.js';
+import { Status, type Machine } from '../machine.js';
+import { spinAcquired, spinReleased } from '../context.js';
+import { checkRefcountAdd } from '../pagewords.js';
+import { arity, bitOperand, negatedOperand, primitives, type Primitive } from '../../memory/primitives.js';
 
 /** the shared word a pointer argument names, or -1 after reporting the bug */
 function word(m: Machine, name: string, h: number): number {
@@ -54,7 +55,7 @@ function runner(name: string, p: Primitive): Builtin['run'] {
       case 'store': {
         const addr = word(m, name, w[a]);
         if (addr < 0) return 0;
-        if (p.release) ms.fence(w, L.memBase, L.mem, cpu, 'release'); // idempotent if the store must wait
+        if (p.release) ms.fence(w, L.memBase, L.mem, cpu, 'release'); // if the store must wait, the explorer drops this step's writes
         if (!ms.store(w, L.memBase, L.mem, cpu, addr, w[a + 1])) { m.status = Status.BLOCKED; return 0; }
         if (p.mb) ms.fence(w, L.memBase, L.mem, cpu, 'mb');
         return 0;

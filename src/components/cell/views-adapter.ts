@@ -1,4 +1,4 @@
-// The views of one result for cells and exercises: VIEWS' composition (badge, trace picture,
+// The views of one result for cells and exercises: views/' composition (badge, trace picture,
 // world diagram and scrubber, wait-for graph and tables on demand), under the names the cell code uses.
 import type { CheckResult } from '../../engine/api';
 import { attachResultViews, renderResultViews, renderStaticViews } from '../views/result-views';

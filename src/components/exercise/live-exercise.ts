@@ -1,11 +1,9 @@
-// One live exercise in the browser. The engine runs in SITE's Worker pool (cell/bridge), the
-// editor is SITE's CodeMirror setup (cell/editor), the failing traces are VIEWS' renderers; what
-// is ours is the grading loop, the hints, the solution panel, Reset and the progress record.
+// One live exercise in the browser. The engine runs in the cells' Worker pool (cell/bridge), the
+// editor is the cells' CodeMirror setup (cell/editor), the failing traces are views/' renderers;
+// this file holds the grading loop, the hints, the solution panel, Reset and the progress record.
 import type { Verdict } from '../../engine/api';
 import { verdictWord } from '../../engine/api';
-import { gradeAsync, type GradeReport } from '../../engine/grade/grade';
-import type { Exercise } from '../../engine/grade/exercise';
-import { CODE_EXT } from '../../engine/grade/assemble';
+import { CODE_EXT, gradeAsync, type Exercise, type GradeReport } from '../../engine/grade';
 import { Cancelled, cancel as cancelRun, run as runEngine } from '../cell/bridge';
 import type { CellEditor } from '../cell/editor';
 import { EditorSlot } from '../cell/editor-slot';
@@ -15,7 +13,7 @@ import { browserStorage } from '../cell/storage';
 import { withVersion, type History, type VersionStore, type Why } from '../cell/versions';
 import { VersionsPanel } from '../cell/versions-menu';
 import { exerciseVersions } from './browser-store';
-import { attachViews } from '../cell/views';
+import { attachViews } from '../cell/views-adapter';
 import type { ExerciseData } from './data';
 import { Progress } from './progress';
 import { renderReport, reportStatus, runAsResult } from './render';

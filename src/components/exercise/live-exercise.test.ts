@@ -4,7 +4,7 @@
 // the solution panel, Reset, the bet, progress, and a newer Check overtaking an older one.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CheckRequest, CheckResult } from '../../engine/api';
-import { validateExercise } from '../../engine/grade/exercise';
+import { validateExercise } from '../../engine/grade';
 import { abbaResult } from '../views/fixtures';
 import type { ExerciseData } from './data';
 import { MemoryStore, Progress } from './progress';
@@ -40,7 +40,7 @@ vi.mock('../cell/editor', () => ({
   },
 }));
 
-const { LiveExercise } = await import('./exercise-client');
+const { LiveExercise } = await import('./live-exercise');
 
 const ok: CheckResult = { ...abbaResult, outcome: 'ok', verdict: 'ok', headline: 'OK: every interleaving', cycle: undefined };
 
