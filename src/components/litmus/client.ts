@@ -61,16 +61,16 @@ export class LitmusCell {
     this.compare();
   }
 
-  /** the reader's prediction against the shown verdict of the chosen model (the test as written) */
+  /** the reader's prediction against the build-time verdict of the chosen model (the test as written) */
   private compare(): void {
-    if (this.root.dataset.prediction === 'open') return;
-    const shown = this.result.querySelector<HTMLElement>('[data-fl-litmus-verdict]')
-      ?? this.answers.querySelector<HTMLElement>(`[data-fl-litmus-model="${this.model.value}"] [data-fl-litmus-verdict]`);
+    if (!this.prediction) return;
+    const shown = this.answers.querySelector<HTMLElement>(`[data-fl-litmus-model="${this.model.value}"] [data-fl-litmus-verdict]`);
     const verdict = shown?.dataset.flLitmusVerdict;
-    if (!this.prediction || !verdict) return;
     const said = this.root.querySelector<HTMLElement>('[data-fl-prediction-said]')!;
     said.hidden = false;
-    said.textContent = `You predicted ${this.prediction}; under ${this.model.value} the answer is ${verdict}${verdict === this.prediction ? ': right.' : '.'}`;
+    said.textContent = verdict
+      ? `You predicted ${this.prediction}; the test as written, under ${this.model.value}: ${verdict}${verdict === this.prediction ? ' (as you said).' : '.'}`
+      : `You predicted ${this.prediction}; under ${this.model.value} the test as written is not decided (see below).`;
   }
 
   private async edit(focus: boolean): Promise<void> {
@@ -113,7 +113,6 @@ export class LitmusCell {
     const a = reply.answer;
     this.slot.editor?.showDiagnostics(!a.ok && a.line > 0 ? [{ line: a.line, column: 1, message: a.message, severity: 'error', source: 'strategy' }] : []);
     this.done(a.ok ? `Ran under ${a.model}: Result: ${a.result}.` : `Not run: ${a.message}`);
-    this.compare();
   }
 
   private stop(): void {
