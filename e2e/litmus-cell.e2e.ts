@@ -43,7 +43,7 @@ test('predict, run under lkmm: Never with the cycle; drop the barrier: Sometimes
   await expect(result.locator('[data-fl-litmus-cycle="propagation"]')).toBeVisible();
   const svg = result.getByRole('img', { name: /forbids/ });
   await expect(svg).toBeVisible();
-  await expect(svg.locator('.fl-lx-cycle')).toHaveCount(4);
+  await expect(svg.locator('.fl-lx-edge.fl-lx-cycle')).toHaveCount(4);
   expect(scripts.some((u) => /litmus\.worker/.test(u))).toBe(true);
 
   // drop the pin side's barrier

@@ -50,7 +50,7 @@ describe('renderAnswer', () => {
     expect(html).toContain('<title');
     // two pb edges, each through fre and strong-fence: four cycle hops drawn
     expect(html.match(/fl-lx-edge fl-lx-cycle/g)?.length).toBe(4);
-    expect(html).toContain('pb: overwrite &amp; ext [fre]');
+    expect(html).toContain('>overwrite &amp; ext [fre]<');
     expect(html).not.toMatch(/NaN|undefined/);
   });
 
