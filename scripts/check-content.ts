@@ -11,6 +11,7 @@ import type { MemoryModel } from '../src/engine/api';
 import { buildBudget } from '../src/components/cell/budget';
 import { cellTags, type CellTag } from './cell-tags';
 import { checkExercises } from './check-exercises';
+import { checkLitmusCells } from './check-litmus-cells';
 
 const root = new URL('..', import.meta.url).pathname;
 const docs = join(root, 'src/content/docs');
@@ -77,6 +78,8 @@ function main(): void {
   }
   const exercises = checkExercises(filter);
   failures.push(...exercises.failures.map((f) => `exercise ${f}`));
+  const litmus = checkLitmusCells(files);
+  failures.push(...litmus.failures);
   if (pending.length) {
     console.warn(`\n${pending.length} cells are placed but not written yet (--strict fails on these):`);
     for (const p of pending) console.warn(`  … ${p}`);
@@ -86,7 +89,7 @@ function main(): void {
     for (const f of failures) console.error(`  ✗ ${f}`);
     process.exit(1);
   }
-  console.log(`content check: ${count - pending.length} cells in ${files.length} pages agree with their expected verdicts`);
+  console.log(`content check: ${count - pending.length} cells and ${litmus.count} litmus cells in ${files.length} pages agree with their expected verdicts`);
 }
 
 main();
