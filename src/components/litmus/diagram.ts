@@ -13,7 +13,7 @@ const PAD = 10;
 const GAP = 150;
 const TOP = 30;
 const INIT_GAP = 24;
-const BOW_ROOM = 70;
+const BOW_ROOM = 150;
 
 interface Placed { x: number; y: number; w: number; /** in the init row */ row: boolean }
 
@@ -87,12 +87,14 @@ function arrow(a: Arrow, placed: Map<number, Placed>, k: number): { path: string
   if (!p || !q) return { path: '', label: '' };
   const sameColumn = p.x === q.x && p.row === q.row;
   let x1: number, y1: number, x2: number, y2: number, cx: number, cy: number;
+  let anchor = 'middle';
   if (sameColumn && a.label === 'po') {
     x1 = x2 = p.x + p.w / 2; y1 = p.y + BOX_H; y2 = q.y; cx = x1; cy = (y1 + y2) / 2;
   } else if (sameColumn) {
     // along the column's right side, bowed out further for longer spans
     x1 = p.x + p.w; x2 = q.x + q.w; y1 = p.y + BOX_H / 2; y2 = q.y + BOX_H / 2;
     cx = x1 + 24 + Math.abs(y2 - y1) / 4; cy = (y1 + y2) / 2;
+    anchor = 'start'; // the label reads outwards from the bow, not back over the column
   } else if (p.row !== q.row) {
     // from the init row down to a thread's event: leave by the bottom, enter by the side facing it
     x1 = p.x + p.w / 2; y1 = p.y + BOX_H; y2 = q.y + BOX_H / 2;
@@ -109,7 +111,7 @@ function arrow(a: Arrow, placed: Map<number, Placed>, k: number): { path: string
   const ly = (y1 + 2 * cy + y2) / 4;
   return {
     path: `<g class="fl-lx-edge ${a.cls}"><path d="M${r(x1)},${r(y1)} Q${r(cx)},${r(cy)} ${r(x2)},${r(y2)}" marker-end="url(#MARKER)"/></g>`,
-    label: a.label === 'po' ? '' : `<g class="fl-lx-label ${a.cls}"><text x="${r(lx)}" y="${r(ly - 3)}" text-anchor="middle">${esc(a.label)}</text></g>`,
+    label: a.label === 'po' ? '' : `<g class="fl-lx-label ${a.cls}"><text x="${r(anchor === 'start' ? lx + 4 : lx)}" y="${r(ly - 3)}" text-anchor="${anchor}">${esc(a.label)}</text></g>`,
   };
 }
 
