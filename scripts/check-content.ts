@@ -13,6 +13,7 @@ import { cellTags, type CellTag } from './cell-tags';
 import { checkExercises } from './check-exercises';
 import { placementProblems, type PlacementContext } from './check-placement';
 import { loadExercises } from '../src/engine/grade/node-loader';
+import { checkLitmusCells } from './check-litmus-cells';
 
 const root = new URL('..', import.meta.url).pathname;
 const docs = join(root, 'src/content/docs');
@@ -100,6 +101,8 @@ function main(): void {
   }
   const exercises = checkExercises(filter);
   failures.push(...exercises.failures.map((f) => `exercise ${f}`));
+  const litmus = checkLitmusCells(files);
+  failures.push(...litmus.failures);
   if (pending.length) {
     console.warn(`\n${pending.length} cells are placed but not written yet (--strict fails on these):`);
     for (const p of pending) console.warn(`  … ${p}`);
@@ -109,7 +112,7 @@ function main(): void {
     for (const f of failures) console.error(`  ✗ ${f}`);
     process.exit(1);
   }
-  console.log(`content check: ${count - pending.length} cells in ${files.length} pages agree with their expected verdicts`);
+  console.log(`content check: ${count - pending.length} cells and ${litmus.count} litmus cells in ${files.length} pages agree with their expected verdicts`);
 }
 
 main();

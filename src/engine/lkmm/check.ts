@@ -7,6 +7,7 @@ import { LitmusError, judge, observedPlaces, compareValue, holds, parseLitmus, s
 import { DEFAULT_LIMITS, forEachCandidate, type Limits } from './candidates.js';
 import type { Candidate } from './execution.js';
 import { describeExecution, explainCycle, type Cycle, type ExecutionText } from './explain.js';
+import { executionGraph, type ExecutionGraph } from './graph.js';
 import { AXIOMS, judgeCandidate, type Axiom } from './model.js';
 
 export interface LkmmRun {
@@ -33,6 +34,8 @@ export interface LkmmRun {
   cycle: Cycle | null;
   /** how many candidates each axiom rejected first */
   rejectedBy: Partial<Record<Axiom, number>>;
+  /** the execution of the witness, or of the cycle (whose edges' ids name its events), to draw */
+  graph: ExecutionGraph | null;
 }
 
 function finalValues(test: LitmusTest, x: Candidate): FinalValues {
@@ -91,13 +94,15 @@ export function checkLitmus(test: LitmusTest, limits: Limits = DEFAULT_LIMITS): 
   const sat = new Set(witnesses);
   const w = witness as Candidate | null;
   const c = closest as { x: Candidate; depth: number } | null;
+  const cycle = !w && c ? explainCycle(c.x, judgeCandidate(c.x)) : null;
   return {
     name: test.name, quantifier: test.quantifier, condition: showCond(test.condition), filter: test.filter ? showCond(test.filter) : null,
     places, finals: states.map((f, i) => ({ values: f.values, satisfies: sat.has(i), loadBuffering: f.loadBuffering })), result,
     flags: [...flags].sort(), candidates: count, allowed,
     witness: w ? describeExecution(w) : null,
-    cycle: !w && c ? explainCycle(c.x, judgeCandidate(c.x)) : null,
+    cycle,
     rejectedBy,
+    graph: w ? executionGraph(w) : cycle && c ? executionGraph(c.x) : null,
   };
 }
 
