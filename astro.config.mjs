@@ -12,6 +12,7 @@ const chapters = [
   { slug: 'chapters/primer', label: 'Primer: pages, locks and interleavings' },
   { slug: 'chapters/2006-fault-vs-invalidate', label: '2006: a fault against invalidation' },
   { slug: 'chapters/2007-pagecache-write-deadlocks', label: '2007: the write path deadlocks' },
+  { slug: 'chapters/2014-memfd-sealing', label: '2014: a seal that I/O could break' },
   { slug: 'chapters/2019-gup-pinning', label: '2019: pinned pages and writeback' },
 ];
 const hasPage = (/** @type {string} */ slug) =>
@@ -24,6 +25,8 @@ const sidebar = [
     items: chapters.filter((c) => hasPage(c.slug)).map((c) => ({ label: c.label, slug: c.slug })),
   },
 ];
+// The glossary: the terms the chapters use (src/content/docs/glossary.mdx, data in components/glossary).
+if (hasPage('glossary')) sidebar.push({ label: 'Glossary', slug: 'glossary' });
 // Exercises are pages of their own (src/pages/exercises/, data in the `exercises` collection), not docs.
 if (existsSync(new URL('./src/content/exercises/', import.meta.url))) sidebar.push({ label: 'Exercises', link: '/exercises/' });
 
@@ -37,8 +40,11 @@ export default defineConfig({
       sidebar,
       // Pagefind full-text search is Starlight's default; stated here so nobody turns it off by accident.
       pagefind: true,
-      customCss: ['./src/styles/cells.css'],
+      customCss: ['./src/styles/cells.css', './src/styles/room.css', './src/styles/print.css'],
       lastUpdated: false,
+      // No link icon inside every heading: 22 of them cost the 2007 chapter 12 KB of HTML; the
+      // "On this page" contents link every heading.
+      markdown: { headingLinks: false },
     }),
     // offline reading: dist/sw.js, generated after the build (scripts/service-worker.mjs)
     serviceWorker(),

@@ -1,14 +1,17 @@
 // The measurements of `npm run bench` (bench/engine.ts bundles this file first). Prints, for a
 // fixed set of models under each memory model, distinct states per second and transitions per
 // second of the search itself, and for each registered scenario the median time to verdict of a
-// whole check() (compile, search, counterexample, trace, costs). Figures only, no assertions.
-import { readFileSync } from 'node:fs';
+// whole check() (compile, search, counterexample, trace, costs). Figures only, no assertions. The
+// figures go to the terminal and, with the date and the machine, to bench/RESULTS.md (this
+// script owns that file: rerun it rather than edit the file).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { arch, cpus as cpuList, platform, release, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MemoryModel } from '../src/engine/api.js';
 import { check, listScenarios } from '../src/engine/index.js';
 import { boot } from '../src/engine/kernel/boot.js';
-import { explore, releaseGraph, type SearchGraph } from '../src/engine/explore/bfs.js';
+import { explore, releaseGraph, type SearchGraph } from '../src/engine/explore/index.js';
 import { parseScenario } from '../src/engine/scenarios/format.js';
 import { scenarioText } from '../src/engine/scenarios/index.js';
 
@@ -50,7 +53,7 @@ void worker(struct page *a, struct page *b)
     maxStates: 500_000,
   },
   {
-    // (added by WEAK) barriers, acquire/release and atomics: under tso and weak the store buffers
+    // barriers, acquire/release and atomics: under tso and weak the store buffers
     // and invalidate queues multiply the interleavings
     name: 'message passing: a producer publishing with smp_wmb and release, three consumers with acquire, smp_rmb and atomics',
     scenario: `id bench/message-passing\ntask producer cpu 0 : producer()\n${[1, 2, 3].map((i) => `task consumer${i} cpu ${i} : consumer()`).join('\n')}\n`,
@@ -129,17 +132,24 @@ function median(xs: number[]): number {
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
-console.log(`Faultlines engine benchmark (Node ${process.version}, one thread, engine bundled by esbuild as for the browser)\n`);
-console.log(`Search throughput (explore() alone, after a warm-up run; the median of ${RUNS - 1} runs that reuse memory, or for a short search the mean of the later half of runs repeated until they add up to ${MIN_CPU} s of CPU; and the first run, on fresh memory):`);
+/** every line printed, for bench/RESULTS.md */
+const printed: string[] = [];
+function say(line: string): void {
+  console.log(line);
+  printed.push(line);
+}
+
+say(`Faultlines engine benchmark (Node ${process.version}, one thread, engine bundled by esbuild as for the browser)\n`);
+say(`Search throughput (explore() alone, after a warm-up run; the median of ${RUNS - 1} runs that reuse memory, or for a short search the mean of the later half of runs repeated until they add up to ${MIN_CPU} s of CPU; and the first run, on fresh memory):`);
 for (const m of MODELS) {
   for (const model of ['sc', 'tso', 'weak'] as MemoryModel[]) {
     const r = searchRate(m.name, m.scenario, m.strategy, m.maxStates, model);
-    console.log(`  ${m.name} [${model}]: ${fmt(r.states)} states${r.exhaustive ? ' (exhaustive)' : ''}, ${fmt(r.transitions)} transitions, ${r.words} words/state (stored as ${r.blocks} block numbers), ${r.warm.seconds.toFixed(2)} s wall, ${r.warm.cpu.toFixed(2)} s CPU`);
-    console.log(`      ${fmt(r.states / r.warm.cpu)} distinct states/s, ${fmt(r.transitions / r.warm.cpu)} transitions/s (per CPU second; wall-clock: ${fmt(r.states / r.warm.seconds)} states/s; first run, fresh memory: ${fmt(r.states / r.cold.cpu)} states/s)`);
+    say(`  ${m.name} [${model}]: ${fmt(r.states)} states${r.exhaustive ? ' (exhaustive)' : ''}, ${fmt(r.transitions)} transitions, ${r.words} words/state (stored as ${r.blocks} block numbers), ${r.warm.seconds.toFixed(2)} s wall, ${r.warm.cpu.toFixed(2)} s CPU`);
+    say(`      ${fmt(r.states / r.warm.cpu)} distinct states/s, ${fmt(r.transitions / r.warm.cpu)} transitions/s (per CPU second; wall-clock: ${fmt(r.states / r.warm.seconds)} states/s; first run, fresh memory: ${fmt(r.states / r.cold.cpu)} states/s)`);
   }
 }
 
-console.log('\nTime to verdict (whole check(): compile, search, counterexample, trace, costs; median of 15 runs):');
+say('\nTime to verdict (whole check(): compile, search, counterexample, trace, costs; median of 15 runs):');
 for (const info of listScenarios()) {
   const spec = parseScenario(scenarioText(info.id)!).spec!;
   const strategy = spec.strategyFile ? readFileSync(resolve(root, spec.strategyFile), 'utf8') : '';
@@ -154,5 +164,20 @@ for (const info of listScenarios()) {
     times.push(performance.now() - t0);
     cpus.push((c.user + c.system) / 1000);
   }
-  console.log(`  ${info.id.padEnd(28)} ${r.outcome.padEnd(10)} ${String(r.stats.states).padStart(7)} states   median ${median(times).toFixed(1)} ms wall, ${median(cpus).toFixed(1)} ms CPU`);
+  say(`  ${info.id.padEnd(28)} ${r.outcome.padEnd(10)} ${String(r.stats.states).padStart(7)} states   median ${median(times).toFixed(1)} ms wall, ${median(cpus).toFixed(1)} ms CPU`);
 }
+
+const cpu = cpuList();
+const machine = `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, ${platform()} ${release()} ${arch()}`;
+writeFileSync(resolve(root, 'bench/RESULTS.md'), `# Engine benchmark
+
+Written by \`npm run bench\` (bench/measure.ts); rerun it rather than edit this file.
+
+- date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}
+- machine: ${machine}
+- Node ${process.version}
+
+\`\`\`
+${printed.join('\n').trim()}
+\`\`\`
+`);

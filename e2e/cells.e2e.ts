@@ -1,6 +1,6 @@
 // Live cells: diagnostics inline, dependent cells, permalinks, the scrubber by keyboard, kept edits.
 import { expect, test } from '@playwright/test';
-import { abbaTitle, cell, fixture, codeBox, editorText, originalCode, replaceCode, run, status } from './helpers';
+import { abbaTitle, cell, cellData, fixture, codeBox, editorText, originalCode, replaceCode, run, showVerdict, status } from './helpers';
 import { fixLockOrder, withSyntaxError } from './strategies';
 
 test('the editor loads only on demand', async ({ page }) => {
@@ -132,7 +132,7 @@ test('the scrubber walks the deadlock trace with the keyboard', async ({ page })
   expect(n).toBeGreaterThan(1);
   await page.keyboard.press('ArrowRight');
   await expect(summary).toHaveText(new RegExp(`^Step 1 of ${n}`));
-  await expect(abba.locator('tr[data-step="1"]')).toHaveAttribute('aria-current', 'step');
+  await expect(abba.locator('[data-fl-lanes] [data-step="1"]')).toHaveAttribute('aria-current', 'step');
   await page.keyboard.press('End');
   await expect(summary).toHaveText(new RegExp(`^Step ${n} of ${n}.*blocked`));
 });
@@ -142,11 +142,11 @@ test('changing the memory model reruns the cell under that model', async ({ page
   const abba = cell(page, abbaTitle);
   const model = abba.getByRole('combobox', { name: 'Memory model' });
   await expect(model).toBeEnabled();
-  await expect(abba.locator('[data-fl-swimlane] thead')).not.toContainText('buffer');
+  await expect(abba.locator('[data-fl-lanes] .fl-lanes-head')).not.toContainText('buffer');
   await model.selectOption('weak');
   await expect(status(abba)).toHaveText(/^Deadlock/);
-  // under weak memory each CPU's store buffer is an actor of its own, with its own column
-  await expect(abba.locator('[data-fl-swimlane] thead')).toContainText('buffer');
+  // under weak memory each CPU's store buffer is an actor of its own, with its own lane
+  await expect(abba.locator('[data-fl-lanes] .fl-lanes-head')).toContainText('buffer');
   await expect(abba.getByText('edited', { exact: true })).toBeVisible();
 });
 
@@ -156,7 +156,7 @@ test('a scenario parameter is an input, and changing it reruns the cell with it'
   const { check } = await import('../src/engine/index');
   let chosen: { id: string; name: string; flipped: boolean; outcome: string; headline: string } | null = null;
   for (const el of await page.locator('[data-cell]').filter({ has: page.locator('input[type="checkbox"][data-fl-param]') }).all()) {
-    const data = JSON.parse((await el.locator('script[data-fl-cell-data]').textContent())!);
+    const data = await cellData(el);
     const name = (await el.locator('input[type="checkbox"][data-fl-param]').first().getAttribute('data-fl-param'))!;
     const flipped = !data.params[name];
     const r = check({ scenario: data.scenario, strategy: data.code, model: data.model, params: { ...data.params, [name]: flipped } });
@@ -170,6 +170,7 @@ test('a scenario parameter is an input, and changing it reruns the cell with it'
   const el = page.locator(`[data-cell="${c.id}"]`);
   const box = el.locator(`input[data-fl-param="${c.name}"]`);
   await el.scrollIntoViewIfNeeded();
+  await showVerdict(el);
   await expect(box).toBeEnabled();
   // running the unedited original leaves the cell unmarked
   await run(el);

@@ -12,6 +12,7 @@ import yaml from 'js-yaml';
 import { assemble, wrongPath } from '../src/engine/grade/assemble';
 import { validateExercise, type Exercise } from '../src/engine/grade/exercise';
 import { editorText, watchConsole } from './helpers';
+import { check, exerciseSection, replaceAttempt, statusOf } from './exercise-steps';
 
 // The exercise the journey uses: a strategy exercise with hints, wrong answers and a trace on failure.
 const ID = 'prefault-source';
@@ -31,36 +32,7 @@ const EX = load();
 test.use({ viewport: { width: 1280, height: 2400 } });
 
 function exercise(page: Page): Locator {
-  return page.locator(`section[data-exercise="${ID}"]`);
-}
-
-function statusOf(ex: Locator): Locator {
-  return ex.locator('[data-fl-ex-status]');
-}
-
-/** An exercise wakes when it nears the screen; its buttons are enabled once it is live. */
-async function live(ex: Locator): Promise<void> {
-  await ex.scrollIntoViewIfNeeded();
-  await expect(ex.getByRole('button', { name: 'Check', exact: true })).toBeEnabled();
-}
-
-async function replaceAttempt(page: Page, ex: Locator, code: string): Promise<void> {
-  await live(ex);
-  const editor = ex.locator('.cm-content');
-  if ((await editor.count()) === 0) await ex.getByRole('textbox', { name: /^Your / }).click();
-  await editor.click();
-  await expect(editor).toBeFocused();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
-  await expect.poll(() => editorText(ex)).toBe(code);
-}
-
-async function check(ex: Locator): Promise<void> {
-  await live(ex);
-  await ex.getByRole('button', { name: 'Check', exact: true }).click();
-  await expect(statusOf(ex)).not.toHaveText(/^Checking/);
-  await expect(statusOf(ex)).toHaveText(/^(Passed|Failed|Error)/);
+  return exerciseSection(page, ID);
 }
 
 /** What the page reports, run by run: id → outcome and pass. */
@@ -102,7 +74,7 @@ test('a reader fails, takes a hint, passes, and keeps the mark and the attempt',
   await expect(statusOf(ex)).toHaveText(/^Failed/);
   const failed = ex.locator('[data-run][data-passed="false"]').first();
   await expect(failed).toBeVisible();
-  await expect(failed.locator('[data-fl-swimlane]')).toBeVisible();
+  await expect(failed.locator('[data-fl-lanes]')).toBeVisible();
 
   // hints come one at a time
   const hints = ex.getByRole('list', { name: 'Hints' }).locator('li');
@@ -224,7 +196,9 @@ test('Reset can be confirmed with the keyboard alone', async ({ page }) => {
 test('every exercise sits in its chapter too, live, sharing progress with its own page', async ({ page }) => {
   for (const [chapter, ids] of [
     ['2007-pagecache-write-deadlocks', ['prefault-source', 'break-zero-tail', 'idea-42-safe', 'same-page-one-copy']],
-    ['2019-gup-pinning', ['writeback-sees-pin', 'gup-fast-no-sleep', 'pinned-reliable', 'barrier-weak']],
+    ['2019-gup-pinning', ['writeback-sees-pin', 'gup-fast-no-sleep', 'pinned-reliable', 'barrier-weak', 'break-barrier-scheme']],
+    ['2006-fault-vs-invalidate', ['fault-lock-page', 'fault-lock-in-do-no-page', 'break-truncate-count', 'fault-without-page-lock']],
+    ['2014-memfd-sealing', ['seal-refuse-pinned', 'seal-gup-fast-count', 'break-seal-scan-order', 'seal-while-io-starts']],
   ] as const) {
     await page.goto(`/chapters/${chapter}/`);
     for (const id of ids) await expect(page.locator(`section[data-exercise="${id}"]`), `${id} in ${chapter}`).toHaveCount(1);

@@ -1,7 +1,7 @@
-// The 2019 chapter (CH2019): Jérôme Glisse's barrier scheme as written fails under weak memory;
+// The 2019 chapter: Jérôme Glisse's barrier scheme as written fails under weak memory;
 // a reader who gives the pin side a full barrier sees it pass, and the original passes under sc.
 import { expect, test } from '@playwright/test';
-import { cell, originalCode, replaceCode, run, status, watchConsole } from './helpers';
+import { cell, originalCode, replaceCode, run, showVerdict, status, watchConsole } from './helpers';
 
 const chapter = '/chapters/2019-gup-pinning/';
 const weakTitle = 'The barrier scheme as written, weak memory';
@@ -13,6 +13,7 @@ test('the barrier scheme: smp_wmb() fails under weak, smp_mb() passes, and the o
   await expect(region).toHaveAttribute('data-cell', 'barrier-scheme-weak');
   // the static page: the engine's verdict for the original code, under weak memory
   await expect(region).toHaveAttribute('data-verdict', 'corruption');
+  await showVerdict(region);
   await expect(status(region)).toHaveText(/^Corruption/);
 
   // the fix: the pin side's barrier becomes a full one

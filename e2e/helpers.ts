@@ -5,7 +5,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 export const chapter2007 = '/chapters/2007-pagecache-write-deadlocks/';
-/** "How the cells work": SITE's page with one cell, a table and figures, the tests' stable fixture
+/** "How the cells work": the page with one cell, a table and figures, the tests' stable fixture
  *  (chapters change as they are written; this page does not). Its cell is the ABBA of the 2007 chapter. */
 export const fixture = '/cells/';
 export const abbaTitle = 'Opposite lock order';
@@ -44,10 +44,24 @@ export async function run(cellRegion: Locator): Promise<void> {
   await cellRegion.getByRole('button', { name: 'Run', exact: true }).click();
 }
 
+/** A cell's data as the build embedded it, with its original code (which the highlighted block carries). */
+export async function cellData(cellRegion: Locator): Promise<Record<string, any> & { code: string }> {
+  const json = JSON.parse((await cellRegion.locator('script[data-fl-cell-data]').textContent()) ?? '{}');
+  if (typeof json.code === 'string') return json;
+  const text = await cellRegion.locator('[data-fl-code] pre').textContent();
+  return { ...json, code: (text ?? '') + (json.newline ? '\n' : '') };
+}
+
 /** The original code of a cell, as the build embedded it. */
 export async function originalCode(cellRegion: Locator): Promise<string> {
-  const json = await cellRegion.locator('script[data-fl-cell-data]').textContent();
-  return (JSON.parse(json ?? '{}') as { code: string }).code;
+  return (await cellData(cellRegion)).code;
+}
+
+/** A chapter cell asks for a prediction first: skip it ("Just show me") to see the verdict. */
+export async function showVerdict(cellRegion: Locator): Promise<void> {
+  if ((await cellRegion.getAttribute('data-prediction')) !== 'open') return;
+  await cellRegion.getByRole('button', { name: 'Just show me' }).click();
+  await expect(cellRegion).toHaveAttribute('data-prediction', 'skipped');
 }
 
 /** Every page of the built site (dist/**\/index.html) as a URL path. */

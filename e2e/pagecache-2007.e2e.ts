@@ -1,8 +1,8 @@
-// The 2007 chapter (CH2007): the reader fixes the 2,8 cell the way the merged fix does (the
+// The 2007 chapter: the reader fixes the 2,8 cell the way the merged fix does (the
 // temporary page, taken from the chapter's own temp-page cell), sees it turn OK, and sees the
 // closing table, which runs that cell's code against every scenario, go from failing rows to OK.
 import { expect, test } from '@playwright/test';
-import { cell, chapter2007, originalCode, replaceCode, run, status, watchConsole } from './helpers';
+import { cell, chapter2007, originalCode, replaceCode, run, showVerdict, status, watchConsole } from './helpers';
 
 const samePageTitle = '2,8: writing a page from a mapping of itself';
 const tempPageTitle = 'The temporary page';
@@ -16,6 +16,7 @@ test('fixing the 2,8 cell with the merged temporary page turns it OK and changes
   const samePage = cell(page, samePageTitle);
   await expect(samePage).toHaveAttribute('data-cell', 'original-same-page');
   await expect(samePage).toHaveAttribute('data-verdict', 'deadlock');
+  await showVerdict(samePage);
   await expect(status(samePage)).toHaveText(/^Deadlock/);
 
   const table = page.getByRole('region', { name: tableTitle });

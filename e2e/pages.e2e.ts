@@ -23,7 +23,7 @@ test('no console errors on any page', async ({ page }) => {
 
 test.describe('with JavaScript disabled', () => {
   test.use({ javaScriptEnabled: false });
-  test('every chapter cell shows highlighted code, its original verdict and trace', async ({ page }) => {
+  test('every chapter cell shows highlighted code, and its verdict and trace in a closed "What the engine found"', async ({ page }) => {
     const chapters = pages.filter((p) => p.startsWith('/chapters/'));
     expect(chapters.length).toBeGreaterThan(0);
     let seen = 0;
@@ -34,9 +34,14 @@ test.describe('with JavaScript disabled', () => {
         const verdict = await el.getAttribute('data-verdict');
         const word = { ok: 'OK', deadlock: 'Deadlock', corruption: 'Corruption', bug: 'Bug', livelock: 'Livelock', error: 'Error', budget: 'Budget' }[verdict ?? ''];
         expect(word, `${path}: a cell without a verdict`).toBeTruthy();
+        await expect(el.locator('.fl-code pre.shiki f-k').first()).toBeVisible();
+        // closed until the reader opens it: no answer before a prediction, even without scripts
+        const found = el.locator('details[data-fl-found]');
+        await expect(found).not.toHaveAttribute('open');
+        await expect(el.getByRole('status')).toBeHidden();
+        await found.getByText('What the engine found').click();
         await expect(el.getByRole('status')).toHaveText(new RegExp(`^${word}`));
-        await expect(el.locator('.fl-code pre.shiki span[style*="--shiki"]').first()).toBeVisible();
-        if (verdict !== 'error') await expect(el.locator('[data-fl-swimlane]')).toBeVisible();
+        if (verdict !== 'error') await expect(el.locator('[data-fl-trace-text]')).toBeVisible();
       }
     }
     expect(seen).toBeGreaterThan(0);

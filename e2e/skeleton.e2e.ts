@@ -1,7 +1,7 @@
 // The walking skeleton: the chapter's first cell shows the engine's verdict, an edit reruns in the
 // worker, and a runaway strategy stops at a budget while the page keeps answering.
 import { expect, test } from '@playwright/test';
-import { abbaTitle, cell, chapter2007, fixture, originalCode, replaceCode, run, status } from './helpers';
+import { abbaTitle, cell, chapter2007, fixture, originalCode, replaceCode, run, showVerdict, status } from './helpers';
 import { endlessLoop, fixLockOrder, runawaySearch } from './strategies';
 
 test('the 2007 chapter page shows its cells with the verdicts the build computed', async ({ page }) => {
@@ -12,6 +12,7 @@ test('the 2007 chapter page shows its cells with the verdicts the build computed
     await expect(el).toHaveAttribute('data-verdict', (await el.getAttribute('data-expect'))!);
   }
   const deadlock = page.locator('[data-cell][data-verdict="deadlock"]').first();
+  await showVerdict(deadlock);
   await expect(deadlock.getByRole('status')).toHaveText(/^Deadlock/);
   await expect(deadlock.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
 });

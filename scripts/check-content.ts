@@ -11,6 +11,9 @@ import type { MemoryModel } from '../src/engine/api';
 import { buildBudget } from '../src/components/cell/budget';
 import { cellTags, type CellTag } from './cell-tags';
 import { checkExercises } from './check-exercises';
+import { placementProblems, type PlacementContext } from './check-placement';
+import { loadExercises } from '../src/engine/grade/node-loader';
+import { checkLitmusCells } from './check-litmus-cells';
 
 const root = new URL('..', import.meta.url).pathname;
 const docs = join(root, 'src/content/docs');
@@ -51,15 +54,36 @@ function checkTag(tag: CellTag): string | Pending | null {
   return null;
 }
 
+/** Cell code, exercise bets and scenario models for the placement check, read from the repository. */
+function placementContext(): PlacementContext {
+  const { exercises } = loadExercises();
+  const modelOf = (scenario: string): string => scenarioInfo(scenario)?.model ?? 'sc';
+  return {
+    cellCode(chapter, id) {
+      const file = join(root, 'src/content/cells', chapter, `${id}.c`);
+      return existsSync(file) ? readFileSync(file, 'utf8') : null;
+    },
+    bet(id) {
+      const ex = exercises.find((e) => e.id === id);
+      const run = ex?.bet ? ex.runs[ex.bet.run] : undefined;
+      if (!ex?.bet || !run?.scenario) return null;
+      return { id, code: ex.starter, scenario: run.scenario, model: ex.bet.model ?? run.models[0] ?? modelOf(run.scenario) };
+    },
+    defaultModel: modelOf,
+  };
+}
+
 function main(): void {
   const files = mdxFiles(docs).filter((f) => f.includes(filter));
   const failures: string[] = [];
   const pending: string[] = [];
   let count = 0;
+  const placement = placementContext();
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
+    failures.push(...placementProblems(relative(root, file), text, placement));
     const tags = cellTags(file, text);
-    // a finished page opts in to strictness: {/* content-check: strict */} (CH2007's chapters)
+    // a finished page opts in to strictness: {/* content-check: strict */} (the 2007 chapters)
     const pageStrict = strict || text.includes('content-check: strict');
     const seen = new Set<string>();
     for (const tag of tags) {
@@ -77,6 +101,8 @@ function main(): void {
   }
   const exercises = checkExercises(filter);
   failures.push(...exercises.failures.map((f) => `exercise ${f}`));
+  const litmus = checkLitmusCells(files);
+  failures.push(...litmus.failures);
   if (pending.length) {
     console.warn(`\n${pending.length} cells are placed but not written yet (--strict fails on these):`);
     for (const p of pending) console.warn(`  … ${p}`);
@@ -86,7 +112,7 @@ function main(): void {
     for (const f of failures) console.error(`  ✗ ${f}`);
     process.exit(1);
   }
-  console.log(`content check: ${count - pending.length} cells in ${files.length} pages agree with their expected verdicts`);
+  console.log(`content check: ${count - pending.length} cells and ${litmus.count} litmus cells in ${files.length} pages agree with their expected verdicts`);
 }
 
 main();

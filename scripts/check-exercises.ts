@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { check } from '../src/engine/index';
-import { auditExercise } from '../src/engine/grade/audit';
+import { auditExercise } from '../src/engine/grade/index';
 import { loadExercises, readWrong, REPO_ROOT } from '../src/engine/grade/node-loader';
 
 function mdxFiles(dir: string): string[] {

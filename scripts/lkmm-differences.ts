@@ -1,8 +1,8 @@
-// The differential run (src/engine/litmus/differential.ts) as the engine README's "Known
+// The differential run (src/engine/litmus/differential.ts) as docs/engine/lkmm.md's "Known
 // differences between weak and LKMM" section: random litmus programs decided under sc, tso, weak
 // and LKMM, their final states compared.
 //   npx tsx scripts/lkmm-differences.ts                 print the section for the test's run (seed 1, 20 programs)
-//   npx tsx scripts/lkmm-differences.ts --write         and rewrite it in src/engine/README.md
+//   npx tsx scripts/lkmm-differences.ts --write         and rewrite it in docs/engine/lkmm.md
 //   npx tsx scripts/lkmm-differences.ts --long          a longer run (seed 2, 300 programs), written to bench/lkmm-differences-long.md
 //   npx tsx scripts/lkmm-differences.ts --seed S --count N
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -31,7 +31,7 @@ if (long) {
   writeFileSync('bench/lkmm-differences-long.md', `# Known differences between weak and LKMM: a longer run\n\n${md}`);
   console.error('wrote bench/lkmm-differences-long.md');
 } else if (args.includes('--write')) {
-  const path = 'src/engine/README.md';
+  const path = 'docs/engine/lkmm.md';
   const text = readFileSync(path, 'utf8');
   const a = text.indexOf(README_START);
   const b = text.indexOf(README_END);

@@ -42,7 +42,7 @@ const MUTATIONS: Mutation[] = [
   {
     name: 'spin_unlock-no-release',
     what: 'locks stop ordering: spin_unlock() stores 0 without its RELEASE',
-    file: 'src/engine/memory/builtins.ts',
+    file: 'src/engine/kernel/builtins/ordering.ts',
     apply: replaceAll("          ms.fence(w, L.memBase, L.mem, cpu, 'release');\n          if (!ms.store(w, L.memBase, L.mem, cpu, addr, 0))",
       '          if (!ms.store(w, L.memBase, L.mem, cpu, addr, 0))'),
   },
@@ -57,12 +57,12 @@ const MUTATIONS: Mutation[] = [
     name: 'crossTask-guard-dropped',
     what: "the explorer reuses steps that read another task (Machine.crossTask ignored)",
     file: 'src/engine/explore/bfs.ts',
-    apply: replaceAll('if (memo && !m.crossTask) remember(', 'if (memo) remember('),
+    apply: replaceAll('if (!m.crossTask) cache.keepTask(', 'cache.keepTask('),
   },
   {
     name: 'memo-key-misses-own-cpu',
     what: "a step-memo key leaves out the task's own CPU's store buffer and invalidate queue",
-    file: 'src/engine/explore/bfs.ts',
+    file: 'src/engine/explore/memo.ts',
     apply: replaceAll('store.blockCpu[b] < 0 || store.blockCpu[b] === m.taskCpu[t])', 'store.blockCpu[b] < 0)'),
   },
   {

@@ -50,6 +50,15 @@ export function normalise(text: string): string {
     .trim();
 }
 
+/**
+ * A source copy that has lost its line breaks (the 2014 thread is one line) keeps its mail quoting
+ * as " > > " runs inside the line; those markers go too, exactly as they do at line starts.
+ */
+export function normaliseSource(raw: string): string {
+  const flattened = raw.split('\n').length < 3;
+  return normalise(flattened ? raw.replace(/(?:^|\s)(?:>\s?)+(?=\S)/g, ' ') : raw);
+}
+
 const chapterFiles = existsSync(chaptersDir)
   ? readdirSync(chaptersDir).filter((f) => f.endsWith('.mdx'))
   : [];
@@ -64,6 +73,28 @@ describe('extractQuotes / normalise', () => {
     expect(normalise('> > If the page is\n> > not uptodate')).toBe('If the page is not uptodate');
     expect(normalise('a\\*b')).toBe('a*b');
     expect(normalise('one  two')).not.toBe(normalise('one three'));
+  });
+});
+
+describe('normaliseSource', () => {
+  it('drops quote markers inside a copy that is one line, and nothing else', () => {
+    expect(normaliseSource('wrote: > > This means, > > _any_ page')).toBe('wrote: This means, _any_ page');
+    expect(normaliseSource('a -> b')).toBe('a -> b');
+    expect(normaliseSource('a\n> b\nc\n> d')).toBe('a b c d');
+  });
+});
+
+describe('the 2014 chapter quotes its own thread', () => {
+  const own = quotes.filter((q) => q.file === '2014-memfd-sealing.mdx');
+  it('every speaker of the thread is quoted, only from the 2014 copy', () => {
+    expect(own.length).toBeGreaterThanOrEqual(10);
+    for (const q of own) expect(q.source, `${q.file}:${q.line}`).toBe('2014-05-memfd-sealing-vs-gup');
+    for (const who of ['Hugh Dickins', 'David Herrmann', 'Jan Kara']) expect(own.some((q) => q.who === who), who).toBe(true);
+  });
+  it("Hugh's put_user_pages() remark is quoted with the doubt that follows it", () => {
+    const remark = own.filter((q) => normalise(q.text).includes('should be a put_user_pages()'));
+    expect(remark.length).toBeGreaterThan(0);
+    for (const q of remark) expect(normalise(q.text), `${q.file}:${q.line}`).toContain("Though I'm not sure that it would actually solve anything");
   });
 });
 
@@ -92,7 +123,7 @@ describe('quotations in the chapters', () => {
     if (!cache.has(name)) {
       const path = join(sourcesDir, `${name}.txt`);
       const raw = existsSync(path) ? readFileSync(path, 'utf8') : '';
-      cache.set(name, { raw, text: normalise(raw) });
+      cache.set(name, { raw, text: normaliseSource(raw) });
     }
     return cache.get(name)!;
   };

@@ -45,4 +45,7 @@ export { parseScenario, scenarioInfo, scenarioText };
 
 // The Linux-kernel memory model as an axiomatic checker of litmus tests (lkmm/), for litmus-shaped
 // cells and figures; pure TypeScript, so it runs in the Worker too.
-export { runLkmm, formatCycle, formatExecution, type LkmmRun } from './lkmm/index.js';
+export { runLkmm, formatCycle, formatExecution, type LkmmRun, type Cycle, type ExecutionGraph, type GraphEdge, type GraphEvent } from './lkmm/index.js';
+// The same tests on the strategy engine under sc, tso or weak (litmus-shaped cells run both).
+export { runLitmus, type LitmusRun } from './litmus/run.js';
+export { LitmusError, type LitmusResult } from './litmus/index.js';

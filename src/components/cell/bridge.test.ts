@@ -78,4 +78,17 @@ describe('bridge queue', () => {
     workerFor('x2').answer();
     expect(((await again) as CheckResult & { scenario: string }).scenario).toBe('x2');
   });
+
+  it('passes a running search\'s progress to the run that asked, and only to it', async () => {
+    const seen: number[] = [];
+    const result = bridge.run('cell:p', { scenario: 'p', strategy: '' }, 'now', (p) => seen.push(p.states));
+    const w = workerFor('p');
+    const id = w.posted[0].id;
+    w.onmessage?.({ data: { id, progress: { states: 4096, transitions: 9000 } } });
+    w.onmessage?.({ data: { id: id + 1000, progress: { states: 1, transitions: 1 } } }); // another run's
+    w.onmessage?.({ data: { id, progress: { states: 8192, transitions: 18000 } } });
+    expect(seen).toEqual([4096, 8192]);
+    w.answer();
+    expect(((await result) as CheckResult & { scenario: string }).scenario).toBe('p');
+  });
 });

@@ -3,7 +3,7 @@
 // cancels the one in flight by terminating its worker (a synchronous search cannot be interrupted
 // any other way). A watchdog terminates a worker that overruns its time budget, so whatever a
 // reader types, the main thread only ever waits on a message.
-import type { CheckRequest, CheckResult } from '../../engine/api';
+import type { CheckRequest, CheckResult, SearchProgress } from '../../engine/api';
 import { browserBudget, watchdogGraceMillis } from './budget';
 import type { WorkerReply } from './engine.worker';
 
@@ -13,6 +13,7 @@ interface Flight {
   id: number;
   timer: ReturnType<typeof setTimeout>;
   settle: (outcome: { result: CheckResult } | { cancelled: true } | { error: string }) => void;
+  onProgress?: (p: SearchProgress) => void;
 }
 
 export class Cancelled extends Error {
@@ -108,7 +109,7 @@ function pump(): void {
  * Run one check for `key` (a cell, or a cell × scenario of a table). Rejects with Cancelled when a
  * newer run for the same key replaces it.
  */
-export function run(key: string, request: CheckRequest, priority: Priority = 'now'): Promise<CheckResult> {
+export function run(key: string, request: CheckRequest, priority: Priority = 'now', onProgress?: (p: SearchProgress) => void): Promise<CheckResult> {
   cancel(key);
   return new Promise<CheckResult>((resolve, reject) => {
     queue.push({
@@ -125,7 +126,7 @@ export function run(key: string, request: CheckRequest, priority: Priority = 'no
           if (priority === 'later') runningLater--;
           pump();
         };
-        start(key, request).then(
+        start(key, request, onProgress).then(
           (result) => { finish(); resolve(result); },
           (error) => { finish(); reject(error); },
         );
@@ -136,7 +137,7 @@ export function run(key: string, request: CheckRequest, priority: Priority = 'no
   });
 }
 
-function start(key: string, request: CheckRequest): Promise<CheckResult> {
+function start(key: string, request: CheckRequest, onProgress?: (p: SearchProgress) => void): Promise<CheckResult> {
   const req: CheckRequest = { ...request, budget: { ...browserBudget, ...request.budget } };
   const worker = idle.pop() ?? spawn();
   const id = nextId++;
@@ -145,6 +146,7 @@ function start(key: string, request: CheckRequest): Promise<CheckResult> {
     const flight: Flight = {
       worker,
       id,
+      onProgress,
       timer: setTimeout(() => {
         if (flights.get(key) !== flight) return;
         flights.delete(key);
@@ -164,6 +166,8 @@ function start(key: string, request: CheckRequest): Promise<CheckResult> {
     worker.onmessage = (event: MessageEvent<WorkerReply | { id: 0; ready: true }>) => {
       const data = event.data;
       if (data.id !== id || flights.get(key) !== flight) return;
+      // a running search's count (every 4096 expanded states): the flight goes on
+      if ('progress' in data) return void flight.onProgress?.(data.progress);
       flights.delete(key);
       clearTimeout(flight.timer);
       release(worker);

@@ -65,7 +65,7 @@ function offset(state: EditorState, line: number, column: number): number {
 }
 
 const theme = EditorView.theme({
-  '&': { fontSize: 'var(--sl-text-code, 0.875rem)', backgroundColor: 'var(--fl-code-bg)', color: 'var(--sl-color-white)' },
+  '&': { fontSize: '0.8125rem', backgroundColor: 'var(--fl-code-bg)', color: 'var(--sl-color-white)' },
   '.cm-content': { fontFamily: 'var(--__sl-font-mono, monospace)', caretColor: 'var(--sl-color-white)' },
   '.cm-gutters': { backgroundColor: 'var(--fl-code-bg)', color: 'var(--sl-color-gray-3)', border: 'none' },
   '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'var(--fl-active-line)' },

@@ -2,14 +2,18 @@
 // a time; the bridge cancels a run by terminating this worker and starting a fresh one.
 /// <reference lib="webworker" />
 import { check } from '../../engine/index';
-import type { CheckRequest, CheckResult } from '../../engine/api';
+import type { CheckRequest, CheckResult, SearchProgress } from '../../engine/api';
 import { clampToCeiling } from './budget';
 
 export interface WorkerRequest {
   id: number;
   req: CheckRequest;
 }
-export type WorkerReply = { id: number; result: CheckResult } | { id: number; error: string };
+export type WorkerReply =
+  | { id: number; result: CheckResult }
+  | { id: number; error: string }
+  /** sent while the search runs, before the result */
+  | { id: number; progress: SearchProgress };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -33,8 +37,9 @@ scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const { id, req } = event.data;
   let reply: WorkerReply;
   try {
-    // The guard: whatever the page asks, a search here stops at the ceiling's states and time.
-    reply = { id, result: bounded(check({ ...req, budget: clampToCeiling(req.budget) })) };
+    const onProgress = (progress: SearchProgress) => scope.postMessage({ id, progress } satisfies WorkerReply);
+    // The guard: whatever the page asks, a search here stops at the engine's ceiling.
+    reply = { id, result: bounded(check({ ...req, budget: clampToCeiling(req.budget) }, { onProgress })) };
   } catch (error) {
     reply = { id, error: error instanceof Error ? error.message : String(error) };
   }

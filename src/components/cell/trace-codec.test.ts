@@ -13,3 +13,14 @@ describe('encodeTrace / decodeTrace', () => {
     expect(encodeTrace(long).length).toBeLessThan(JSON.stringify(long).length / 5);
   });
 });
+
+describe('the packed form', () => {
+  it('round-trips real engine traces, whose worlds change a part at a time', async () => {
+    const { check } = await import('../../engine/index');
+    for (const scenario of ['2007/two-writers', '2007/mlock', '2019/barrier-race']) {
+      const trace = check({ scenario, model: scenario === '2019/barrier-race' ? 'weak' : undefined }).trace!;
+      expect(trace.steps.length).toBeGreaterThan(3);
+      expect(decodeTrace(encodeTrace(trace))).toEqual(trace);
+    }
+  });
+});

@@ -47,7 +47,6 @@ export const EXERCISE_PREFIX = 'faultlines:v2:exercise-versions:';
 export const SET_ASIDE_PREFIX = 'faultlines:set-aside:';
 
 const WHY = new Set<string>(Object.keys(whyWords));
-const MODELS = new Set<string>(['sc', 'tso', 'weak']);
 
 export const emptyHistory = (): History => ({ v: 2, current: null, versions: [] });
 

@@ -4,7 +4,7 @@ import { getEntry, type CollectionEntry } from 'astro:content';
 import { CHAPTER_FALLBACK_TITLES } from './data';
 
 type Entry = CollectionEntry<'exercises'>;
-const READING_ORDER = ['primer', '2007-pagecache-write-deadlocks', '2019-gup-pinning'];
+const READING_ORDER = ['primer', '2006-fault-vs-invalidate', '2007-pagecache-write-deadlocks', '2014-memfd-sealing', '2019-gup-pinning'];
 
 export async function chapterGroups(entries: Entry[]): Promise<{ chapter: string; title: string; exercises: Entry[] }[]> {
   const chapters = [...new Set(entries.map((e) => e.data.chapter))].sort(

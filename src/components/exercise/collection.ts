@@ -4,7 +4,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { validateExercise, type ExerciseMeta } from '../../engine/grade/exercise';
+import { validateExercise, type ExerciseMeta } from '../../engine/grade';
 
 const schema = z.unknown().transform((raw, ctx): ExerciseMeta => {
   const v = validateExercise(raw);

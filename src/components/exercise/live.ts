@@ -3,7 +3,7 @@
 import { warmUp } from '../cell/bridge';
 import { browserProgress } from './browser-store';
 import type { ExerciseData } from './data';
-import { LiveExercise } from './exercise-client';
+import { LiveExercise } from './live-exercise';
 
 export function wake(el: HTMLElement): void {
   const json = el.querySelector('script[data-fl-exercise-data]')?.textContent;

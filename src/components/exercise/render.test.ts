@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckRequest, CheckResult } from '../../engine/api';
-import { validateExercise, type Exercise } from '../../engine/grade/exercise';
-import { grade } from '../../engine/grade/grade';
+import { grade, validateExercise, type Exercise } from '../../engine/grade';
 import { abbaResult } from '../views/fixtures';
 import { inlineMarkup } from './markup';
 import { renderGoalList, renderReport, reportStatus } from './render';
@@ -48,7 +47,7 @@ describe('renderReport', () => {
     const html = renderReport(report);
     expect(html).toContain('data-run="a@sc" data-passed="true" data-outcome="ok"');
     expect(html).toContain('data-run="b@sc" data-passed="false" data-outcome="deadlock"');
-    expect(html).toMatch(/<details class="fl-ex-trace" open>.*data-fl-swimlane/s);
+    expect(html).toMatch(/<details class="fl-ex-trace" open>.*data-fl-lanes/s);
     expect(html).toContain('data-cost="bytesCopied" data-passed="false"');
     expect(reportStatus(report)).toMatch(/^Failed: b \(sc\) — /);
   });

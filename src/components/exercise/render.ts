@@ -2,9 +2,8 @@
 // and a grade report after Check. Failing runs carry the engine's own views (badge, wait-for
 // graph, swimlane, scrubber) so the reader sees the interleaving that broke their code.
 import { verdictWord, type CheckResult, type Verdict } from '../../engine/api';
-import { costBound, type ExerciseMeta, type GoalRun } from '../../engine/grade/exercise';
-import type { CostReport, GradeReport, RuleReport, RunReport } from '../../engine/grade/grade';
-import { renderViews } from '../cell/views';
+import { costBound, type CostReport, type ExerciseMeta, type GoalRun, type GradeReport, type RuleReport, type RunReport } from '../../engine/grade';
+import { renderViews } from '../cell/views-adapter';
 import { esc, listWords } from '../views/escape';
 import { inlineMarkup } from './markup';
 

@@ -16,14 +16,15 @@ function everyWorld(result: CheckResult): string[] {
 }
 
 describe('views of real engine results', () => {
-  it('primer/abba: one row per step, one column per task, the cycle marked and drawn', () => {
+  it('primer/abba: one line per step, one lane per task, the cycle marked and drawn', () => {
     const result = check({ scenario: 'primer/abba', strategy: cell('2007-pagecache-write-deadlocks/abba.c') });
     expect(result.outcome).toBe('deadlock');
     const root = parse(renderResultViews(result));
     const trace = result.trace!;
-    expect(root.querySelectorAll('[data-fl-swimlane] tbody tr').length).toBe(trace.steps.length);
-    expect(texts(root, '[data-fl-swimlane] thead .fl-actor-name')).toEqual(trace.actors.map((a) => a.name));
-    expect(root.querySelectorAll('[data-fl-swimlane] td.fl-cycle').length).toBe(result.cycle!.length);
+    expect(root.querySelectorAll('[data-fl-lanes] li[data-step]').length).toBe(trace.steps.length);
+    expect(texts(root, '[data-fl-lanes] .fl-lanes-head .fl-badge')).toEqual(trace.actors.map((a) => a.name));
+    expect(root.querySelectorAll('[data-fl-lanes] li.fl-cycle').length).toBe(result.cycle!.length);
+    expect(root.querySelector('[data-fl-lanes] .fl-lanes-cycle')!.textContent).toMatch(/^⟲Deadlock cycle: /);
     expect(root.querySelectorAll('svg .fl-wfg-edge').length).toBe(2 * result.cycle!.length);
     expect(root.querySelectorAll('svg .fl-wfg-edge:not(.fl-wfg-cycle)').length).toBe(0);
     expect(root.querySelector('.fl-verdict-word')!.textContent).toBe('Deadlock');
@@ -33,7 +34,7 @@ describe('views of real engine results', () => {
   it('2007/mlock: a rwsem held plainly and waited for by mode closes one cycle', () => {
     const result = check({ scenario: '2007/mlock' });
     expect(result.outcome).toBe('deadlock');
-    const svg = parse(renderResultViews(result)).querySelector('svg')!;
+    const svg = parse(renderResultViews(result)).querySelector('svg.fl-wfg')!;
     expect(svg.querySelectorAll('.fl-wfg-edge').length).toBe(4);
     expect(svg.querySelectorAll('.fl-wfg-edge:not(.fl-wfg-cycle)').length).toBe(0);
   });
@@ -44,7 +45,7 @@ describe('views of real engine results', () => {
     const root = parse(renderResultViews(result));
     expect(root.querySelectorAll('svg .fl-wfg-node').length).toBe(2);
     const deepest = Math.max(...result.trace!.steps.map((s) => s.stack.length));
-    const tips = Array.from(root.querySelectorAll('[data-fl-swimlane] .fl-op')).map((c) => c.getAttribute('title')!.split(' ← ').length);
+    const tips = Array.from(root.querySelectorAll('[data-fl-lanes] .fl-op')).map((c) => c.getAttribute('title')!.split(' ← ').length);
     expect(Math.max(...tips)).toBe(deepest);
   });
 
@@ -79,7 +80,7 @@ describe('views of real engine results', () => {
     const buffers = trace.actors.filter((a) => a.kind === 'buffer').length;
     expect(buffers).toBeGreaterThan(0);
     const root = parse(renderResultViews(result));
-    expect(texts(root, '[data-fl-swimlane] thead .fl-actor-kind').filter((k) => k.startsWith('store buffer')).length).toBe(buffers);
+    expect(texts(root, '[data-fl-lanes] .fl-lanes-head .fl-actor-kind').filter((k) => k.startsWith('store buffer')).length).toBe(buffers);
     const buffered = trace.steps.findIndex((s) => (s.world.buffers ?? []).some((b) => b.entries.length > 0));
     expect(buffered).toBeGreaterThanOrEqual(0);
     expect(texts(parse(renderStepWorld(trace, buffered + 1)), 'caption')).toContain('Store buffers');

@@ -13,7 +13,7 @@ function mount(html: string): HTMLElement {
 
 const $ = <T extends Element = HTMLElement>(root: ParentNode, sel: string) => root.querySelector(sel) as T;
 const status = (root: HTMLElement) => $(root, '[data-fl-step-status]').textContent;
-const currentRows = (root: HTMLElement) => Array.from(root.querySelectorAll('tr[aria-current=step]')).map((r) => r.getAttribute('data-step'));
+const currentRows = (root: HTMLElement) => Array.from(root.querySelectorAll('[data-fl-lanes] [aria-current=step]')).map((r) => r.getAttribute('data-step'));
 const key = (el: Element, k: string) => el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
 
 afterEach(() => {
@@ -21,7 +21,7 @@ afterEach(() => {
 });
 
 describe('attachScrubber', () => {
-  it('walks the trace with Previous and Next, moving the current swimlane row', () => {
+  it('walks the trace with Previous and Next, moving the current line of the trace', () => {
     const root = mount(renderResultViews(abbaResult));
     expect(root.querySelector('[data-fl-scrubber] [disabled]')).not.toBeNull();
     const h = attachScrubber(root, abbaTrace);
@@ -60,7 +60,7 @@ describe('attachScrubber', () => {
     range.dispatchEvent(new Event('input', { bubbles: true }));
     expect(h.step).toBe(2);
     expect(range.getAttribute('aria-valuetext')).toBe('step 2 of 4');
-    expect($(root, '[data-fl-world] tr.fl-changed th').textContent).toBe('page 1 changed');
+    expect($(root, '[data-fl-world] .fl-wd-page.fl-changed .fl-wd-title').textContent).toBe('page 1 changed');
   });
 
   it('lets the slider handle its own keys, so a key moves one step, not two', () => {
@@ -70,15 +70,33 @@ describe('attachScrubber', () => {
     expect(h.step).toBe(4);
   });
 
-  it('selects a step when its swimlane row is clicked, and stops listening after destroy', () => {
+  it('selects a step when its line is clicked, and stops listening after destroy', () => {
     const root = mount(renderResultViews(abbaResult));
     const h = attachScrubber(root, abbaTrace);
-    $<HTMLElement>(root, 'tr[data-step="2"]').click();
+    $<HTMLElement>(root, '[data-fl-lanes] [data-step="2"]').click();
     expect(h.step).toBe(2);
     h.destroy();
     $<HTMLButtonElement>(root, '[data-fl-next]').click();
     expect(h.step).toBe(2);
     expect($<HTMLInputElement>(root, '[data-fl-range]').disabled).toBe(true);
+  });
+});
+
+describe('the tables, on demand', () => {
+  it('draws the trace and the world as tables when opened, following the step, rows clickable', () => {
+    const root = mount(renderResultViews(abbaResult));
+    const h = attachScrubber(root, abbaTrace, abbaResult.cycle);
+    const details = $<HTMLDetailsElement>(root, '[data-fl-as-tables]');
+    expect(details.querySelector('table')).toBeNull();
+    details.open = true;
+    details.dispatchEvent(new Event('toggle'));
+    expect(details.querySelectorAll('[data-fl-swimlane] tbody tr').length).toBe(4);
+    expect(details.querySelector('[data-fl-swimlane] td.fl-cycle')).not.toBeNull();
+    expect(details.querySelector('.fl-world-table')).not.toBeNull();
+    $<HTMLButtonElement>(root, '[data-fl-prev]').click();
+    expect(Array.from(details.querySelectorAll('tr[aria-current=step]')).map((r) => r.getAttribute('data-step'))).toEqual(['3']);
+    $<HTMLElement>(details, 'tr[data-step="1"]').click();
+    expect(h.step).toBe(1);
   });
 });
 

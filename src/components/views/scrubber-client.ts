@@ -1,8 +1,9 @@
 // Client behaviour of the scrubber: slider, Previous/Next, arrow keys, Home/End, and the
 // swimlane's current row. The slider handles its own keys natively; the other keys work
 // anywhere inside the scrubber group, so a keyboard user never needs the mouse.
-import type { Trace } from '../../engine/api.js';
-import { clampStep, renderStepWorld, stepStack, stepSummary } from './scrubber.js';
+import type { Trace, WaitEdge } from '../../engine/api.js';
+import { clampStep, renderStepDiagram, renderStepWorld, stepStack, stepSummary } from './scrubber.js';
+import { renderSwimlane } from './swimlane.js';
 
 export interface ScrubberHandle {
   readonly step: number;
@@ -22,16 +23,21 @@ const KEYS: Record<string, (k: number, n: number) => number> = {
 
 /** Scroll the swimlane's own box (never the page) so the current row stays in sight. */
 function keepInSight(row: HTMLElement): void {
-  const wrap = row.closest<HTMLElement>('.fl-swimlane-wrap');
+  const wrap = row.closest<HTMLElement>('.fl-swimlane-wrap, .fl-lanes-wrap');
   if (!wrap || wrap.scrollHeight <= wrap.clientHeight) return;
   const r = row.getBoundingClientRect();
   const w = wrap.getBoundingClientRect();
-  const head = wrap.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+  const head = wrap.querySelector('thead, .fl-lanes-head')?.getBoundingClientRect().height ?? 0;
   if (r.top < w.top + head) wrap.scrollTop -= w.top + head - r.top;
   else if (r.bottom > w.bottom) wrap.scrollTop += r.bottom - w.bottom;
 }
 
-export function attachScrubber(root: HTMLElement, trace: Trace): ScrubberHandle {
+/** The lines of the trace picture (and of the table, once drawn) that a step highlights. */
+function stepRows(root: HTMLElement): HTMLElement[] {
+  return Array.from(root.querySelectorAll<HTMLElement>('[data-fl-lanes] [data-step], [data-fl-swimlane] tr[data-step]'));
+}
+
+export function attachScrubber(root: HTMLElement, trace: Trace, cycle?: WaitEdge[]): ScrubberHandle {
   const el = root.matches('[data-fl-scrubber]') ? root : root.querySelector<HTMLElement>('[data-fl-scrubber]');
   const range = el?.querySelector<HTMLInputElement>('[data-fl-range]');
   if (!el || !range) return { step: 0, setStep() {}, destroy() {} };
@@ -40,7 +46,9 @@ export function attachScrubber(root: HTMLElement, trace: Trace): ScrubberHandle 
   const status = el.querySelector<HTMLElement>('[data-fl-step-status]');
   const stack = el.querySelector<HTMLElement>('[data-fl-stack]');
   const world = el.querySelector<HTMLElement>('[data-fl-world]');
-  const rows = Array.from(root.querySelectorAll<HTMLTableRowElement>('[data-fl-swimlane] tr[data-step]'));
+  const tables = el.querySelector<HTMLDetailsElement>('[data-fl-as-tables]');
+  const tablesBody = tables?.querySelector<HTMLElement>('[data-fl-tables-body]');
+  let rows = stepRows(root);
   const n = trace.steps.length;
   let current = clampStep(trace, Number(range.value));
 
@@ -55,7 +63,8 @@ export function attachScrubber(root: HTMLElement, trace: Trace): ScrubberHandle 
     next?.setAttribute('aria-disabled', String(k >= n));
     if (status) status.textContent = stepSummary(trace, k);
     if (stack) stack.textContent = stepStack(trace, k);
-    if (world) world.innerHTML = renderStepWorld(trace, k);
+    if (world) world.innerHTML = renderStepDiagram(trace, k);
+    if (tables?.open && tablesBody) drawTables();
     for (const row of rows) {
       const on = Number(row.dataset.step) === k;
       row.classList.toggle('fl-current', on);
@@ -65,6 +74,18 @@ export function attachScrubber(root: HTMLElement, trace: Trace): ScrubberHandle 
       } else row.removeAttribute('aria-current');
     }
   }
+
+  /** "As tables": drawn when opened and redrawn per step while open; closed, they cost nothing. */
+  function drawTables(): void {
+    if (!tablesBody) return;
+    for (const row of tablesBody.querySelectorAll('tr[data-step]')) row.removeEventListener('click', onRowClick);
+    tablesBody.innerHTML = renderSwimlane(trace, cycle, { current: current }) + renderStepWorld(trace, current);
+    for (const row of tablesBody.querySelectorAll<HTMLElement>('tr[data-step]')) row.addEventListener('click', onRowClick);
+    rows = stepRows(root);
+  }
+  const onToggle = (): void => {
+    if (tables?.open) drawTables();
+  };
 
   const onInput = (): void => show(Number(range.value));
   const onPrev = (): void => show(current - 1);
@@ -101,6 +122,8 @@ export function attachScrubber(root: HTMLElement, trace: Trace): ScrubberHandle 
   next?.addEventListener('click', onNext);
   el.addEventListener('keydown', onKey);
   for (const row of rows) row.addEventListener('click', onRowClick);
+  tables?.addEventListener('toggle', onToggle);
+  if (tables?.open) drawTables();
 
   return {
     get step() {
@@ -114,6 +137,7 @@ export function attachScrubber(root: HTMLElement, trace: Trace): ScrubberHandle 
       next?.removeEventListener('click', onNext);
       el.removeEventListener('keydown', onKey);
       for (const row of rows) row.removeEventListener('click', onRowClick);
+      tables?.removeEventListener('toggle', onToggle);
       for (const control of [range, prev, next]) control?.setAttribute('disabled', '');
     },
   };

@@ -27,7 +27,7 @@ describe('renderScrubber', () => {
     const root = parse(renderScrubber(abbaTrace, 1));
     expect(root.querySelector('[data-fl-step-status]')!.textContent).toBe('Step 1 of 4: A lock_page(page 0)');
     expect(root.querySelector('[data-fl-stack]')!.textContent).toBe('Call stack, innermost first: lock_both:5 ← task_a:2');
-    expect(root.querySelector('[data-fl-world] tbody tr.fl-changed th')!.textContent).toBe('page 0 changed');
+    expect(root.querySelector('[data-fl-world] .fl-wd-page.fl-changed .fl-wd-title')!.textContent).toBe('page 0 changed');
   });
 
   it('clamps the step and starts from the initial world at 0', () => {

@@ -7,6 +7,7 @@ import type { Trace, WorldSnapshot } from '../../engine/api.js';
 import { esc } from './escape.js';
 import { opText, stackText } from './stack.js';
 import { renderWorld } from './world.js';
+import { renderWorldDiagram } from './world-diagram.js';
 
 export function clampStep(trace: Trace, k: number): number {
   const n = trace.steps.length;
@@ -36,6 +37,11 @@ export function renderStepWorld(trace: Trace, k: number): string {
   return renderWorld(worldAt(trace, k), { actors: trace.actors, previous: k > 0 ? worldAt(trace, k - 1) : null });
 }
 
+/** The world after step k as a diagram (the scrubber's picture; renderStepWorld gives the tables). */
+export function renderStepDiagram(trace: Trace, k: number): string {
+  return renderWorldDiagram(worldAt(trace, k), { actors: trace.actors, previous: k > 0 ? worldAt(trace, k - 1) : null });
+}
+
 export function renderScrubber(trace: Trace, step = trace.steps.length): string {
   const n = trace.steps.length;
   const k = clampStep(trace, step);
@@ -48,7 +54,9 @@ export function renderScrubber(trace: Trace, step = trace.steps.length): string 
     `</div>` +
     `<p class="fl-scrub-status" aria-live="polite" data-fl-step-status>${esc(stepSummary(trace, k))}</p>` +
     `<p class="fl-scrub-stack" data-fl-stack>${esc(stepStack(trace, k))}</p>` +
-    `<div class="fl-scrub-world" data-fl-world role="group" aria-label="The world at this step" tabindex="0">${renderStepWorld(trace, k)}</div>` +
+    `<div class="fl-scrub-world" data-fl-world role="group" aria-label="The world at this step" tabindex="0">${renderStepDiagram(trace, k)}</div>` +
+    // the same trace and world as tables, drawn by attachScrubber when opened (kept out of the page's HTML)
+    `<details class="fl-as-tables" data-fl-as-tables><summary>The trace and this step's world as tables</summary><div data-fl-tables-body></div></details>` +
     `</div>`
   );
 }

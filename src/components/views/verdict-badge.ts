@@ -62,23 +62,42 @@ function renderDiagnostics(diags: Diagnostic[]): string {
   return `<ul class="fl-diags" aria-label="Diagnostics">${items}</ul>`;
 }
 
+/** How hard the engine looked and what the strategy costs: one click away, summed up in the summary. */
+function renderMore(result: CheckResult): string {
+  if (!result.stats && !result.costs) return '';
+  const s = result.stats;
+  const summary = [s ? `Search: ${formatInt(s.states)} states, ${s.exhaustive ? 'exhaustive' : 'bounded'}` : '', result.costs ? 'costs' : '']
+    .filter(Boolean)
+    .join('; ');
+  return (
+    `<details class="fl-more"><summary>${esc(summary)}</summary>` +
+    (s ? renderStats(s) : '') +
+    (result.costs ? renderCosts(result.costs) : '') +
+    `</details>`
+  );
+}
+
 /** The headline without its leading verdict word, which the badge shows separately. */
 function headlineRest(result: CheckResult, word: string): string {
   const h = result.headline ?? '';
   return h.startsWith(word) ? h.slice(word.length).replace(/^[:\s]+/, '') : h;
 }
 
-export function renderVerdictBadge(result: CheckResult): string {
+/** `line: false` leaves out the word and headline, for a host that states them itself (a cell's status line). */
+export function renderVerdictBadge(result: CheckResult, options: { line?: boolean } = {}): string {
   const word = verdictWord(result.outcome);
   const rest = headlineRest(result, word);
+  const line =
+    options.line === false
+      ? ''
+      : `<p class="fl-verdict-line"><strong class="fl-verdict-word">${esc(word)}</strong>` +
+        (rest ? `<span class="fl-verdict-headline">${esc(rest)}</span>` : '') +
+        `</p>`;
   return (
     `<div class="fl-verdict not-content fl-verdict--${esc(result.outcome)}" data-outcome="${esc(result.outcome)}">` +
-    `<p class="fl-verdict-line"><strong class="fl-verdict-word">${esc(word)}</strong>` +
-    (rest ? `<span class="fl-verdict-headline">${esc(rest)}</span>` : '') +
-    `</p>` +
+    line +
     renderDiagnostics(result.diagnostics ?? []) +
-    (result.stats ? renderStats(result.stats) : '') +
-    (result.costs ? renderCosts(result.costs) : '') +
+    renderMore(result) +
     `</div>`
   );
 }

@@ -5,7 +5,7 @@ import type { Costs } from '../api.js';
 import { T_STATUS, taskAt, TASK_DONE } from '../kernel/layout.js';
 import { Status, type Machine } from '../kernel/machine.js';
 import { runTask } from '../kernel/vm.js';
-import { taskEnabled } from '../explore/bfs.js';
+import { taskEnabled } from '../explore/index.js';
 
 export const emptyCosts = (): Costs => ({ mmap_sem: 0, pageTableWalks: 0, pageLocks: 0, pagesAllocated: 0, bytesCopied: 0, faults: 0 });
 

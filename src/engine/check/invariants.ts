@@ -1,5 +1,5 @@
 // Invariants checked after every transition.
-import type { Invariant } from '../explore/bfs.js';
+import type { Invariant } from '../explore/index.js';
 import type { Machine } from '../kernel/machine.js';
 import { P_MAPPING, pageAt, PG_free, P_FLAGS, VMA_MAPPED } from '../kernel/layout.js';
 

@@ -1,7 +1,7 @@
 // Livelock: a reachable state from which no end state (all tasks done, a deadlock, a bug) can
 // be reached: whatever the scheduler does, the tasks go round forever without finishing.
 // Found by walking the stored edges backwards from the end states.
-import type { SearchGraph } from '../explore/bfs.js';
+import type { SearchGraph } from '../explore/index.js';
 
 /** states that cannot reach an end state; empty when none (or when the search was not exhaustive) */
 export function stuckStates(g: SearchGraph): Uint8Array | null {

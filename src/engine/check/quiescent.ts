@@ -3,7 +3,7 @@
 // explorer also reaches "all tasks done, a store still buffered"; those states settle into one of
 // the quiescent ones, so counting them would count the same outcome several times. Shared by
 // check() (CheckResult.finals) and the litmus runner.
-import type { SearchGraph } from '../explore/bfs.js';
+import type { SearchGraph } from '../explore/index.js';
 import type { Machine } from '../kernel/machine.js';
 import type { InternalStep } from '../memory/model.js';
 

@@ -4,7 +4,7 @@ import { verdictWord } from '../api.js';
 import { boot } from '../kernel/boot.js';
 import { Status, type Machine } from '../kernel/machine.js';
 import type { ScenarioSpec } from '../kernel/spec.js';
-import { explore, releaseGraph, type SearchGraph } from '../explore/bfs.js';
+import { explore, releaseGraph, type SearchGraph } from '../explore/index.js';
 import { costSteps, costSwitches, parentPath, pathTo, shortestPaths } from '../explore/shortest.js';
 import { appendSleeps, replay, stackOf } from '../explore/trace.js';
 import { resolveScenario } from '../scenarios/index.js';

@@ -3,7 +3,7 @@
 import { F_SIZE, fileDisk, T_STATUS, taskAt, TASK_DONE } from '../kernel/layout.js';
 import { Status, type Machine } from '../kernel/machine.js';
 import { runTask } from '../kernel/vm.js';
-import { taskEnabled } from '../explore/bfs.js';
+import { taskEnabled } from '../explore/index.js';
 import { startTask } from '../kernel/vm.js';
 
 /** run task t alone until it finishes; false if it sleeps forever or fails */

@@ -2,7 +2,7 @@
 // oracle failure, step budget), deadlocked states, final states that fail the serial-order
 // oracle, and states from which no end can be reached (livelock).
 import type { Verdict } from '../api.js';
-import type { SearchGraph } from '../explore/bfs.js';
+import type { SearchGraph } from '../explore/index.js';
 import { Status, type Machine } from '../kernel/machine.js';
 import { diskSignature, runSync, serialSignatures } from './serial.js';
 import { stuckStates } from './livelock.js';

@@ -86,10 +86,9 @@ function builtinSource(id: string, text: string, cwd: string): TextSource | null
 /** a path as the user would type it: relative when under the working folder, else absolute */
 const shownPath = (cwd: string, abs: string) => (relative(cwd, abs).startsWith('..') ? abs : relative(cwd, abs));
 
-const knownIds = () => new Set(listScenarios().map((s) => s.id));
-
 export function resolveInputs(req: InputRequest): CheckInputs {
   const cwd = req.cwd ?? process.cwd();
+  const known = new Set(listScenarios().map((s) => s.id));
   if (req.scenario === '-' && req.strategy === '-') {
     throw new InputError(inputError(STDIN, 'only one of the scenario and the strategy can come from standard input'));
   }
@@ -111,28 +110,31 @@ export function resolveInputs(req: InputRequest): CheckInputs {
       throw new InputError(inputError(strategySource?.file ?? '<command line>', 'no scenario: name one on the command line or in the strategy\'s first line',
         ['for example `faultlines check 2007/same-page f.c`, or `// scenario: 2007/same-page` as the first line of f.c'], strategySource ? 1 : null, strategySource ? 1 : null));
     }
-    if (!knownIds().has(named.name) && !existsSync(resolve(dirname(resolve(cwd, req.strategy!)), named.name))) {
+    if (!known.has(named.name) && !existsSync(resolve(dirname(resolve(cwd, req.strategy!)), named.name))) {
       throw new InputError(inputError(strategySource!.file, `unknown scenario '${named.name}'`, ['`faultlines list` names the scenarios; a scenario file is found relative to the strategy'], 1, named.column));
     }
     name = named.name;
     if (req.strategy !== '-') base = dirname(resolve(cwd, req.strategy!));
   }
 
+  // the scenario, resolved once: its text (a registered one's, a file's or standard input's)
   let scenario: string;
   let scenarioId: string;
   let scenarioSource: TextSource | null;
+  let text: string;
   if (name === '-') {
-    scenario = readStdin(req.readStdin);
+    scenario = text = readStdin(req.readStdin);
     scenarioSource = plainSource(STDIN, scenario);
     scenarioId = '';
-  } else if (knownIds().has(name)) {
+  } else if (known.has(name)) {
     scenario = name;
     scenarioId = name;
-    scenarioSource = builtinSource(name, scenarioText(name)!, cwd);
+    text = scenarioText(name)!;
+    scenarioSource = builtinSource(name, text, cwd);
     if (scenarioSource) watch.push(resolve(cwd, scenarioSource.file));
   } else if (existsSync(resolve(base, name))) {
     const shown = isAbsolute(name) || base === cwd ? name : relative(cwd, resolve(base, name));
-    scenario = readFile(resolve(base, name), cwd);
+    scenario = text = readFile(resolve(base, name), cwd);
     scenarioSource = plainSource(shown, scenario);
     scenarioId = '';
     watch.push(resolve(base, name));
@@ -141,7 +143,7 @@ export function resolveInputs(req: InputRequest): CheckInputs {
   }
 
   // the scenario's own text says its id, title and default strategy
-  const spec = parseScenario(scenarioId ? scenarioText(scenarioId)! : scenario).spec;
+  const spec = parseScenario(text).spec;
   if (spec) scenarioId = spec.id;
   if (req.strategy === undefined && spec?.strategyFile) {
     const file = resolve(REPO_ROOT, spec.strategyFile);

@@ -1,7 +1,7 @@
 // The counterexample with the fewest context switches, then the fewest steps: a shortest-path
 // search over (state, last task to run) on the stored graph. A context switch is counted when
 // a task runs after a different task ran; memory-system steps are not switches.
-import type { SearchGraph } from './bfs.js';
+import type { SearchGraph } from './graph.js';
 
 /** a target of the search: a state, or a bad pseudo-state (-(index + 1)) */
 export interface Path { choices: number[]; switches: number; steps: number }

@@ -1,133 +1,9 @@
-// The state store and the batched search against the simplest thing that could work: a search
-// one state at a time over a Map keyed by the whole state vector. On every registered scenario,
-// under every memory model, the two must number the same states in the same order and draw the
-// same edges; and no step may write a task region the store takes as unchanged.
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MemoryModel } from '../api.js';
-import { listScenarios } from '../index.js';
-import { boot } from '../kernel/boot.js';
-import { Status, type Machine } from '../kernel/machine.js';
-import { runTask } from '../kernel/vm.js';
-import { T_STATUS, TASK_DONE } from '../kernel/layout.js';
-import type { InternalStep } from '../memory/model.js';
-import { parseScenario } from '../scenarios/format.js';
-import { scenarioText } from '../scenarios/index.js';
-import { invariantsFor } from '../check/invariants.js';
-import { explore, taskEnabled, type Invariant } from './bfs.js';
+// The state store: blocks cut at the layout's parts, distinct states numbered in order and
+// loaded back whole, and a step that writes a task region the store takes as unchanged is caught.
+// (The search built on it is compared with the plain search in reference.test.ts.)
+import { describe, expect, it } from 'vitest';
+import { IntList } from './growable.js';
 import { SHARED_BLOCK, setVerifyBlocks, sharedBlocks, StateStore } from './visited.js';
-
-const root = new URL('../../../', import.meta.url);
-
-/** breadth-first, one state at a time, states keyed by their full vector */
-function reference(m: Machine, initial: Int32Array, invariants: Invariant[], maxStates: number) {
-  const index = new Map<string, number>();
-  const states: Int32Array[] = [];
-  const parent: number[] = [];
-  const edges: string[] = [];
-  const add = (w: Int32Array, from: number): number => {
-    const key = w.join(',');
-    const j = index.get(key);
-    if (j !== undefined) return j;
-    index.set(key, states.length);
-    states.push(w.slice());
-    parent.push(from);
-    return states.length - 1;
-  };
-  add(initial, -1);
-  const steps: InternalStep[] = [];
-  const L = m.layout;
-  for (let i = 0; i < states.length && states.length <= maxStates; i++) {
-    const cur = states[i];
-    for (let t = 0; t < L.nTasks; t++) {
-      if (cur[L.taskBase + t * L.taskWords + T_STATUS] === TASK_DONE || !taskEnabled(m, cur, t)) continue;
-      const next = cur.slice();
-      const st = runTask(m, next, t);
-      if (st === Status.BLOCKED) continue;
-      if (st !== Status.OK || invariants.some((inv) => inv(m, next))) { edges.push(`${i}-${t}->bad`); continue; }
-      edges.push(`${i}-${t}->${add(next, i)}`);
-    }
-    steps.length = 0;
-    m.memory.internalSteps(cur, L.memBase, L.mem, steps);
-    steps.forEach((s, k) => {
-      const next = cur.slice();
-      m.memory.applyInternal(next, L.memBase, L.mem, s);
-      edges.push(`${i}-${L.nTasks + k}->${add(next, i)}`);
-    });
-  }
-  return { states, parent, edges };
-}
-
-// small models with no invariants, so the explorer reuses step results (memo.ts): locks, an
-// rwsem (down_read looks at other tasks' pending calls), barriers and atomics, tasks finishing
-const MODELS: { id: string; scenario: string; strategy: string }[] = [
-  {
-    id: 'model/counters',
-    scenario: `id model/counters\n${[0, 1, 2].map((i) => `task t${i} cpu ${i} : worker(${i})`).join('\n')}\nmutex big\n`,
-    strategy: 'int count; int other;\nvoid worker(int id)\n{\n\tint i;\n\tfor (i = 0; i < 2; i++) {\n\t\tmutex_lock(big);\n\t\tcount = count + 1;\n\t\tmutex_unlock(big);\n\t\tother = other + id;\n\t}\n}',
-  },
-  {
-    id: 'model/rwsem',
-    scenario: 'id model/rwsem\nmm m0\ntask r0 cpu 0 mm m0 : reader()\ntask w cpu 1 mm m0 : writer()\ntask r1 cpu 2 mm m0 : reader()\n',
-    strategy: 'int seen; int v;\nvoid reader(void)\n{\n\tdown_read(&current->mm->mmap_sem);\n\tseen = seen + v;\n\tup_read(&current->mm->mmap_sem);\n}\nvoid writer(void)\n{\n\tdown_write(&current->mm->mmap_sem);\n\tv = v + 1;\n\tup_write(&current->mm->mmap_sem);\n}',
-  },
-  {
-    id: 'model/message-passing',
-    scenario: 'id model/mp\ntask p cpu 0 : producer()\ntask c1 cpu 1 : consumer()\ntask c2 cpu 2 : consumer()\n',
-    strategy: 'int data; int flag; int sum; int late;\nvoid producer(void)\n{\n\tWRITE_ONCE(data, 1);\n\tsmp_wmb();\n\tsmp_store_release(&flag, 1);\n\tatomic_add(2, &sum);\n\tsmp_mb();\n}\nvoid consumer(void)\n{\n\tint f = smp_load_acquire(&flag);\n\tint d = READ_ONCE(data);\n\tsmp_rmb();\n\tif (d < f)\n\t\tatomic_inc(&late);\n\tatomic_add(d, &sum);\n}',
-  },
-];
-
-function machineFor(id: string, model: MemoryModel) {
-  const own = MODELS.find((x) => x.id === id);
-  const spec = parseScenario(own ? own.scenario : scenarioText(id)!).spec!;
-  const strategy = own ? own.strategy : spec.strategyFile ? readFileSync(new URL(spec.strategyFile, root), 'utf8') : '';
-  const b = boot(spec, strategy, model);
-  if (!b.machine || !b.initial) throw new Error(`${id}: ${b.diagnostics.map((d) => d.message).join('; ')}`);
-  return { m: b.machine, initial: b.initial };
-}
-
-function expectSameSearch(id: string, model: MemoryModel, memoWords?: number) {
-  const { m, initial } = machineFor(id, model);
-  const invariants = invariantsFor(m);
-  const g = explore(m, initial, { maxStates: 3000, maxMillis: 60_000, memoWords }, invariants);
-  const ref = reference(m, initial, invariants, 3000);
-  // compare the states both searches expanded (the budget stops them at the same state)
-  const n = Math.min(g.store.count, ref.states.length);
-  expect(n).toBeGreaterThan(0);
-  const w = new Int32Array(g.store.size);
-  for (let s = 0; s < n; s++) {
-    g.store.load(s, w);
-    expect(w.join(','), `state ${s}`).toBe(ref.states[s].join(','));
-    expect(g.parent.get(s)).toBe(ref.parent[s]);
-  }
-  const edges: string[] = [];
-  for (let s = 0; s < g.expanded; s++) {
-    for (let e = g.edgeStart.get(s); e < g.edgeStart.get(s + 1); e++) {
-      const to = g.edgeTo.get(e);
-      edges.push(`${s}-${g.edgeChoice.get(e)}->${to < 0 ? 'bad' : to}`);
-    }
-  }
-  const upTo = (list: string[]) => list.slice(0, Math.min(edges.length, ref.edges.length)).filter((e) => e.endsWith('bad') || Number(e.split('->')[1]) < n);
-  expect(upTo(edges)).toEqual(upTo(ref.edges));
-}
-
-const cases = [...listScenarios().map((s) => s.id), ...MODELS.map((x) => x.id)]
-  .flatMap((id) => (['sc', 'tso', 'weak'] as MemoryModel[]).map((model) => ({ id, model })));
-
-describe('the batched, block-compressed, memoized search equals a plain search', () => {
-  it.each(cases)('$id under $model', ({ id, model }) => expectSameSearch(id, model));
-});
-
-describe('with step tables that fill up early (they stop taking entries; the search goes on)', () => {
-  it.each(MODELS.flatMap((x) => (['sc', 'tso', 'weak'] as MemoryModel[]).map((model) => ({ id: x.id, model }))))('$id under $model', ({ id, model }) => expectSameSearch(id, model, 200));
-});
-
-describe('checked: no step writes another task\'s region, and equal step inputs give equal moves', () => {
-  beforeAll(() => setVerifyBlocks(true));
-  afterAll(() => setVerifyBlocks(false));
-  it.each(cases)('$id under $model', ({ id, model }) => expectSameSearch(id, model));
-});
 
 describe('StateStore', () => {
   const part = (at: number, cpu = -1) => ({ at, cpu });
@@ -184,5 +60,33 @@ describe('StateStore', () => {
     } finally {
       setVerifyBlocks(false);
     }
+  });
+
+  it('grows to its expected size once large, and past it by doubling, finding every state', () => {
+    const store = new StateStore(pack, 1024, 100_000);
+    const w = new Int32Array(40);
+    const n = 250_000; // past the expected size
+    const wrong: number[] = [];
+    for (let k = 0; k < n; k++) {
+      w[0] = k; w[1] = k >> 8;
+      if (store.insert(w) !== k) wrong.push(k);
+    }
+    for (let k = 0; k < n; k += 97) {
+      w[0] = k; w[1] = k >> 8;
+      if (store.insert(w) !== -(k + 1)) wrong.push(k);
+    }
+    expect(wrong).toEqual([]);
+    expect(store.count).toBe(n);
+  }, 60_000);
+});
+
+describe('IntList', () => {
+  it('keeps every item when it grows to its expected length and past it', () => {
+    const list = new IntList(1024, 70_000);
+    for (let k = 0; k < 200_000; k++) list.push(k * 3);
+    expect(list.length).toBe(200_000);
+    const wrong: number[] = [];
+    for (let k = 0; k < 200_000; k++) if (list.get(k) !== k * 3) wrong.push(k);
+    expect(wrong).toEqual([]);
   });
 });

@@ -140,7 +140,13 @@ export class StateStore {
   /** per shared block, the CPU it belongs to, or -1 */
   readonly blockCpu: Int32Array;
 
-  constructor(readonly pack: PackLayout, initialStates = 1024) {
+  /**
+   * `expectStates`: how many states the search may store (its budget). The store starts small and
+   * doubles; once it holds LARGE states it grows its table and arena straight to that size, so a
+   * large search rehashes and copies once instead of at every doubling, and a small one never
+   * reserves the budget's memory.
+   */
+  constructor(readonly pack: PackLayout, initialStates = 1024, private readonly expectStates = 0) {
     this.size = pack.size;
     const start: number[] = [];
     const len: number[] = [];
@@ -268,7 +274,7 @@ export class StateStore {
     table[2 * slot] = h;
     table[2 * slot + 1] = id + 1;
     if (this.count * 2 > mask) {
-      this.table = rehashPairs(table);
+      this.table = rehashPairs(table, this.count >= LARGE ? pairsFor(this.expectStates) : 0);
       giveWords(table);
       this.mask = this.table.length / 2 - 1;
     }
@@ -330,14 +336,28 @@ export class StateStore {
   }
 
   private growIds(): Int32Array<ArrayBuffer> {
-    this.ids = growWords(this.ids, this.ids.length * 2, false);
+    const B = this.blocks;
+    const toBudget = this.count >= LARGE ? Math.ceil((Math.min(this.expectStates, MOST_EXPECTED) + ARENA_SLACK) * B / 4096) * 4096 : 0;
+    this.ids = growWords(this.ids, Math.max(this.ids.length * 2, toBudget), false);
     return this.ids;
   }
 }
 
-/** an open-addressing table of [hash, entry + 1] pairs at twice the size, from the pool */
-export function rehashPairs(old: Int32Array): Int32Array<ArrayBuffer> {
-  const table = takeWords(old.length * 2, true);
+/** states from which a store grows straight to its expected size */
+const LARGE = 1 << 16;
+/** the most states a store reserves for in one step; beyond it, it doubles again */
+const MOST_EXPECTED = 1 << 22;
+/** states a search may store beyond its budget: the successors of the state that crossed it */
+const ARENA_SLACK = 1024;
+
+/** words of a table of [hash, state + 1] pairs that holds n states at most half full */
+function pairsFor(n: number): number {
+  return 2 * 2 ** Math.ceil(Math.log2(2 * (Math.min(n, MOST_EXPECTED) + ARENA_SLACK)));
+}
+
+/** an open-addressing table of [hash, entry + 1] pairs, twice the size or `words` if larger, from the pool */
+export function rehashPairs(old: Int32Array, words = 0): Int32Array<ArrayBuffer> {
+  const table = takeWords(Math.max(old.length * 2, words), true);
   const mask = table.length / 2 - 1;
   for (let j = 0; j < old.length; j += 2) {
     const e = old[j + 1];

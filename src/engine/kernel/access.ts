@@ -1,7 +1,7 @@
 // Checked access to kernel objects from builtins: a wrong or NULL handle is the kernel's oops,
 // reported as a bug naming the function, never a crash of the engine.
 import { indexOf, isKind, Kind, kindOf } from './handles.js';
-import { F_CACHE, fileDisk, pageAt, P_BYTES, type Layout } from './layout.js';
+import { F_CACHE, fileDisk, pageAt, type Layout } from './layout.js';
 import type { Machine } from './machine.js';
 
 const KIND_WORDS: Record<number, string> = {
@@ -67,5 +67,3 @@ export function cacheSlot(L: Layout, f: number, index: number): number {
 
 /** world index of disk byte `pos` of file f */
 export const diskByte = (L: Layout, f: number, pos: number): number => fileDisk(L, f) + pos;
-
-export const pageByte = (L: Layout, p: number, off: number): number => pageAt(L, p) + P_BYTES + off;

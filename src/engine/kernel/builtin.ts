@@ -22,7 +22,15 @@ export interface Builtin {
   sleeps?: boolean | ((m: Machine, w: Int32Array, t: number, a: number) => boolean);
   /** true when the call cannot proceed now: the task sleeps until it can */
   blocks?(m: Machine, w: Int32Array, t: number, a: number): boolean;
-  /** what a blocked call waits for, to name a deadlock's cycle */
+  /**
+   * blocks() or run() reads another task's region (its status, pending call or arguments). The
+   * explorer reuses a step's result for equal inputs, and a task's inputs are its own region and
+   * the shared words (explore/memo.ts): a step that calls a builtin declaring this is never
+   * reused. A builtin that reads another task without declaring it makes the search wrong (the
+   * checked search in explore/contracts.test.ts catches it).
+   */
+  readsOtherTasks?: true;
+  /** what a blocked call waits for, to name a deadlock's cycle (may read any task: not part of a step) */
   waitsFor?(m: Machine, w: Int32Array, t: number, a: number): Resource;
   run(m: Machine, w: Int32Array, t: number, a: number): number;
   /** how the trace shows each argument: object handles are named automatically */

@@ -1,7 +1,7 @@
 // The context a task runs in, as the kernel counts it: atomic (it may not sleep) while it holds a
 // spinlock, runs under preempt_disable() or pagefault_disable() (which raised the preempt count in
 // the kernels of the threads' era), or has interrupts off; and the locks it still holds when it
-// returns. Spinlocks are shared words (memory/builtins.ts), so the task header counts the ones it
+// returns. Spinlocks are shared words (builtins/ordering.ts), so the task header counts the ones it
 // holds (T_SPINS) and remembers the last one taken (T_SPINLOCK), to name it.
 import { L_OWNER, L_READERS, lockAt, P_OWNER, pageAt, T_IRQ, T_PFDIS, T_PREEMPT, T_SPINLOCK, T_SPINS, taskAt } from './layout.js';
 import type { Machine } from './machine.js';

@@ -30,9 +30,10 @@ export class Machine {
   /** set while recording a trace: filled at the visible step */
   record: StepRecord | null = null;
   /**
-   * Raised by any code that reads another task's region (its status, pending call or arguments)
-   * while a step runs. The explorer clears it before a step and reuses a step's result for equal
-   * inputs (explore/memo.ts) only when it stayed down.
+   * Raised by the VM while a step runs when the step reads another task's region: it calls a
+   * builtin that declares readsOtherTasks (builtin.ts), or it ends the last task of a CPU. The
+   * explorer clears it before a step and reuses a step's result for equal inputs
+   * (explore/memo.ts) only when it stayed down.
    */
   crossTask = false;
   readonly visibleAt: Uint8Array;

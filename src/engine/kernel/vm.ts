@@ -5,14 +5,13 @@
 import { FRAME_HEADER } from '../lang/bytecode.js';
 import { describeValue } from './access.js';
 import { atomicCause, holdsAny, locksHeld } from './context.js';
-import { handle, indexOf, isKind, Kind } from './handles.js';
-import { taskAt } from './layout.js';
+import { handle, Kind } from './handles.js';
 import * as LY from './layout.js';
 import { sleepsNow, Status, type Machine } from './machine.js';
 import { pageWordName } from './pagewords.js';
 // module-local copies: reading an imported binding costs a getter call in some loaders (hot path)
 const { T_FP, T_HDR, T_IRQ, T_PC, T_PFDIS, T_PREEMPT, T_RET, T_SP, T_SPINS, T_STATUS, TASK_DONE } = LY;
-const S_OK = Status.OK, S_BLOCKED = Status.BLOCKED, S_BUG = Status.BUG, S_CORRUPT = Status.CORRUPT, S_BUDGET = Status.BUDGET;
+const S_OK = Status.OK, S_BLOCKED = Status.BLOCKED, S_BUDGET = Status.BUDGET;
 const K_WORD = Kind.WORD as number;
 
 /** set up task t's root frame: its entry function with no arguments */
@@ -184,6 +183,7 @@ export function runTask(m: Machine, w: Int32Array, t: number, untilVisible = fal
           m.bug(`sleeping function called from invalid context: ${bi.name}() ${atomicCause(m, w, t)}`);
           break;
         }
+        if (bi.readsOtherTasks) m.crossTask = true; // declared: this step reads another task (builtin.ts)
         if (bi.blocks && bi.blocks(m, w, t, a)) { m.status = S_BLOCKED; break; }
         if (m.record && bi.visible) record(m, pc, bi.name, argsOf(m, w, a, n));
         v = bi.run(m, w, t, a);
@@ -265,7 +265,7 @@ function badDeref(m: Machine, b: number): string {
 /** tell the memory system when the last task of a CPU has finished */
 function retireCpu(m: Machine, w: Int32Array, t: number) {
   if (!m.memory.retire) return;
-  m.crossTask = true;
+  m.crossTask = true; // the exit of a task reads whether the other tasks of its CPU have finished
   const cpu = m.taskCpu[t];
   for (let u = 0; u < m.layout.nTasks; u++) {
     if (u !== t && m.taskCpu[u] === cpu && w[(m.layout.taskBase + u * m.layout.taskWords) + T_STATUS] !== TASK_DONE) return;

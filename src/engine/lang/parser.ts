@@ -2,7 +2,7 @@
 // Errors carry line:column; after an error the parser skips to the next top-level item,
 // so one typo yields one message rather than a cascade. Nesting is bounded (LIMITS below), so
 // no input can exhaust the JavaScript stack of the parser, the compiler or their walkers.
-import type { Define, Expr, FunctionDecl, Param, Pos, Stmt, TypeRef, Unit, VarDecl } from './ast.js';
+import type { Define, Expr, Param, Pos, Stmt, TypeRef, Unit, VarDecl } from './ast.js';
 import { lex, type Token } from './lexer.js';
 import { unpaste } from './paste.js';
 import { tooTall, walkExpr } from './tree.js';

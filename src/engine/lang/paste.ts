@@ -54,7 +54,7 @@ export function unpaste(src: string): string {
   const cut = commonQuote(lines);
   if (cut) lines = lines.map((l, k) => ' '.repeat(cut[k]) + l.slice(cut[k]));
   // a diff marker sits where the quote ended (column 1 when the text was not quoted)
-  const at = lines.map((l, k) => (cut ? cut[k] : 0));
+  const at = lines.map((_, k) => (cut ? cut[k] : 0));
   const bodies = lines.map((l, k) => l.slice(at[k]));
   if (!isDiff(bodies)) return cut ? lines.join('\n') : src;
   return lines.map((l, k) => {

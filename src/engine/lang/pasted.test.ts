@@ -9,7 +9,7 @@ import { unpaste } from './paste.js';
 
 const cell = readFileSync(new URL('../../content/cells/2007-pagecache-write-deadlocks/gup-pin.c', import.meta.url), 'utf8');
 /**
- * The chapter's reconstruction of Nick Piggin's patch (29 January 2007) with its middle, from the
+ * The chapter's reconstruction of Nick Piggin's patch 9/9 (the posting of 29 January 2007 in the thread copy) with its middle, from the
  * !PageUptodate branch to the copy, replaced by the email's own lines as the thread quotes them
  * (diff markers, '¤t', kmap, min, the 8-argument get_user_pages, a_ops->prepare_write), plus
  * the few lines marked "ours" that the email leaves out.
@@ -141,7 +141,7 @@ describe("the threads' kernel names", () => {
   });
 });
 
-describe("Nick Piggin's hunk of 29 January 2007, pasted with its markers", () => {
+describe("Nick Piggin's hunk as posted on 29 January 2007, pasted with its markers", () => {
   // the chapter's reconstruction and the email's own lines must be the same program to the explorer
   for (const id of ['2007/same-page', '2007/append', '2007/two-writers']) {
     it(`gives the chapter cell's verdict, states and costs in ${id}`, () => {

@@ -90,7 +90,3 @@ export function checkArguments(name: string, args: Expr[], pos: Pos, ctx: ArgCon
     : `argument ${wrong + 1} of ${name}() must be ${what}: the kernel's is ${proto.text}`);
 }
 
-/** the kernel's prototype of a primitive, when the engine checks it */
-export function prototypeOf(name: string): string | undefined {
-  return PROTOTYPES.get(name)?.text;
-}

@@ -7,6 +7,7 @@ import { LitmusError, judge, observedPlaces, compareValue, holds, parseLitmus, s
 import { DEFAULT_LIMITS, forEachCandidate, type Limits } from './candidates.js';
 import type { Candidate } from './execution.js';
 import { describeExecution, explainCycle, type Cycle, type ExecutionText } from './explain.js';
+import { executionGraph, type ExecutionGraph } from './graph.js';
 import { AXIOMS, judgeCandidate, type Axiom } from './model.js';
 
 export interface LkmmRun {
@@ -34,6 +35,8 @@ export interface LkmmRun {
   cycle: Cycle | null;
   /** how many candidates each axiom rejected first */
   rejectedBy: Partial<Record<Axiom, number>>;
+  /** the execution of the witness, or of the cycle (whose edges' ids name its events), to draw */
+  graph: ExecutionGraph | null;
 }
 
 /** the non-value-returning atomics: the weak model buffers them, and drains one before its CPU reads the word */
@@ -108,13 +111,15 @@ export function checkLitmus(test: LitmusTest, limits: Limits = DEFAULT_LIMITS): 
   const sat = new Set(witnesses);
   const w = witness as Candidate | null;
   const c = closest as { x: Candidate; depth: number } | null;
+  const cycle = !w && c ? explainCycle(c.x, judgeCandidate(c.x)) : null;
   return {
     name: test.name, quantifier: test.quantifier, condition: showCond(test.condition), filter: test.filter ? showCond(test.filter) : null,
     places, finals: states.map((f, i) => ({ values: f.values, satisfies: sat.has(i), loadBuffering: f.loadBuffering, readsOwnAdd: f.readsOwnAdd })), result,
     flags: [...flags].sort(), candidates: count, allowed,
     witness: w ? describeExecution(w) : null,
-    cycle: !w && c ? explainCycle(c.x, judgeCandidate(c.x)) : null,
+    cycle,
     rejectedBy,
+    graph: w ? executionGraph(w) : cycle && c ? executionGraph(c.x) : null,
   };
 }
 

@@ -12,7 +12,9 @@ export interface CycleEdge {
   /** the relation of the axiom this edge belongs to, e.g. `ppo` or `pb` */
   rel: string;
   /** the hops through that relation's steps: `prop`, `strong-fence`…, with base relations */
-  via: { step: string; from: string; to: string; base: string[] }[];
+  via: { step: string; from: string; to: string; base: string[]; ids: [number, number] }[];
+  /** the event ids of from and to in the execution (graph.ts draws them) */
+  ids: [number, number];
 }
 
 export interface Cycle {
@@ -69,12 +71,12 @@ export function explainCycle(x: Candidate, j: Judgement): Cycle | null {
       const via: CycleEdge['via'] = [];
       let at = a;
       path.forEach((to, k) => {
-        if (to !== at) via.push({ step: part.steps[k].name, from: describeEvent(events[at]), to: describeEvent(events[to]), base: baseRelations(x, at, to) });
+        if (to !== at) via.push({ step: part.steps[k].name, from: describeEvent(events[at]), to: describeEvent(events[to]), base: baseRelations(x, at, to), ids: [at, to] });
         at = to;
       });
-      return { from: describeEvent(events[a]), to: describeEvent(events[b]), rel: part.name, via };
+      return { from: describeEvent(events[a]), to: describeEvent(events[b]), rel: part.name, via, ids: [a, b] };
     }
-    return { from: describeEvent(events[a]), to: describeEvent(events[b]), rel: j.failed!, via: [] };
+    return { from: describeEvent(events[a]), to: describeEvent(events[b]), rel: j.failed!, via: [], ids: [a, b] };
   });
   return { axiom: j.failed, edges };
 }

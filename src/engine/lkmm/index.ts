@@ -5,5 +5,6 @@ export { DEFAULT_LIMITS, forEachCandidate, type Limits } from './candidates.js';
 export { judgeCandidate, AXIOMS, type Axiom, type Judgement } from './model.js';
 export { formatCycle, formatExecution, type Cycle, type ExecutionText } from './explain.js';
 export type { Candidate } from './execution.js';
+export { executionGraph, type ExecutionGraph, type GraphEdge, type GraphEvent } from './graph.js';
 export { compareFinals, describeUnreached, type Beyond, type Comparison } from './compare.js';
 export { showValues } from './show.js';

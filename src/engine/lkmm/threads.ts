@@ -95,7 +95,7 @@ class Interp {
    * `anyLeg`: take either leg of every `if` and either outcome of every cmpxchg whatever the values
    * (to find every value a write can produce, valueDomains), instead of following the values
    */
-  constructor(test: LitmusTest, private readonly t: Thread, private readonly domain: ReadonlyMap<string, Entry[]>, private readonly ch: Choices, private readonly anyLeg = false, private readonly sites: Map<object, number> | null = null) {
+  constructor(test: LitmusTest, t: Thread, private readonly domain: ReadonlyMap<string, Entry[]>, private readonly ch: Choices, private readonly anyLeg = false, private readonly sites: Map<object, number> | null = null) {
     this.run = { thread: t.id, events: [], rmw: [], addr: [], data: [], ctrl: [], regs: {}, fault: null };
     for (const r of t.regs) this.regs.set(r, { v: test.regInit.find((i) => i.thread === t.id && i.reg === r)?.value ?? 0, d: [] });
   }

@@ -8,7 +8,7 @@
 // word when it drains (adds commute, so whatever other CPUs did to the word meanwhile, the final
 // value is right). Unused slots are kept zero, so equal buffers hash equally.
 import type { MemoryLayout } from './model.js';
-import { touch } from './touch.js';
+import { takeTouchedOtherCpus, touchOtherCpus } from './touch.js';
 
 export const bufferWords = (layout: MemoryLayout): number => 1 + 2 * layout.bufferSlots;
 
@@ -112,8 +112,11 @@ export function latestValue(w: Int32Array, base: number, layout: MemoryLayout, c
  * explored as states).
  */
 export function settledValue(w: Int32Array, base: number, layout: MemoryLayout, addr: number): number {
-  touch.otherCpus = true;
+  touchOtherCpus();
   let v = w[base + addr];
   for (let c = 0; c < layout.cpus; c++) v = bufferForward(w, base + bufferAt(layout, c), addr, v) ?? v;
   return v;
 }
+
+/** what the buffered models (tso, weak) read alike: an RMW's value, the settled value, and whether either looked at another CPU */
+export const bufferedReads = { latest: latestValue, settled: settledValue, touchedOtherCpus: takeTouchedOtherCpus } as const;

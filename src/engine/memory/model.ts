@@ -71,7 +71,8 @@ export interface MemorySystem {
    * say, each CPU's store buffer), and the CPU a part belongs to (-1: none). The explorer stores a
    * state in blocks (explore/visited.ts) cut here, so that a step which changes one part leaves
    * the others' blocks as they were; and it keys a task's step by the blocks of its own CPU and
-   * the common ones (explore/memo.ts), unless the step looked at another CPU's part (touch.ts).
+   * the common ones (explore/memo.ts), unless the step looked at another CPU's part
+   * (touchedOtherCpus).
    */
   parts(layout: MemoryLayout): MemoryPart[];
   /** write initial values (all CPUs agree on them, buffers empty) */
@@ -111,6 +112,13 @@ export interface MemorySystem {
    * (its newest store, plus the adds after it). No side effects (a blocking builtin asks it before committing to a step).
    */
   latest(w: Int32Array, base: number, layout: MemoryLayout, cpu: number, addr: number): number;
+  /**
+   * Whether the calls since the last one read or wrote a CPU's part (parts()) on behalf of another
+   * CPU; the count starts again. The explorer asks before and after each step: a step that said
+   * no is keyed by its own CPU's parts and the common ones only. A model without it is taken to
+   * touch every CPU's parts on every step (correct, and slower to search).
+   */
+  touchedOtherCpus?(): boolean;
   /** the memory's settled value, as a later observer with all buffers drained would see it */
   settled(w: Int32Array, base: number, layout: MemoryLayout, addr: number): number;
   /**

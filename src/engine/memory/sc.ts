@@ -27,6 +27,7 @@ export const sc: MemorySystem = {
   commit() {},
   latest: (w, base, _layout, _cpu, addr) => w[base + addr],
   settled: (w, base, _layout, addr) => w[base + addr],
+  touchedOtherCpus: () => false, // one memory, no CPU has a part of its own
   internalSteps() {},
   internalStepsOf() {},
   applyInternal() {},

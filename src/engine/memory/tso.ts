@@ -8,7 +8,7 @@ import type { MemorySystem } from './model.js';
 import { rmwResult } from './rmw.js';
 import {
   bufferAt, bufferCount, bufferForward, bufferHas, bufferPush, bufferRemove, bufferWords, describeEntries, describeEntry, entryAddr, entryValue,
-  latestValue, settledValue,
+  bufferedReads,
 } from './buffer.js';
 
 /** drain every entry of the buffer at b, oldest first */
@@ -51,8 +51,7 @@ export const tso: MemorySystem = {
     const b = base + bufferAt(layout, cpu);
     while (bufferHas(w, b, addr)) tso.applyInternal(w, base, layout, { cpu, kind: 'drain', slot: 0 });
   },
-  latest: latestValue,
-  settled: settledValue,
+  ...bufferedReads,
   internalSteps(w, base, layout, out) {
     for (let c = 0; c < layout.cpus; c++) tso.internalStepsOf(w, base, layout, c, out);
   },

@@ -30,10 +30,10 @@ import {
   queueStale, queueWords,
 } from './queue.js';
 import { rmwResult } from './rmw.js';
-import { touch } from './touch.js';
+import { touchOtherCpus } from './touch.js';
 import {
-  bufferAt, bufferCount, bufferForward, bufferHas, bufferHasAdd, bufferPush, bufferRemove, bufferWords, describeEntries, describeEntry, latestValue,
-  settledValue, entryAddr, entryBarrier, entryDelta, entryValue,
+  bufferAt, bufferCount, bufferForward, bufferHas, bufferHasAdd, bufferPush, bufferRemove, bufferWords, describeEntries, describeEntry,
+  bufferedReads, entryAddr, entryBarrier, entryDelta, entryValue,
 } from './buffer.js';
 
 function processInvalidation(w: Int32Array, q: number, addr: number): void {
@@ -43,7 +43,7 @@ function processInvalidation(w: Int32Array, q: number, addr: number): void {
 
 /** would writing value to addr need room in a CPU's full invalidate queue? */
 function queuesBlock(w: Int32Array, base: number, layout: MemoryLayout, cpu: number, addr: number, value: number): boolean {
-  touch.otherCpus = true;
+  touchOtherCpus();
   if (w[base + addr] === value) return false;
   for (let d = 0; d < layout.cpus; d++) {
     if (d !== cpu && needsInvalidation(w, base, layout, d, addr) && queueFull(w, base + queueAt(layout, d), layout)) return true;
@@ -58,7 +58,7 @@ function queuesBlock(w: Int32Array, base: number, layout: MemoryLayout, cpu: num
  * entry (see queue.ts; drains never get here with a full queue, weak.internalSteps waits).
  */
 function writeMemory(w: Int32Array, base: number, layout: MemoryLayout, cpu: number, addr: number, value: number): void {
-  touch.otherCpus = true;
+  touchOtherCpus();
   const old = w[base + addr];
   if (old !== value) {
     for (let d = 0; d < layout.cpus; d++) {
@@ -179,8 +179,7 @@ export const weak: MemorySystem = {
     if (order === 'acquire') queueClear(w, base + queueAt(layout, cpu), layout);
     return old;
   },
-  latest: latestValue,
-  settled: settledValue,
+  ...bufferedReads,
   internalSteps(w, base, layout, out) {
     for (let c = 0; c < layout.cpus; c++) weak.internalStepsOf(w, base, layout, c, out);
   },

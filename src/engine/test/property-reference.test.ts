@@ -2,7 +2,7 @@
 // locks, bounded loops and BUG_ON oracles, the engine reaches exactly the final outcomes,
 // deadlocks and bugs that the reference interpreter (reference/: its own interpreter, locks,
 // memory models and search, sharing nothing with the engine but the program's AST) reaches.
-// src/engine/README.md ("The reference property test") lists the mutations it must catch;
+// docs/engine/reference-property-test.md lists the mutations it must catch;
 // `npm run mutations` applies each and shows it fail.
 import { describe, expect, it } from 'vitest';
 import { engineOutcomes } from './reference/engine-outcomes.js';

@@ -10,7 +10,7 @@ import { Status } from '../kernel/machine.js';
 import { T_STATUS, taskAt, TASK_DONE } from '../kernel/layout.js';
 import { runTask } from '../kernel/vm.js';
 import type { InternalStep } from '../memory/model.js';
-import { explore, taskEnabled } from '../explore/bfs.js';
+import { explore, taskEnabled } from '../explore/index.js';
 import { replay } from '../explore/trace.js';
 import { parseScenario } from '../scenarios/format.js';
 

@@ -1,12 +1,17 @@
-// src/engine/README.md documents every builtin: each registered builtin's name appears in
-// backticks somewhere in it, and each name in the first column of a builtin table (a table whose
-// header starts `| builtin |`) is a registered builtin. Cheap, and it keeps the docs true.
-import { readFileSync } from 'node:fs';
+// The engine's docs (src/engine/README.md and docs/engine/*.md) document every builtin: each
+// registered builtin's name appears in backticks somewhere in them, and each name in the first
+// column of a builtin table (a table whose header starts `| builtin |`) is a registered builtin.
+// Cheap, and it keeps the docs true.
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { builtinTable } from '../kernel/builtins/index.js';
 
-const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
+const docs = new URL('../../../docs/engine/', import.meta.url);
+const readme = [
+  readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8'),
+  ...readdirSync(docs).filter((f) => f.endsWith('.md')).sort().map((f) => readFileSync(fileURLToPath(new URL(f, docs)), 'utf8')),
+].join('\n');
 const identifiers = (text: string) => [...text.matchAll(/`([^`\n]+)`/g)].flatMap((m) => [...m[1].matchAll(/[A-Za-z_]\w*/g)].map((x) => x[0]));
 
 /** first-column names of every `| builtin | …` table */
@@ -21,9 +26,9 @@ function tabled(): string[] {
   return names;
 }
 
-describe('src/engine/README.md and the builtin table', () => {
+describe('the engine\'s docs and the builtin table', () => {
   const registered = builtinTable().map((b) => b.name);
-  it('every registered builtin is named in the README', () => {
+  it('every registered builtin is named in the docs', () => {
     const mentioned = new Set(identifiers(readme));
     expect(registered.filter((n) => !mentioned.has(n))).toEqual([]);
   });

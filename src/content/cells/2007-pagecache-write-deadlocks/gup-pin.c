@@ -1,5 +1,5 @@
 /*
- * Nick Piggin's patch of 29 January 2007: never fault with the page
+ * Nick Piggin's patch as posted on 29 January 2007: never fault with the page
  * locked. An up-to-date destination takes an atomic copy (a short copy is
  * harmless there); one that is not up to date is unlocked while the source
  * page is pinned with get_user_pages, then relocked and filled from the

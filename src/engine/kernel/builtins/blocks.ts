@@ -1,4 +1,4 @@
-// Blocks of a file on disk: holes and their allocation (CH2007, for the 2006 short-commit
+// Blocks of a file on disk: holes and their allocation (for the 2006 short-commit
 // problem). A file's bytes between the end of its scenario content and its i_size are a hole:
 // no block is allocated, so a read returns zeros (readBlock). A filesystem's prepare_write
 // allocates the block under a page it is about to fill (get_block with create: BH_New). A newly

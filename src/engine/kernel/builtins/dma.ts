@@ -124,8 +124,8 @@ export const dmaBuiltins: Builtin[] = [
   },
   {
     name: 'wait_for_other_tasks', nargs: 0, visible: true, doc: 'scenario harness, not kernel API: sleep until every other task has finished',
+    readsOtherTasks: true,
     blocks(m, w, t) {
-      m.crossTask = true;
       for (let u = 0; u < m.layout.nTasks; u++) if (u !== t && w[taskAt(m.layout, u) + T_STATUS] !== TASK_DONE) return true;
       return false;
     },

@@ -1,11 +1,11 @@
-// The table of every kernel primitive (the memory-ordering ones come from memory/builtins.ts). Order fixes builtin ids in compiled code; add new
+// The table of every kernel primitive (the memory-ordering ones are generated in ordering.ts). Order fixes builtin ids in compiled code; add new
 // groups (pins, writeback, DMA…) as files of their own and list them here.
 import type { Builtin } from '../builtin.js';
-import { memoryBuiltins } from '../../memory/builtins.js';
 import { blockBuiltins } from './blocks.js';
 import { compatBuiltins } from './compat.js';
 import { dmaBuiltins } from './dma.js';
 import { DOWN_WRITE_ID, lockBuiltins } from './locks.js';
+import { memoryBuiltins } from './ordering.js';
 import { pageCacheBuiltins } from './pagecache.js';
 import { pageBuiltins } from './pages.js';
 import { schedBuiltins } from './sched.js';

@@ -42,7 +42,6 @@ const lockName = (m: Machine, h: number) => m.layout.locks[indexOf(h)].name;
 
 /** tasks other than t sleeping in down_write(h) */
 function queuedWriters(m: Machine, w: Int32Array, h: number, t: number): number[] {
-  m.crossTask = true;
   const out: number[] = [];
   for (let u = 0; u < m.layout.nTasks; u++) {
     if (u !== t && pendingBuiltin(m, w, u) === DOWN_WRITE_ID.id && w[pendingArgs(m, w, u)] === h) {
@@ -113,6 +112,7 @@ export const lockBuiltins: Builtin[] = [
   },
   {
     name: 'down_read', nargs: 1, visible: true, sleeps: true, doc: 'take the rwsem for reading; sleeps while a writer holds it or waits for it',
+    readsOtherTasks: true, // queuedWriters
     blocks: (m, w, t, a) => isRwsem(m, w[a]) && (w[lockAt(m.layout, indexOf(w[a])) + L_OWNER] !== 0 || queuedWriters(m, w, w[a], t).length > 0),
     waitsFor(m, w, t, a) {
       const owner = w[lockAt(m.layout, indexOf(w[a])) + L_OWNER];
@@ -168,6 +168,7 @@ export const lockBuiltins: Builtin[] = [
   },
   {
     name: 'down_read_trylock', nargs: 1, visible: true, doc: 'take the rwsem for reading if that needs no sleep; 1 on success',
+    readsOtherTasks: true, // queuedWriters
     run(m, w, t, a) {
       const l = lock(m, w[a], 'down_read_trylock', 'rwsem');
       if (l < 0 || w[l + L_OWNER] !== 0 || queuedWriters(m, w, w[a], t).length) return 0;

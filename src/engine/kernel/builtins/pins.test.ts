@@ -1,4 +1,4 @@
-// Tests per builtin for pins, writeback, DMA and seals (CH2019's kernel model), through small
+// Tests per builtin for pins, writeback, DMA and seals (the 2019 kernel model), through small
 // ad-hoc scenarios; and the page words that go through the memory model.
 import { describe, expect, it } from 'vitest';
 import { evaluate, run } from '../../test/helpers.js';

@@ -7,7 +7,7 @@ import type { Builtin } from '../builtin.js';
 import { expect, pageBase } from '../access.js';
 import { handle, indexOf, isKind, Kind } from '../handles.js';
 import {
-  F_SIZE, P_BYTES, P_INDEX, P_MAP, P_MAPPING, P_REF, pageAt, PTE_WRITE, T_IRQ, T_PFDIS, T_PREEMPT, TAG_NOBODY, TAG_STALE, TAG_TASK, TAG_ZERO,
+  F_SIZE, P_BYTES, P_INDEX, P_MAP, P_MAPPING, pageAt, PTE_WRITE, T_IRQ, T_PFDIS, T_PREEMPT, TAG_NOBODY, TAG_STALE, TAG_TASK, TAG_ZERO,
   T_STATUS, taskAt, TASK_DONE, VMA_LOCKED, VMA_MAPPED,
 } from '../layout.js';
 import type { Machine } from '../machine.js';

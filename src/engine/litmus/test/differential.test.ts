@@ -1,7 +1,7 @@
 // The differential test: random litmus programs (fixed seed, bounded size) decided under sc, tso,
 // weak and LKMM. Each model only adds behaviour (sc ⊆ tso ⊆ weak), the operational model is sound
 // against LKMM (weak ⊆ LKMM), and what LKMM allows that weak never reaches is listed with its
-// reason, in the README section scripts/lkmm-differences.ts generates from this very run.
+// reason, in the docs/engine/lkmm.md section scripts/lkmm-differences.ts generates from this very run.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { differential, differencesMarkdown } from '../differential.js';
 import { DIFFERENTIAL_COUNT, DIFFERENTIAL_SEED, README_END, README_START } from './differential-run.js';
 
-const readme = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../README.md');
+const readme = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../docs/engine/lkmm.md');
 
 describe(`differential run: ${DIFFERENTIAL_COUNT} random programs, seed ${DIFFERENTIAL_SEED}`, () => {
   const report = differential(DIFFERENTIAL_SEED, DIFFERENTIAL_COUNT);

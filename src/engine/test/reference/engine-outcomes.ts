@@ -3,7 +3,7 @@
 import type { MemoryModel } from '../../api.js';
 import { boot } from '../../kernel/boot.js';
 import { Status } from '../../kernel/machine.js';
-import { explore, releaseGraph } from '../../explore/bfs.js';
+import { explore, releaseGraph } from '../../explore/index.js';
 import type { InternalStep } from '../../memory/model.js';
 import { parseScenario } from '../../scenarios/format.js';
 import { outcomeWords, scenarioText, strategyText, type Program } from './program.js';

@@ -1,5 +1,5 @@
 // The reference memory models, over plain JavaScript arrays, written from their definitions
-// (src/engine/README.md, "Memory models") and not from the engine's code:
+// (docs/engine/memory-models.md) and not from the engine's code:
 //
 // sc   one memory; every access is immediate.
 // tso  x86-TSO: a FIFO store buffer per CPU with store forwarding (a load reads the CPU's newest
