@@ -1,8 +1,7 @@
-// The 2007 chapter's scenarios. ENGINE wrote the first three; add more below (one import each).
+// The 2007 chapter's scenarios: the patch's three deadlocks, then one scenario per objection in the thread.
 import mlock from './mlock.js';
 import samePage from './same-page.js';
 import twoWriters from './two-writers.js';
-// CH2007's scenarios
 import uncachedMlock from './uncached-mlock.js';
 import gupPinKernelThread from './gup-pin-kernel-thread.js';
 import zeroTailReader from './zero-tail-reader.js';

@@ -1,4 +1,4 @@
-// The 2014 sealing thread's scenarios (written with the 2019 kernel model, CH2019).
+// The 2014 sealing thread's scenarios, on kernel 3.17 (get_user_pages() and a DMA driver).
 import sealVsGup from './seal-vs-gup.js';
 import sealVsGupFast from './seal-vs-gup-fast.js';
 import sealScanOrder from './seal-scan-order.js';

@@ -1,4 +1,4 @@
-// The 2019 chapter's scenarios (CH2019): pins, writeback, DMA and the memory models.
+// The 2019 chapter's scenarios: pins, writeback, DMA and the memory models.
 import barrierRace from './barrier-race.js';
 import biasCount from './bias-count.js';
 import gupFastWriteback from './gup-fast-writeback.js';
