@@ -18,6 +18,13 @@ function mustBeLocked(m: Machine, w: Int32Array, p: number, h: number, fn: strin
   return false;
 }
 
+/** take page p (handle h) out of file f's cache and drop the cache's reference */
+function dropFromCache(m: Machine, w: Int32Array, t: number, p: number, f: number, h: number): void {
+  w[cacheSlot(m.layout, f, w[p + P_INDEX])] = 0;
+  w[p + P_MAPPING] = 0;
+  putPage(m, w, t, p, m.layout.pageNames[indexOf(h)]);
+}
+
 export const pageCacheBuiltins: Builtin[] = [
   {
     name: 'find_get_page', nargs: 2, visible: true, doc: '(mapping, index): the cached page with a new reference, or NULL',
@@ -56,9 +63,7 @@ export const pageCacheBuiltins: Builtin[] = [
       if (p < 0 || !mustBeLocked(m, w, p, w[a], 'delete_from_page_cache')) return 0;
       const f = fileOf(w, p);
       if (f < 0) return m.bug('delete_from_page_cache() of a page not in the page cache');
-      w[cacheSlot(m.layout, f, w[p + P_INDEX])] = 0;
-      w[p + P_MAPPING] = 0;
-      putPage(m, w, t, p, m.layout.pageNames[indexOf(w[a])]);
+      dropFromCache(m, w, t, p, f, w[a]);
       return 0;
     },
   },
@@ -74,9 +79,7 @@ export const pageCacheBuiltins: Builtin[] = [
       // somebody else holds a reference (a fault that just found it, a pin): reclaim keeps the page
       commitRef(m, w, t, p);
       if (w[p + P_REF] !== 2) return 0;
-      w[cacheSlot(m.layout, f, w[p + P_INDEX])] = 0;
-      w[p + P_MAPPING] = 0;
-      putPage(m, w, t, p, m.layout.pageNames[indexOf(w[a])]);
+      dropFromCache(m, w, t, p, f, w[a]);
       return 1;
     },
   },
