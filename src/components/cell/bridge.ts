@@ -61,7 +61,7 @@ export function cancel(key: string): void {
   warmUp();
 }
 
-function stuckResult(req: CheckRequest, millis: number): CheckResult {
+function stuckResult(millis: number): CheckResult {
   return {
     outcome: 'budget',
     verdict: null,
@@ -152,7 +152,7 @@ function start(key: string, request: CheckRequest, onProgress?: (p: SearchProgre
         flights.delete(key);
         worker.terminate();
         warmUp();
-        resolve(stuckResult(req, limit));
+        resolve(stuckResult(limit));
       }, limit),
       settle: (outcome) => {
         worker.onmessage = null;

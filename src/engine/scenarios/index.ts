@@ -4,24 +4,33 @@ import type { Diagnostic, ScenarioInfo } from '../api.js';
 import type { ScenarioSpec } from '../kernel/spec.js';
 import { parseScenario } from './format.js';
 import { KERNELS, kernelNamed } from '../kernel/kernels.js';
-import primer from './primer/index.js';
-import y2006 from './2006/index.js';
-import y2007 from './2007/index.js';
-import y2014 from './2014/index.js';
-import y2019 from './2019/index.js';
+import * as primer from './primer/index.js';
+import * as y2006 from './2006/index.js';
+import * as y2007 from './2007/index.js';
+import * as y2014 from './2014/index.js';
+import * as y2019 from './2019/index.js';
 
-const TEXTS: string[] = [...primer, ...y2006, ...y2007, ...y2014, ...y2019];
+/** the groups in chapter order; each group's index re-exports its scenario texts, one line each */
+const GROUPS: Record<string, string>[] = [primer, y2006, y2007, y2014, y2019];
 
 let registry: Map<string, { text: string; spec: ScenarioSpec }> | null = null;
 
+function parsed(text: string): { text: string; spec: ScenarioSpec } {
+  const { spec, diagnostics } = parseScenario(text);
+  if (!spec) throw new Error(`built-in scenario does not parse: ${diagnostics.map((d) => `${d.line}:${d.column}: ${d.message}`).join('; ')}\n${text.slice(0, 200)}`);
+  return { text, spec };
+}
+
+/** every built-in scenario: groups in chapter order, and within a group, ids in alphabetical order */
 function load() {
   if (registry) return registry;
   registry = new Map();
-  for (const text of TEXTS) {
-    const { spec, diagnostics } = parseScenario(text);
-    if (!spec) throw new Error(`built-in scenario does not parse: ${diagnostics.map((d) => `${d.line}:${d.column}: ${d.message}`).join('; ')}\n${text.slice(0, 200)}`);
-    if (registry.has(spec.id)) throw new Error(`scenario id ${spec.id} is used twice`);
-    registry.set(spec.id, { text, spec });
+  for (const group of GROUPS) {
+    const scenarios = Object.values(group).map(parsed).sort((a, b) => (a.spec.id < b.spec.id ? -1 : a.spec.id > b.spec.id ? 1 : 0));
+    for (const s of scenarios) {
+      if (registry.has(s.spec.id)) throw new Error(`scenario id ${s.spec.id} is used twice`);
+      registry.set(s.spec.id, s);
+    }
   }
   return registry;
 }

@@ -8,20 +8,21 @@ import {
   F_SIZE, P_BYTES, P_FLAGS, P_INDEX, P_MAPPING, P_OWNER, P_REF, PG_dirty, PG_locked, PG_uptodate, TAG_NOBODY, TAG_ZERO,
 } from '../layout.js';
 import type { Machine } from '../machine.js';
-import { commitRef, livePage, putPage, refInc } from './pages.js';
+import { commitRef, fileOf, livePage, putPage, refInc } from './pages.js';
 
 const EEXIST = 17;
-
-/** the file of a page-cache page, or -1 */
-function fileOfPage(m: Machine, w: Int32Array, p: number): number {
-  const mapping = w[p + P_MAPPING];
-  return mapping === 0 ? -1 : indexOf(mapping);
-}
 
 function mustBeLocked(m: Machine, w: Int32Array, p: number, h: number, fn: string): boolean {
   if (w[p + P_FLAGS] & PG_locked) return true;
   m.bug(`${fn}() on ${m.layout.pageNames[indexOf(h)]}, which is not locked`);
   return false;
+}
+
+/** take page p (handle h) out of file f's cache and drop the cache's reference */
+function dropFromCache(m: Machine, w: Int32Array, t: number, p: number, f: number, h: number): void {
+  w[cacheSlot(m.layout, f, w[p + P_INDEX])] = 0;
+  w[p + P_MAPPING] = 0;
+  putPage(m, w, t, p, m.layout.pageNames[indexOf(h)]);
 }
 
 export const pageCacheBuiltins: Builtin[] = [
@@ -60,11 +61,9 @@ export const pageCacheBuiltins: Builtin[] = [
     run(m, w, t, a) {
       const p = livePage(m, w, w[a], 'delete_from_page_cache');
       if (p < 0 || !mustBeLocked(m, w, p, w[a], 'delete_from_page_cache')) return 0;
-      const f = fileOfPage(m, w, p);
+      const f = fileOf(w, p);
       if (f < 0) return m.bug('delete_from_page_cache() of a page not in the page cache');
-      w[cacheSlot(m.layout, f, w[p + P_INDEX])] = 0;
-      w[p + P_MAPPING] = 0;
-      putPage(m, w, t, p, m.layout.pageNames[indexOf(w[a])]);
+      dropFromCache(m, w, t, p, f, w[a]);
       return 0;
     },
   },
@@ -75,14 +74,12 @@ export const pageCacheBuiltins: Builtin[] = [
     run(m, w, t, a) {
       const p = livePage(m, w, w[a], 'remove_mapping');
       if (p < 0 || !mustBeLocked(m, w, p, w[a], 'remove_mapping')) return 0;
-      const f = fileOfPage(m, w, p);
+      const f = fileOf(w, p);
       if (f < 0) return 0;
       // somebody else holds a reference (a fault that just found it, a pin): reclaim keeps the page
       commitRef(m, w, t, p);
       if (w[p + P_REF] !== 2) return 0;
-      w[cacheSlot(m.layout, f, w[p + P_INDEX])] = 0;
-      w[p + P_MAPPING] = 0;
-      putPage(m, w, t, p, m.layout.pageNames[indexOf(w[a])]);
+      dropFromCache(m, w, t, p, f, w[a]);
       return 1;
     },
   },
@@ -128,7 +125,7 @@ export const pageCacheBuiltins: Builtin[] = [
     run(m, w, _t, a) {
       const p = livePage(m, w, w[a], 'writepage');
       if (p < 0 || !mustBeLocked(m, w, p, w[a], 'writepage')) return 0;
-      const f = fileOfPage(m, w, p);
+      const f = fileOf(w, p);
       if (f < 0) return m.bug('writepage() of a page that is not in the page cache');
       const ps = m.layout.pageSize;
       const d = diskByte(m.layout, f, w[p + P_INDEX] * ps);

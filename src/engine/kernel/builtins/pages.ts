@@ -28,6 +28,12 @@ function flagSet(name: string, bit: number, on: boolean): Builtin {
   };
 }
 
+/** the file of a page-cache page, or -1 */
+export function fileOf(w: Int32Array, p: number): number {
+  const mapping = w[p + P_MAPPING];
+  return mapping === 0 ? -1 : indexOf(mapping);
+}
+
 /**
  * base of page h's words, or -1 after reporting a bug: a NULL or wrong handle (pageBase), or a
  * page that its last put_page() freed and that is changed again ("use after free"; pages in the

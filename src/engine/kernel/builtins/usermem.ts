@@ -42,7 +42,7 @@ export function zapPte(m: Machine, w: Int32Array, t: number, e: number) {
   putPage(m, w, t, p, m.layout.pageNames[(pte & 0xfffff) - 1]);
 }
 
-function vmaArg(m: Machine, w: Int32Array, h: number, fn: string): number {
+function vmaArg(m: Machine, h: number, fn: string): number {
   return expect(m, h, Kind.VMA, fn);
 }
 
@@ -165,7 +165,7 @@ export const userMemoryBuiltins: Builtin[] = [
   {
     name: 'follow_page', nargs: 3, visible: true, doc: '(vma, addr, flags): walk the page table: the mapped page, or NULL; FOLL_GET takes a reference, FOLL_WRITE needs a writable PTE',
     run(m, w, t, a) {
-      const v = vmaArg(m, w, w[a], 'follow_page');
+      const v = vmaArg(m, w[a], 'follow_page');
       if (v < 0) return 0;
       m.count('pageTableWalks');
       const e = pteIndex(m, m.layout.vmas[v].mm, w[a + 1]);
@@ -178,7 +178,7 @@ export const userMemoryBuiltins: Builtin[] = [
   {
     name: 'install_pte', nargs: 3, visible: true, doc: '(vma, addr, page): map the page at addr (takes a reference); -EEXIST if already mapped',
     run(m, w, t, a) {
-      const v = vmaArg(m, w, w[a], 'install_pte');
+      const v = vmaArg(m, w[a], 'install_pte');
       const p = livePage(m, w, w[a + 2], 'install_pte');
       if (v < 0 || p < 0) return 0;
       const vi = m.layout.vmas[v];
@@ -198,7 +198,7 @@ export const userMemoryBuiltins: Builtin[] = [
     blocks: (m, w, t, a) => isKind(w[a], Kind.VMA) && irqOffIn(m, w, t, m.layout.vmas[indexOf(w[a])].mm, -1, false) >= 0,
     waitsFor: (m, w, t, a) => ipiWait(m, isKind(w[a], Kind.VMA) ? irqOffIn(m, w, t, m.layout.vmas[indexOf(w[a])].mm, -1, false) : -1),
     run(m, w, t, a) {
-      const v = vmaArg(m, w, w[a], 'zap_pte');
+      const v = vmaArg(m, w[a], 'zap_pte');
       if (v < 0) return 0;
       const e = pteIndex(m, m.layout.vmas[v].mm, w[a + 1]);
       if (e >= 0) zapPte(m, w, t, e);
@@ -244,7 +244,7 @@ export const userMemoryBuiltins: Builtin[] = [
     blocks: (m, w, t, a) => isKind(w[a], Kind.VMA) && irqOffIn(m, w, t, m.layout.vmas[indexOf(w[a])].mm, -1, false) >= 0,
     waitsFor: (m, w, t, a) => ipiWait(m, isKind(w[a], Kind.VMA) ? irqOffIn(m, w, t, m.layout.vmas[indexOf(w[a])].mm, -1, false) : -1),
     run(m, w, t, a) {
-      const v = vmaArg(m, w, w[a], 'unmap_vma');
+      const v = vmaArg(m, w[a], 'unmap_vma');
       if (v < 0) return 0;
       const vi = m.layout.vmas[v];
       for (let addr = vi.start; addr < vi.end; addr += m.layout.pageSize) zapPte(m, w, t, pteIndex(m, vi.mm, addr));

@@ -6,10 +6,10 @@
 import type { Builtin } from '../builtin.js';
 import { diskByte, expect, pageBase } from '../access.js';
 import { indexOf, Kind } from '../handles.js';
-import { P_BYTES, P_FLAGS, P_INDEX, P_MAPPING, PG_dirty, PG_locked, PG_private, PG_writeback, PTE_WRITE } from '../layout.js';
+import { P_BYTES, P_FLAGS, P_INDEX, PG_dirty, PG_locked, PG_private, PG_writeback, PTE_WRITE } from '../layout.js';
 import { Status, type Machine } from '../machine.js';
 import { flagsAddr, lockOrder } from '../pagewords.js';
-import { livePage } from './pages.js';
+import { fileOf, livePage } from './pages.js';
 import { ipiWait, irqOffMapper, pteIndex } from './usermem.js';
 
 /** the page's flags word as this task's CPU sees it (may be stale under `weak`) */
@@ -33,11 +33,6 @@ function latestFlags(m: Machine, w: Int32Array, t: number, h: number): number {
 }
 
 const pageName = (m: Machine, h: number) => m.layout.pageNames[indexOf(h)];
-
-function fileOf(m: Machine, w: Int32Array, p: number): number {
-  const mapping = w[p + P_MAPPING];
-  return mapping ? indexOf(mapping) : -1;
-}
 
 export const writebackBuiltins: Builtin[] = [
   {
@@ -145,7 +140,7 @@ export const writebackBuiltins: Builtin[] = [
       const p = livePage(m, w, w[a], 'submit_page_write');
       if (p < 0) return 0;
       if (!(w[p + P_FLAGS] & PG_writeback)) return m.bug(`submit_page_write() of ${pageName(m, w[a])}, which is not under writeback`);
-      const f = fileOf(m, w, p);
+      const f = fileOf(w, p);
       if (f < 0) return m.bug(`submit_page_write() of ${pageName(m, w[a])}, which is not in a page cache`);
       const ps = m.layout.pageSize;
       const d = diskByte(m.layout, f, w[p + P_INDEX] * ps);
@@ -159,7 +154,7 @@ export const writebackBuiltins: Builtin[] = [
     run(m, w, _t, a) {
       const p = livePage(m, w, w[a], 'verify_stable_write');
       if (p < 0) return 0;
-      const f = fileOf(m, w, p);
+      const f = fileOf(w, p);
       if (f < 0) return 0;
       const ps = m.layout.pageSize;
       const d = diskByte(m.layout, f, w[p + P_INDEX] * ps);

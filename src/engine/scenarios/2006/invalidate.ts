@@ -4,7 +4,7 @@
 // lock and maps it afterwards. Another process has the page mapped already, so the invalidation
 // does call unmap_mapping_range() and truncate_count does move: the race does not depend on it
 // standing still.
-import { UNMAP } from './unmap.js';
+import { UNMAP } from '../library/index.js';
 
 export default String.raw`id          2006/invalidate
 title       A page fault against invalidate_inode_pages2()

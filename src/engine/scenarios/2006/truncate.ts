@@ -2,7 +2,7 @@
 // vmtruncate() shrinks i_size first, then unmap_mapping_range() bumps truncate_count and unmaps,
 // then truncate_inode_pages() removes the page; the fault side's truncate_count/i_size protocol
 // is meant to make this safe.
-import { UNMAP } from './unmap.js';
+import { UNMAP } from '../library/index.js';
 
 export default String.raw`id          2006/truncate
 title       A page fault against truncate() to zero

@@ -4,6 +4,8 @@
 // the copy's source is that same page; meanwhile another thread mlock()s the mapping (2,8 and
 // 2,6;b,f on the !PageUptodate path). The new page is not up to date, so even 2.6.20 as released,
 // whose fault path locks only such pages, deadlocks here.
+import { kswapdOf } from '../library/index.js';
+
 export default String.raw`id          2007/evicted-mlock
 title       write() from a mapping of the page being written, the page evicted meanwhile, against mlock()
 description A writer thread write()s two bytes to file A's page 0 from a buffer that maps file A's page 0.
@@ -27,14 +29,5 @@ task mlocker cpu 1 mm m0 : sys_mlock(0x1000, 4)
 task kswapd  cpu 2       : kswapd()
 
 code:
-/* reclaim, reduced to the one page it finds: file A's page 0 */
-void kswapd(void)
-{
-	struct page *page = find_get_page(A, 0);
-
-	if (page) {
-		shrink_page(page);
-		put_page(page);
-	}
-}
+${kswapdOf('A')}
 `;

@@ -6,6 +6,8 @@
 // hole; the source's refault after reclaim gets the page kswapd freed). When the writer and the
 // reader both try to create A's page at once, the one that finds the pool empty gets -ENOMEM
 // instead of losing the race with -EEXIST; the stale read needs only one of them to create it.
+import { kswapdOf } from '../library/index.js';
+
 export default String.raw`id          2007/short-commit-stale
 title       A write into a hole, a short copy, and a reader
 description File A holds two bytes and has i_size 4: its second block is a hole (reads as zeros). A
@@ -33,16 +35,7 @@ task kswapd cpu 1       : kswapd()
 task reader cpu 2 mm m1 : sys_read(A, 2, 0x3000, 2)
 
 code:
-/* reclaim, reduced to the one page it finds: file B's page 0 */
-void kswapd(void)
-{
-	struct page *page = find_get_page(B, 0);
-
-	if (page) {
-		shrink_page(page);
-		put_page(page);
-	}
-}
+${kswapdOf('B')}
 
 /* the filesystem's prepare_write: map the block, allocating it in a hole (BH_New) */
 int prepare_write(struct file *file, struct page *page, unsigned from, unsigned to)

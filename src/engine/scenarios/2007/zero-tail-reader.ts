@@ -1,6 +1,8 @@
 // Andrew Morton's zeroed tail against a concurrent reader: the writer's source page is
 // reclaimed between the fault-in and the atomic copy, the copy comes up short, the tail is
 // zeroed and committed (uptodate), and a reader of the same page sees the zeros.
+import { kswapdOf } from '../library/index.js';
+
 export default String.raw`id          2007/zero-tail-reader
 title       A short atomic copy, and a reader of the same page
 description A writer write()s four bytes over file A's page 0 (cached, not up to date) from a buffer whose second
@@ -30,14 +32,5 @@ task kswapd  cpu 1       : kswapd()
 task reader  cpu 2 mm m1 : sys_read(A, 3, 0x3000, 1)
 
 code:
-/* reclaim, reduced to the one page it finds: file B's page 0 */
-void kswapd(void)
-{
-	struct page *page = find_get_page(B, 0);
-
-	if (page) {
-		shrink_page(page);
-		put_page(page);
-	}
-}
+${kswapdOf('B')}
 `;

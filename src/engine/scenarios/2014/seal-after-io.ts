@@ -2,7 +2,7 @@
 // before the process asks for F_SEAL_WRITE. A seal that refuses here refuses for ever (the oracle
 // is the WARN_ON in the scenario's app, a harness check, not kernel code).
 import { PINS_PRELUDE } from '../../kernel/prelude-pins.js';
-import { DENY_WRITABLE } from './deny-writable.js';
+import { DENY_WRITABLE } from '../library/index.js';
 
 export default String.raw`id          2014/seal-after-io
 title       Sealing a memfd after its I/O has completed

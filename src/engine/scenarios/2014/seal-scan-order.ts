@@ -1,9 +1,9 @@
 // The order inside the seal that landed in 3.17: refuse new writable mappings first, then wait
 // for pins. A thread of the same process starts an asynchronous read into the mapping and unmaps
 // it while another thread seals. The model has no i_mmap_writable; mapping_deny_writable()
-// (deny-writable.ts) stands in for it in this one-process world: it refuses while the process still maps the file.
+// (library/deny-writable.ts) stands in for it in this one-process world: it refuses while the process still maps the file.
 import { PINS_PRELUDE } from '../../kernel/prelude-pins.js';
-import { DENY_WRITABLE } from './deny-writable.js';
+import { DENY_WRITABLE } from '../library/index.js';
 
 export default String.raw`id          2014/seal-scan-order
 title       Sealing a memfd while another thread starts I/O into it and unmaps it

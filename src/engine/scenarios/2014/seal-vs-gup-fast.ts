@@ -2,7 +2,7 @@
 // walk with interrupts off that never looks at a VMA (Hugh Dickins: a fast path "which expressly
 // avoids the vmas"). A proposal that tracks pins on the file must work here too, without sleeping.
 import { PINS_PRELUDE } from '../../kernel/prelude-pins.js';
-import { DENY_WRITABLE } from './deny-writable.js';
+import { DENY_WRITABLE } from '../library/index.js';
 
 export default String.raw`id          2014/seal-vs-gup-fast
 title       A memfd sealed while a device holds a page pinned by GUP-fast

@@ -1,4 +1,4 @@
-// Code shared by the 2014 scenarios: i_mmap_writable, as far as their one-process worlds need it.
+// i_mmap_writable for the 2014 scenarios, as far as their one-process worlds need it.
 // The kernel counts a file's shared writable mappings and makes the count negative to deny new
 // ones; here nobody maps the file again, so asking whether the process still maps 0x1000 is denying.
 export const DENY_WRITABLE = String.raw`

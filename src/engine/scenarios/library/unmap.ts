@@ -1,4 +1,4 @@
-// Code shared by the 2006 scenarios: the unmapping side as it was in 2.6.15, reconstructed in the
+// unmap_mapping_range() as it was in 2.6.15 (the 2006 scenarios), reconstructed in the
 // strategy language. unmap_mapping_range() bumps truncate_count (the i_size store ordered before
 // it) and then zaps the page-table entries under the page-table lock, which is what lets the fault
 // path's "has truncate_count changed?" test, made under that same lock, mean anything.
