@@ -56,32 +56,38 @@ int writeback_start(struct page *page)
 
 /* ---- mm/gup.c ---- */
 
-/* get_user_pages(addr, 1, FOLL_WRITE) for one page: the slow path */
-/* follows: mm/gup.c __get_user_pages(): follow_page_mask(), then faultin_page() */
+/* get_user_pages(addr, 1, FOLL_WRITE) for one page: the slow path. The PTE's write bit is
+ * checked, the lookup reference taken and the pin grabbed in one step under the PTE lock, which
+ * page_mkclean() and every unmap take too; an interrupts-off section stands for that spinlock
+ * (both wait for it), so a pin hook that sleeps here is a kernel bug, as under the real lock. */
+/* follows: mm/gup.c __get_user_pages() of 5.0: follow_page_mask() -> follow_page_pte() (FOLL_GET | FOLL_WRITE under pte_offset_map_lock()), then faultin_page() */
 struct page *get_user_pages_slow(struct mm_struct *mm, unsigned long addr)
 {
 	struct vm_area_struct *vma;
 	struct page *page = NULL;
+	int refused = 0;
+	int pinned;
 
 	down_read(&mm->mmap_sem);
 	vma = find_vma(mm, addr);
 	while (vma) {
-		page = follow_page(vma, addr, FOLL_WRITE);
+		local_irq_disable();	/* pte_offset_map_lock() */
+		page = follow_page(vma, addr, FOLL_GET | FOLL_WRITE);
 		if (page) {
-			if (!grab_page_pin(page)) {
-				page = NULL;	/* refused: -ENOMEM */
-				break;
-			}
-			/* still mapped here? (the PTE may have gone while we pinned) */
-			if (follow_page(vma, addr, 0) == page)
-				break;
-			put_page_pin(page);
-			page = NULL;
+			/* the pin is taken while the lookup reference holds the page */
+			pinned = grab_page_pin(page);
+			refused = !pinned;	/* refused: -ENOMEM */
+			put_page(page);
+			if (pinned < 0)		/* busy: fault, then walk again */
+				page = NULL;
 		}
-		if (handle_mm_fault(mm, vma, addr, 1)) {
+		local_irq_enable();	/* pte_unmap_unlock() */
+		if (refused)
 			page = NULL;
+		if (page || refused)
 			break;
-		}
+		if (handle_mm_fault(mm, vma, addr, 1))
+			break;
 	}
 	up_read(&mm->mmap_sem);
 	return page;
