@@ -4,6 +4,6 @@ import biasCount from './bias-count.js';
 import gupFastWriteback from './gup-fast-writeback.js';
 import gupWriteback from './gup-writeback.js';
 import sb from './sb.js';
-import snapshotRace from './snapshot-race.js';
+import snapshotRace, { snapshotRaceGup } from './snapshot-race.js';
 
-export default [gupWriteback, gupFastWriteback, snapshotRace, barrierRace, sb, biasCount];
+export default [gupWriteback, gupFastWriteback, snapshotRace, snapshotRaceGup, barrierRace, sb, biasCount];
