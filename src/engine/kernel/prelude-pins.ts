@@ -3,8 +3,10 @@
 // The 2019 scenarios put this text in their `code:` section, after the prelude (so the 2007
 // scenarios keep the 2.6.20 kernel), and a cell overrides the pin hooks at the top:
 //
-//   get_page_pin(page)            take a pin (slow GUP, mmap_sem held)
-//   grab_page_pin(page)           slow GUP's call of get_page_pin(): 1, or 0 when the kernel refuses the pin
+//   get_page_pin(page)            take a pin on a page the caller holds (may sleep)
+//   grab_page_pin(page)           slow GUP's pin, in its page-table walk under the PTE lock (may not
+//                                 sleep): 1 taken, 0 refused (GUP returns no page), -1 busy (GUP
+//                                 faults the page in and walks again); by default get_page_pin()
 //   try_get_page_pin_fast(page)   take a pin in GUP-fast, interrupts off; 0: fall back to slow GUP
 //   put_page_pin(page)            drop a pin (put_user_page, at DMA completion)
 //   page_pinned(page)             may writeback or reclaim treat the page as pinned?
@@ -20,7 +22,7 @@ void get_page_pin(struct page *page)
 	get_page(page);
 }
 
-/* slow GUP's grab of the page it found: 1, or 0 when the kernel refuses the pin (-ENOMEM) */
+/* slow GUP's grab of the page it found, under the PTE lock: 1, 0 when the kernel refuses the pin (-ENOMEM), -1 to fault and walk again */
 /* follows: mm/gup.c follow_page_pte() of 5.0: FOLL_GET, a get_page() that cannot fail */
 int grab_page_pin(struct page *page)
 {
@@ -56,32 +58,38 @@ int writeback_start(struct page *page)
 
 /* ---- mm/gup.c ---- */
 
-/* get_user_pages(addr, 1, FOLL_WRITE) for one page: the slow path */
-/* follows: mm/gup.c __get_user_pages(): follow_page_mask(), then faultin_page() */
+/* get_user_pages(addr, 1, FOLL_WRITE) for one page: the slow path. The PTE's write bit is
+ * checked and the pin grabbed as the lookup reference in one step under the PTE lock, which
+ * page_mkclean() and every unmap take too; an interrupts-off section stands for that spinlock
+ * (both wait for it), so a pin hook that sleeps here is a kernel bug, as under the real lock. */
+/* follows: mm/gup.c __get_user_pages() of 5.0: follow_page_mask() -> follow_page_pte() (FOLL_WRITE, then the reference, under pte_offset_map_lock()), then faultin_page() */
 struct page *get_user_pages_slow(struct mm_struct *mm, unsigned long addr)
 {
 	struct vm_area_struct *vma;
 	struct page *page = NULL;
+	int refused = 0;
+	int pinned;
 
 	down_read(&mm->mmap_sem);
 	vma = find_vma(mm, addr);
 	while (vma) {
+		local_irq_disable();	/* pte_offset_map_lock() */
 		page = follow_page(vma, addr, FOLL_WRITE);
 		if (page) {
-			if (!grab_page_pin(page)) {
-				page = NULL;	/* refused: -ENOMEM */
-				break;
-			}
-			/* still mapped here? (the PTE may have gone while we pinned) */
-			if (follow_page(vma, addr, 0) == page)
-				break;
-			put_page_pin(page);
-			page = NULL;
+			/* the pin is the lookup reference (FOLL_GET's get_page(), 5.7's try_grab_page()),
+			 * taken while the PTE lock keeps the page mapped */
+			pinned = grab_page_pin(page);
+			refused = !pinned;	/* refused: -ENOMEM */
+			if (pinned < 0)		/* busy: fault, then walk again */
+				page = NULL;
 		}
-		if (handle_mm_fault(mm, vma, addr, 1)) {
+		local_irq_enable();	/* pte_unmap_unlock() */
+		if (refused)
 			page = NULL;
+		if (page || refused)
 			break;
-		}
+		if (handle_mm_fault(mm, vma, addr, 1))
+			break;
 	}
 	up_read(&mm->mmap_sem);
 	return page;

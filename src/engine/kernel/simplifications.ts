@@ -48,8 +48,8 @@ export const SIMPLIFICATIONS: readonly Simplification[] = [
     kernels: ['2.6.20', '2.6.20-fault-lock', '2.6.24'],
   },
   {
-    id: 'gup-slow-separate-pin',
-    what: 'the 5.0 kernel\'s slow GUP looks the page up without a reference, pins it in a separate step and re-checks the PTE without the write bit; the kernel takes the reference with the write check under the PTE lock',
+    id: 'pte-lock-irqs-off',
+    what: 'the 5.0 kernel\'s slow GUP walks the page table and grabs its pin with interrupts off, standing for the PTE spinlock of follow_page_pte(): page_mkclean() and every unmap wait for it as they would for the lock, and anything else that waits for interrupts-off sections of the mm waits for it too',
     functions: ['get_user_pages_slow'],
     kernels: ['5.0'],
   },
@@ -61,7 +61,7 @@ export const SIMPLIFICATIONS: readonly Simplification[] = [
   },
   {
     id: 'pin-without-gup',
-    what: 'a pin taken by pin_and_dma() goes to the pin hook directly, not through GUP\'s page-table walk',
+    what: 'a pin taken by pin_and_dma() goes to the pin hook directly, not through GUP\'s page-table walk, whose PTE lock and write check would order it against page_mkclean()',
     functions: ['pin_and_dma'],
   },
   {

@@ -11,6 +11,19 @@ void get_page_pin(struct page *page)
 	unlock_page(page);
 }
 
+/* slow GUP's pin: taken in the page-table walk, under the PTE lock, where
+ * lock_page() may not sleep; so trylock_page() (as follow_page_pte() does
+ * for FOLL_MLOCK), and if the lock is busy, -1: GUP faults the page in,
+ * waiting for the lock in page_mkwrite(), and walks again */
+int grab_page_pin(struct page *page)
+{
+	if (!trylock_page(page))
+		return -1;
+	atomic_add(PAGE_PIN_BIAS, &page->_refcount);
+	unlock_page(page);
+	return 1;
+}
+
 void put_page_pin(struct page *page)
 {
 	atomic_sub(PAGE_PIN_BIAS, &page->_refcount);

@@ -4,7 +4,9 @@
  * it and run: the tables below run it against every scenario of the
  * chapter under each memory model.
  *
- * get_page_pin()          slow GUP, mmap_sem held, may sleep
+ * get_page_pin()          a pin on a page the caller holds, may sleep
+ * grab_page_pin()         slow GUP's pin, in the page-table walk under the
+ *                         PTE lock: 1, 0 to refuse, -1 to fault and retry
  * try_get_page_pin_fast() GUP-fast, interrupts off; return 0 to fall back
  * put_page_pin()          DMA completion (put_user_page)
  * page_pinned()           asked by writeback and reclaim, page locked
@@ -20,6 +22,15 @@ void get_page_pin(struct page *page)
 	wait_for_stable_page(page);
 	atomic_add(PAGE_PIN_BIAS, &page->_refcount);
 	unlock_page(page);
+}
+
+int grab_page_pin(struct page *page)
+{
+	if (!trylock_page(page))
+		return -1;	/* GUP faults, waiting for the lock, and walks again */
+	atomic_add(PAGE_PIN_BIAS, &page->_refcount);
+	unlock_page(page);
+	return 1;
 }
 
 int try_get_page_pin_fast(struct page *page)

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { expectGolden, stepOf } from '../../test/golden-trace.js';
-import { check } from '../../index.js';
+import { check, scenarioText } from '../../index.js';
 import type { CheckResult, MemoryModel } from '../../api.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -57,30 +57,55 @@ describe('the page-lock pin (Hubbard) and GUP-fast (Glisse, Kara)', () => {
   it('trylock_page() with a fallback to slow GUP: ok under every model', () => {
     for (const model of ['sc', 'tso', 'weak'] as const) expect(run('2019/gup-fast-writeback', 'trylock-fallback', model).outcome, model).toBe('ok');
   });
-  it('without the page-table re-check after pinning, the locked pin loses to reclaim', () => {
-    const noRecheck = `${cell('page-lock-pin')}
-struct page *get_user_pages_slow(struct mm_struct *mm, unsigned long addr)
-{
-	struct vm_area_struct *vma;
-	struct page *page = NULL;
+});
 
-	down_read(&mm->mmap_sem);
-	vma = find_vma(mm, addr);
-	while (vma) {
-		page = follow_page(vma, addr, FOLL_WRITE);
-		if (page) {
-			get_page_pin(page);
-			break;
-		}
-		if (handle_mm_fault(mm, vma, addr, 1)) {
-			page = NULL;
-			break;
-		}
+// mm/gup.c of 5.0: __get_user_pages() -> follow_page_mask() -> follow_page_pte(), which checks
+// pte_write() for FOLL_WRITE and takes the reference (get_page()) under pte_offset_map_lock(), the
+// lock page_mkclean() and try_to_unmap() take too; no PTE, or a read-only one: faultin_page() and
+// walk again. The model's slow GUP grabs the cell's pin there, in an interrupts-off section.
+describe('slow GUP pins in its page-table walk (mm/gup.c follow_page_pte() of 5.0)', () => {
+  const wrong = (exercise: string, file: string) =>
+    readFileSync(resolve(here, `../../../content/exercises/${exercise}/wrong/${file}`), 'utf8');
+  it('lock_page() in the pin is sleeping under the PTE lock: a bug, even uncontended', () => {
+    const r = run('2019/gup-writeback', '', 'sc', wrong('writeback-sees-pin', 'lock-in-walk.c'));
+    expect(r.outcome).toBe('bug');
+    expect(r.headline).toContain('sleeping function called from invalid context');
+    expect(r.trace!.steps.at(-1)!.stack.map((f) => f.fn)).toContain('get_user_pages_slow');
+  });
+  it('a bare bias taken in the walk is ok against writeback and reclaim: a pin after page_mkclean() faults first', () => {
+    const r = run('2019/gup-writeback', 'bias-snapshot-race');
+    expect(r.outcome).toBe('ok');
+    expect(r.stats.exhaustive).toBe(true);
+  });
+  it('a pin hook returning -1 (busy) sends GUP through the fault and back to the walk', () => {
+    const busyOnce = `${cell('bias-snapshot-race')}
+int tried;
+int grab_page_pin(struct page *page)
+{
+	if (!tried) {
+		tried = 1;
+		return -1;
 	}
-	up_read(&mm->mmap_sem);
-	return page;
+	atomic_add(PAGE_PIN_BIAS, &page->_refcount);
+	return 1;
 }`;
-    expect(run('2019/gup-writeback', '', 'sc', noRecheck).outcome).toBe('bug');
+    const r = run('2019/gup-writeback', '', 'sc', busyOnce);
+    expect(r.outcome).toBe('ok');
+    const t = r.trace!;
+    const fault = stepOf(t, 'driver', 'lock_page', 'ext4_page_mkwrite');
+    expect(fault).toBeGreaterThanOrEqual(0);
+  });
+  it('the snapshot race with the new pin through GUP-fast or slow GUP: the bare bias is ok', () => {
+    // the pin lands in a walk right after the write check: before writeback's page_mkclean(), and
+    // the snapshot counts it, or after, and GUP faults and waits in page_mkwrite()
+    const fast = scenarioText('2019/snapshot-race-gup')!;
+    const slow = fast.replace('\tdriver_fast(addr);', '\tdriver_slow(addr);');
+    expect(slow).not.toBe(fast);
+    for (const scenario of [fast, slow]) {
+      const r = check({ scenario, strategy: cell('bias-snapshot-race') });
+      expect(r.outcome, r.headline).toBe('ok');
+      expect(r.stats.exhaustive).toBe(true);
+    }
   });
 });
 

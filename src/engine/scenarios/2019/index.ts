@@ -5,4 +5,4 @@ export { default as biasCount } from './bias-count.js';
 export { default as gupFastWriteback } from './gup-fast-writeback.js';
 export { default as gupWriteback } from './gup-writeback.js';
 export { default as sb } from './sb.js';
-export { default as snapshotRace } from './snapshot-race.js';
+export { default as snapshotRace, snapshotRaceGup } from './snapshot-race.js';

@@ -1,12 +1,15 @@
 /*
- * The bias and the check, but the pin does not take the page lock:
- * an atomic add is atomic, so why lock?
+ * The pin under the page lock, in get_page_pin(): but slow GUP grabs its
+ * pin (grab_page_pin(), which calls get_page_pin()) in the page-table
+ * walk, under the PTE lock, where lock_page() may not sleep.
  */
 #define PAGE_PIN_BIAS 1024
 
 void get_page_pin(struct page *page)
 {
+	lock_page(page);
 	atomic_add(PAGE_PIN_BIAS, &page->_refcount);
+	unlock_page(page);
 }
 
 void put_page_pin(struct page *page)
