@@ -15,8 +15,9 @@ import antonReadpageFlag from './anton-readpage-flag.js';
 import shortCommitStale from './short-commit-stale.js';
 import evictedMlock from './evicted-mlock.js';
 import append from './append.js';
+import getUserTwice from './get-user-twice.js';
 
 export default [
   samePage, twoWriters, mlock,
-  uncachedMlock, gupPinKernelThread, zeroTailReader, zeroTailBailout, idea42, performWrite, unpagingLock, antonInvalidate, antonReadpageFlag, shortCommitStale, evictedMlock, append,
+  uncachedMlock, gupPinKernelThread, zeroTailReader, zeroTailBailout, idea42, performWrite, unpagingLock, antonInvalidate, antonReadpageFlag, shortCommitStale, evictedMlock, append, getUserTwice,
 ];
