@@ -16,8 +16,9 @@ import shortCommitStale from './short-commit-stale.js';
 import evictedMlock from './evicted-mlock.js';
 import append from './append.js';
 import getUserTwice from './get-user-twice.js';
+import antonRetry from './anton-retry.js';
 
 export default [
   samePage, twoWriters, mlock,
-  uncachedMlock, gupPinKernelThread, zeroTailReader, zeroTailBailout, idea42, performWrite, unpagingLock, antonInvalidate, antonReadpageFlag, shortCommitStale, evictedMlock, append, getUserTwice,
+  uncachedMlock, gupPinKernelThread, zeroTailReader, zeroTailBailout, idea42, performWrite, unpagingLock, antonInvalidate, antonReadpageFlag, shortCommitStale, evictedMlock, append, getUserTwice, antonRetry,
 ];
