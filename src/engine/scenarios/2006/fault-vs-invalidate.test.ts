@@ -94,3 +94,14 @@ describe('the page lock in the fault path (2.6.23)', () => {
     expect(run('2006/fault', 'truncate-count').costs?.pageLocks).toBe(0);
   });
 });
+
+describe('Andrea\'s sketch: lock_page after ->nopage, bail out if ->mapping is gone', () => {
+  it('is OK wherever the fix that landed is OK, and fails only on 2.6.20\'s truncate, as that fix does', () => {
+    for (const s of ['2006/invalidate', '2006/invalidate@2.6.20-fault-lock', '2006/truncate@2.6.20-fault-lock', '2006/fault']) {
+      expect([s, run(s, 'lock-after-nopage').outcome]).toEqual([s, 'ok']);
+      expect([s, run(s, 'lock-page-fault').outcome]).toEqual([s, 'ok']);
+    }
+    expect(run('2006/truncate', 'lock-after-nopage').outcome).toBe('corruption');
+    expect(run('2006/truncate', 'lock-page-fault').outcome).toBe('corruption');
+  });
+});

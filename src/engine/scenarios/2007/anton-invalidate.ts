@@ -2,6 +2,29 @@
 // all truncates hold i_mutex. Neither do all invalidates"). invalidate_inode_pages2(), as NFS
 // revalidation and direct I/O use it, locks each page and removes it from the cache unless it is
 // dirty; it knows nothing of the flag. The writer's page can go while it is unlocked.
+// invalidate_inode_pages2() as NFS and direct I/O call it, without i_mutex; shared with
+// 2007/anton-retry.
+export const INVALIDATE_NO_IMUTEX = String.raw`
+/* invalidate_inode_pages2(): no i_mutex; lock each page, unmap it, drop it unless dirty */
+int invalidate_inode_pages2(struct file *mapping)
+{
+	unsigned long index;
+
+	for (index = 0; index < file_max_pages(mapping); index++) {
+		struct page *page = find_lock_page(mapping, index);
+		if (!page)
+			continue;
+		if (page_mapcount(page))
+			unmap_mapping_page(page);
+		if (!PageDirty(page))
+			delete_from_page_cache(page);
+		unlock_page(page);
+		put_page(page);
+	}
+	return 0;
+}
+`;
+
 export default String.raw`id          2007/anton-invalidate
 title       write() with a short atomic copy, against invalidate_inode_pages2()
 description A task write()s two bytes to file A's page 0 (cached) from a mapping of file B that is not
@@ -28,22 +51,4 @@ task writer      cpu 0 mm m0 : sys_write(A, 0, 0x1000, 2)
 task invalidator cpu 1       : invalidate_inode_pages2(A)
 
 code:
-/* invalidate_inode_pages2(): no i_mutex; lock each page, unmap it, drop it unless dirty */
-int invalidate_inode_pages2(struct file *mapping)
-{
-	unsigned long index;
-
-	for (index = 0; index < file_max_pages(mapping); index++) {
-		struct page *page = find_lock_page(mapping, index);
-		if (!page)
-			continue;
-		if (page_mapcount(page))
-			unmap_mapping_page(page);
-		if (!PageDirty(page))
-			delete_from_page_cache(page);
-		unlock_page(page);
-		put_page(page);
-	}
-	return 0;
-}
-`;
+${INVALIDATE_NO_IMUTEX}`;

@@ -3,8 +3,10 @@
 // One line per scenario; the registry (../index.ts) lists them by id.
 export { default as antonInvalidate } from './anton-invalidate.js';
 export { default as antonReadpageFlag } from './anton-readpage-flag.js';
+export { default as antonRetry } from './anton-retry.js';
 export { default as append } from './append.js';
 export { default as evictedMlock } from './evicted-mlock.js';
+export { default as getUserTwice } from './get-user-twice.js';
 export { default as gupPinKernelThread } from './gup-pin-kernel-thread.js';
 export { default as idea42 } from './idea-42.js';
 export { default as mlock } from './mlock.js';

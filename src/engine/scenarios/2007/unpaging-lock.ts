@@ -2,6 +2,34 @@
 // empty, so faulting it in allocates through direct reclaim, and the one page reclaim can take
 // is mapped by the writer's own process: reclaim must unmap it. Under Andrew's unpaging_lock the
 // writer holds the lock for reading while reclaim, in the same task, wants it for writing.
+// grab_cache_page() as the allocator of a full memory: it reclaims (the scenario's
+// try_to_free_pages) when no page is free. Shared with 2007/get-user-twice.
+export const RECLAIMING_GRAB = String.raw`
+/* grab_cache_page() of the prelude, with the allocator reclaiming when memory is full */
+struct page *grab_cache_page(struct file *mapping, unsigned long index)
+{
+	struct page *page;
+	int err;
+repeat:
+	page = find_lock_page(mapping, index);
+	if (page)
+		return page;
+	page = page_cache_alloc(mapping);
+	if (!page && try_to_free_pages())
+		page = page_cache_alloc(mapping);
+	if (!page)
+		return NULL;
+	err = add_to_page_cache(page, mapping, index);
+	if (err) {
+		put_page(page);
+		if (err == -EEXIST)
+			goto repeat;
+		return NULL;
+	}
+	return page;
+}
+`;
+
 export default String.raw`id          2007/unpaging-lock
 title       write() that faults under memory pressure
 description A task write()s two bytes to file A's page 0 (cached) from a mapping of file B, whose page
@@ -35,27 +63,4 @@ int try_to_free_pages(void)
 	return shrink_mapping(C);
 }
 
-/* grab_cache_page() of the prelude, with the allocator reclaiming when memory is full */
-struct page *grab_cache_page(struct file *mapping, unsigned long index)
-{
-	struct page *page;
-	int err;
-repeat:
-	page = find_lock_page(mapping, index);
-	if (page)
-		return page;
-	page = page_cache_alloc(mapping);
-	if (!page && try_to_free_pages())
-		page = page_cache_alloc(mapping);
-	if (!page)
-		return NULL;
-	err = add_to_page_cache(page, mapping, index);
-	if (err) {
-		put_page(page);
-		if (err == -EEXIST)
-			goto repeat;
-		return NULL;
-	}
-	return page;
-}
-`;
+${RECLAIMING_GRAB}`;
