@@ -1,5 +1,6 @@
 // Traces are rebuilt by replaying a schedule from the initial world with the recorder on:
 // the search stores only parent links, and a schedule is small data that replays the same run.
+import { TASK_ENTRY_PREFIX } from '../lang/compiler.js';
 import type { Actor, StackFrame, Trace, TraceStep } from '../api.js';
 import type { InternalStep } from '../memory/model.js';
 import { T_FP, T_HDR, T_PC, T_STATUS, taskAt, TASK_DONE } from '../kernel/layout.js';
@@ -9,7 +10,7 @@ import { snapshot, waitOf } from '../kernel/snapshot.js';
 import { pendingArgs, pendingBuiltin } from '../kernel/machine.js';
 import { runTask } from '../kernel/vm.js';
 
-export const isWrapper = (name: string) => name.startsWith('__task_');
+export const isWrapper = (name: string) => name.startsWith(TASK_ENTRY_PREFIX);
 
 /** the call stack of task t, innermost frame first */
 export function stackOf(m: Machine, w: Int32Array, t: number): StackFrame[] {

@@ -1,7 +1,7 @@
 // Booting a scenario: compile the prelude, the scenario's own code and the reader's strategy
 // into one program, lay out the world, and start every task up to its first scheduling point.
 import type { Diagnostic, MemoryModel } from '../api.js';
-import { compile, type CompileEnv } from '../lang/compiler.js';
+import { compile, TASK_ENTRY_PREFIX, type CompileEnv } from '../lang/compiler.js';
 import { stackNeed, type SharedGlobal } from '../lang/bytecode.js';
 import { memorySystem } from '../memory/model.js';
 import { builtinTable } from './builtins/index.js';
@@ -32,8 +32,8 @@ export function scenarioSource(spec: ScenarioSpec): string {
     while (lines.length < line) lines.push('');
     lines[line - 1] = lines[line - 1] ? `${lines[line - 1]} ${text}` : text;
   };
-  for (const t of spec.tasks) put(t.line, `void __task_${t.name}(void) { ${t.entry}; }`);
-  if (spec.serialCheck) put(Math.max(1, lines.length + 1), `void __task_${SYNC_TASK}(void) { sys_sync(); }`);
+  for (const t of spec.tasks) put(t.line, `void ${TASK_ENTRY_PREFIX}${t.name}(void) { ${t.entry}; }`);
+  if (spec.serialCheck) put(Math.max(1, lines.length + 1), `void ${TASK_ENTRY_PREFIX}${SYNC_TASK}(void) { sys_sync(); }`);
   const code = spec.code.split('\n');
   for (let k = 0; k < code.length; k++) put(spec.codeLine + k, code[k]);
   return lines.join('\n');
@@ -103,13 +103,13 @@ export function boot(spec: ScenarioSpec, strategy: string, model: MemoryModel, p
   // diagnostics in a task's entry call point at the task line of the scenario file
   for (const d of diagnostics) {
     const t = d.source === 'scenario' ? spec.tasks.find((x) => x.line === d.line) : undefined;
-    const prefix = t ? `void __task_${t.name}(void) { `.length : 0;
+    const prefix = t ? `void ${TASK_ENTRY_PREFIX}${t.name}(void) { `.length : 0;
     if (t && d.column > prefix) d.column = d.column - prefix + (t.column ?? 1) - 1;
   }
   if (!program) return { machine: null, initial: null, diagnostics };
   const memory = memorySystem(model);
   const withSync = spec.serialCheck ? { ...spec, tasks: [...spec.tasks, { name: SYNC_TASK, cpu: 0, mm: null, entry: 'sys_sync()', line: 0 }] } : spec;
-  const roots = withSync.tasks.map((t) => program.functionIndex.get(`__task_${t.name}`)!);
+  const roots = withSync.tasks.map((t) => program.functionIndex.get(`${TASK_ENTRY_PREFIX}${t.name}`)!);
   // each task's stack is as deep as its calls can go (the scenario's `stack` bounds recursion)
   const memo = new Map<number, number>();
   const need = Math.max(...roots.map((r) => stackNeed(program.functions, r, new Set(), memo)));

@@ -14,6 +14,7 @@ import { arrangeDiagnostics } from './order.js';
 import { parse } from './parser.js';
 
 export type { BuiltinSig, CompileEnv, FieldSig, SourceText } from './env.js';
+export { TASK_ENTRY_PREFIX } from './env.js';
 
 export function compile(sources: SourceText[], env: CompileEnv): { program: Program | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
