@@ -32,6 +32,10 @@ if (existsSync(new URL('./src/content/exercises/', import.meta.url))) sidebar.pu
 
 export default defineConfig({
   site: 'http://localhost:4321',
+  // No link prefetching (Starlight turns it on for every link): its script watches the whole page
+  // for added links, and each cell that wakes adds hundreds of nodes; on a long chapter that cost
+  // over 200 ms of main thread on a throttled phone for pages a reader may never open.
+  prefetch: false,
   integrations: [
     starlight({
       title: 'Faultlines',
@@ -45,6 +49,12 @@ export default defineConfig({
       // No link icon inside every heading: 22 of them cost the 2007 chapter 12 KB of HTML; the
       // "On this page" contents link every heading.
       markdown: { headingLinks: false },
+      // "On this page" as one bar at every width, with a scroll tracker that measures only the
+      // headings (src/components/toc/); the right-hand column is never shown beside the cells.
+      components: {
+        TableOfContents: './src/components/toc/TableOfContents.astro',
+        MobileTableOfContents: './src/components/toc/MobileTableOfContents.astro',
+      },
     }),
     // offline reading: dist/sw.js, generated after the build (scripts/service-worker.mjs)
     serviceWorker(),

@@ -11,9 +11,14 @@ export function statusOf(ex: Locator): Locator {
   return ex.locator('[data-fl-ex-status]');
 }
 
-/** An exercise wakes when it nears the screen; its buttons are enabled once it is live. */
+/**
+ * An exercise wakes when it nears the screen; its buttons are enabled once it is live. In a chapter
+ * it is a card until the reader presses "Try it here".
+ */
 export async function live(ex: Locator): Promise<void> {
   await ex.scrollIntoViewIfNeeded();
+  const here = ex.getByRole('button', { name: /^(Try it here|Continue your attempt here)$/ });
+  if ((await here.count()) > 0) await here.click();
   await expect(ex.getByRole('button', { name: 'Check', exact: true })).toBeEnabled();
 }
 

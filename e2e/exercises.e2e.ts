@@ -193,7 +193,7 @@ test('Reset can be confirmed with the keyboard alone', async ({ page }) => {
   await expect.poll(() => editorText(ex)).toBe(EX.starter);
 });
 
-test('every exercise sits in its chapter too, live, sharing progress with its own page', async ({ page }) => {
+test('every exercise sits in its chapter as a card that opens it live there, sharing progress with its own page', async ({ page }) => {
   for (const [chapter, ids] of [
     ['2007-pagecache-write-deadlocks', ['prefault-source', 'break-zero-tail', 'idea-42-safe', 'same-page-one-copy']],
     ['2019-gup-pinning', ['writeback-sees-pin', 'gup-fast-no-sleep', 'pinned-reliable', 'barrier-weak', 'break-barrier-scheme']],
@@ -201,14 +201,37 @@ test('every exercise sits in its chapter too, live, sharing progress with its ow
     ['2014-memfd-sealing', ['seal-refuse-pinned', 'seal-gup-fast-count', 'break-seal-scan-order', 'seal-while-io-starts']],
   ] as const) {
     await page.goto(`/chapters/${chapter}/`);
-    for (const id of ids) await expect(page.locator(`section[data-exercise="${id}"]`), `${id} in ${chapter}`).toHaveCount(1);
+    for (const id of ids) {
+      const card = page.locator(`section[data-exercise="${id}"]`);
+      await expect(card, `${id} in ${chapter}`).toHaveCount(1);
+      await expect(card.getByRole('link', { name: 'Open it on its own page' })).toHaveAttribute('href', `/exercises/${id}/`);
+      await expect(card.getByRole('button', { name: 'Try it here' })).toBeEnabled();
+    }
   }
-  // completing it in the chapter marks it on the index
+  // "Try it here" brings the whole exercise into the chapter, focused on the reader's attempt
   await page.goto('/chapters/2007-pagecache-write-deadlocks/');
   const ex = exercise(page);
+  await ex.getByRole('button', { name: 'Try it here' }).click();
+  await expect(ex.getByRole('textbox', { name: /^Your / })).toBeFocused();
+  await expect(ex.getByRole('link', { name: EX.title })).toHaveAttribute('href', `/exercises/${ID}/`);
+  // completing it in the chapter marks it on the index, and on the card when the chapter is read again
   await replaceAttempt(page, ex, EX.solution);
   await check(ex);
   await expect(statusOf(ex)).toHaveText(/^Passed/);
   await page.goto('/exercises/');
   await expect(page.locator(`[data-exercise-item="${ID}"] [data-fl-ex-mark]`)).toHaveText('Completed');
+  await page.goto('/chapters/2007-pagecache-write-deadlocks/');
+  await expect(exercise(page).locator('[data-fl-ex-done]')).toBeVisible();
+});
+
+test('a card that cannot fetch its exercise says so, offers Retry, and opens once the page answers', async ({ page }) => {
+  await page.goto('/chapters/2007-pagecache-write-deadlocks/');
+  await page.route(`**/exercises/${ID}/`, (route) => route.abort());
+  const ex = exercise(page);
+  await ex.getByRole('button', { name: 'Try it here' }).click();
+  await expect(ex.getByText(/The exercise could not be loaded/)).toBeVisible();
+  await expect(ex.getByRole('link', { name: 'Open it on its own page' })).toBeVisible();
+  await page.unroute(`**/exercises/${ID}/`);
+  await ex.getByRole('button', { name: 'Retry loading the exercise' }).click();
+  await expect(ex.getByRole('button', { name: 'Check', exact: true })).toBeEnabled();
 });

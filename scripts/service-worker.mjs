@@ -1,7 +1,7 @@
 // Astro integration: after the build, generate dist/sw.js with Workbox. The service worker
 // precaches every script and stylesheet of the build (content-hashed, so cached for good: the
 // editor, the engine worker, the diff) and Pagefind's search index, and keeps each page a reader
-// visits (network first, the cached copy when offline). src/components/offline/register.ts
+// visits or whose exercise it opens in a chapter (network first, the cached copy when offline). src/components/offline/register.ts
 // registers it.
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -37,7 +37,8 @@ export function serviceWorker() {
           mode: 'production',
           runtimeCaching: [
             {
-              urlPattern: ({ request }) => request.mode === 'navigate',
+              // pages a reader opens, and the exercise pages a chapter's "Try it here" fetches
+              urlPattern: ({ request, url }) => request.mode === 'navigate' || (url.origin === self.location.origin && /^\/exercises\/[^/]+\/$/.test(url.pathname)),
               handler: 'NetworkFirst',
               options: { cacheName: PAGES_CACHE, networkTimeoutSeconds: 5, expiration: { maxEntries: 200 } },
             },
