@@ -34,7 +34,7 @@ test('the barrier scheme: smp_wmb() fails under weak, smp_mb() passes, and the o
 test('every cell of the chapter shows the verdict its code gets from the engine', async ({ page }) => {
   await page.goto(chapter);
   const expected: Record<string, string> = {
-    'gup-writeback-2018': 'bug', 'page-lock-pin': 'ok', 'page-lock-gup-fast': 'bug', 'trylock-fallback': 'ok',
+    'gup-writeback-2018': 'bug', 'page-lock-pin': 'ok', 'page-lock-gup-fast': 'bug', 'post-pass': 'bug', 'post-pass-recheck': 'ok', 'trylock-fallback': 'ok',
     'bias-snapshot-race': 'corruption', 'lock-stable-page': 'ok', 'barrier-scheme-sc': 'ok',
     'barrier-scheme-weak': 'corruption', 'barrier-scheme-full': 'ok',
   };

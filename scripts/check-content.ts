@@ -1,6 +1,7 @@
 // Content check: every <Cell … /> placed in a chapter (src/content/docs/**/*.mdx) is run through the
 // engine, exactly as the build does, and its verdict compared with the cell's `expect`. Exits 1
-// with a list of every mismatch or malformed cell. Exercises add their own checks beside this one.
+// with a list of every mismatch or malformed cell. Exercises add their own checks beside this one;
+// every page's commit ids must link to their commits where first named (check-citations.ts).
 //   npm run check:content            all pages
 //   npm run check:content -- primer  only files whose path contains "primer"
 //   npm run check:content -- --strict  also fail on pending cells (placed in a chapter, code not written yet)
@@ -12,6 +13,7 @@ import { buildBudget } from '../src/components/cell/budget';
 import { cellTags, type CellTag } from './cell-tags';
 import { checkExercises } from './check-exercises';
 import { placementProblems, type PlacementContext } from './check-placement';
+import { citationProblems } from './check-citations';
 import { loadExercises } from '../src/engine/grade/node-loader';
 import { checkLitmusCells } from './check-litmus-cells';
 
@@ -82,6 +84,7 @@ function main(): void {
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     failures.push(...placementProblems(relative(root, file), text, placement));
+    failures.push(...citationProblems(relative(root, file), text));
     const tags = cellTags(file, text);
     // a finished page opts in to strictness: {/* content-check: strict */} (the 2007 chapters)
     const pageStrict = strict || text.includes('content-check: strict');

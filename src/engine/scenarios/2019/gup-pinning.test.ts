@@ -16,6 +16,13 @@ const cell = (id: string) => readFileSync(join(cells, `${id}.c`), 'utf8');
 const run = (scenario: string, id: string, model: MemoryModel = 'sc', strategy = cell(id)) => check({ scenario, strategy, model });
 
 const golden = (name: string, r: CheckResult) => expectGolden(here, name, r, 9);
+const okUnderEveryModel = (scenario: string, id: string) => {
+  for (const model of ['sc', 'tso', 'weak'] as const) {
+    const r = run(scenario, id, model);
+    expect(r.outcome, model).toBe('ok');
+    expect(r.stats.exhaustive).toBe(true);
+  }
+};
 
 describe('the 2018 crash: get_user_pages() with a plain reference against writeback and reclaim', () => {
   const r = run('2019/gup-writeback', 'gup-writeback-2018');
@@ -41,13 +48,7 @@ describe('the 2018 crash: get_user_pages() with a plain reference against writeb
 });
 
 describe('the page-lock pin (Hubbard) and GUP-fast (Glisse, Kara)', () => {
-  it('slow GUP: ok, exhaustively, under every model', () => {
-    for (const model of ['sc', 'tso', 'weak'] as const) {
-      const r = run('2019/gup-writeback', 'page-lock-pin', model);
-      expect(r.outcome, model).toBe('ok');
-      expect(r.stats.exhaustive).toBe(true);
-    }
-  });
+  it('slow GUP: ok, exhaustively, under every model', () => okUnderEveryModel('2019/gup-writeback', 'page-lock-pin'));
   it('GUP-fast: lock_page() with interrupts off is a bug even uncontended', () => {
     const r = run('2019/gup-fast-writeback', 'page-lock-gup-fast');
     expect(r.outcome).toBe('bug');
@@ -56,6 +57,36 @@ describe('the page-lock pin (Hubbard) and GUP-fast (Glisse, Kara)', () => {
   });
   it('trylock_page() with a fallback to slow GUP: ok under every model', () => {
     for (const model of ['sc', 'tso', 'weak'] as const) expect(run('2019/gup-fast-writeback', 'trylock-fallback', model).outcome, model).toBe('ok');
+  });
+});
+
+describe("Jérôme Glisse's post-pass: the page lock once GUP-fast has re-enabled interrupts", () => {
+  it('as he sketched it (an ordinary reference in the walk, the locked pin after): the 2018 crash under every model', () => {
+    for (const model of ['sc', 'tso', 'weak'] as const) {
+      const r = run('2019/gup-fast-writeback', 'post-pass', model);
+      expect(r.outcome, model).toBe('bug');
+      expect(r.trace!.steps.at(-1)!.stack[0].fn, model).toBe('ext4_writepage');
+    }
+  });
+  it('in the window between the walk and the lock: writeback cleans, reclaim drops the buffers, then the pin', () => {
+    const t = run('2019/gup-fast-writeback', 'post-pass').trace!;
+    const walk = stepOf(t, 'driver', 'gup_fast_walk');
+    const clean = stepOf(t, 'writeback', 'page_mkclean');
+    const release = stepOf(t, 'writeback', 'try_to_release_page');
+    const lock = stepOf(t, 'driver', 'lock_page', 'get_page_pin');
+    const pin = stepOf(t, 'driver', 'atomic_add', 'get_page_pin');
+    expect(walk).toBeGreaterThanOrEqual(0);
+    expect(walk < clean && clean < release && release < lock && lock < pin).toBe(true);
+  });
+  it('with the page table checked again under the lock, backing out to slow GUP: ok, exhaustively, under every model', () =>
+    okUnderEveryModel('2019/gup-fast-writeback', 'post-pass-recheck'));
+  it('the post-pass costs one page lock more than the 2018 kernel, and the re-check one walk more', () => {
+    const base = run('2019/gup-fast-writeback', 'gup-writeback-2018').costs!;
+    const post = run('2019/gup-fast-writeback', 'post-pass').costs!;
+    const recheck = run('2019/gup-fast-writeback', 'post-pass-recheck').costs!;
+    expect(post.pageLocks).toBe(base.pageLocks + 1);
+    expect(recheck.pageLocks).toBe(post.pageLocks);
+    expect(recheck.pageTableWalks).toBe(post.pageTableWalks + 1);
   });
 });
 
@@ -151,13 +182,7 @@ describe("Jérôme Glisse's barrier scheme, exactly as written (smp_wmb() on the
     expect(t.steps[pinRead].result).toBe('0'); // and the pin side saw no writeback, after it was set
     golden('barrier-scheme-weak', r);
   });
-  it('with smp_mb() on the pin side too: ok under every model', () => {
-    for (const model of ['sc', 'tso', 'weak'] as const) {
-      const r = run('2019/barrier-race', 'barrier-scheme-full', model);
-      expect(r.outcome, model).toBe('ok');
-      expect(r.stats.exhaustive).toBe(true);
-    }
-  });
+  it('with smp_mb() on the pin side too: ok under every model', () => okUnderEveryModel('2019/barrier-race', 'barrier-scheme-full'));
   it('smp_mb__after_atomic() is as good as smp_mb() there', () => {
     const src = cell('barrier-scheme-full').replace('\tsmp_mb();\n\tif (PageWriteback', '\tsmp_mb__after_atomic();\n\tif (PageWriteback');
     expect(src).toContain('smp_mb__after_atomic');
