@@ -5,9 +5,7 @@ import { loadPrediction, Prediction, revealText } from './prediction';
 
 function mount(): HTMLElement {
   document.body.innerHTML = `<section data-cell="c" data-prediction="open" data-verdict="deadlock">
-    <div data-fl-predict><p data-fl-predict-question>What will happen?</p>
-      <button data-predict="deadlock" disabled>Deadlock</button><button data-predict="ok" disabled>OK</button>
-      <button data-predict="skipped" disabled>Just show me</button></div>
+    <div data-fl-predict><p data-fl-predict-question>What will happen?</p><div data-fl-predict-choices></div></div>
     <details data-fl-found><summary>What the engine found</summary><p data-fl-reveal hidden></p></details></section>`;
   return document.querySelector('section')!;
 }
@@ -33,6 +31,15 @@ describe('revealText', () => {
 });
 
 describe('Prediction', () => {
+  it('adds the answers as enabled buttons, in the order the chapters introduce the verdicts', () => {
+    const el = mount();
+    new Prediction(el, 'k', host(el, []));
+    const buttons = [...el.querySelectorAll<HTMLButtonElement>('[data-predict]')];
+    expect(buttons.map((b) => [b.dataset.predict, b.textContent, b.disabled])).toEqual([
+      ['deadlock', 'Deadlock', false], ['corruption', 'Corruption', false], ['bug', 'Bug', false],
+      ['livelock', 'Livelock', false], ['ok', 'OK', false], ['skipped', 'Just show me', false],
+    ]);
+  });
   it('stays open until the reader answers, then reveals, opens the findings and remembers', () => {
     const el = mount();
     new Prediction(el, 'ch/c', host(el, []));

@@ -7,7 +7,20 @@ import { verdictWord, type Outcome, type Verdict } from '../../engine/api';
 
 export type Choice = Verdict | 'skipped';
 
+/** What a reader can answer, in the order the chapters introduce the verdicts, then "Just show me". */
 const CHOICES: readonly string[] = ['deadlock', 'corruption', 'bug', 'livelock', 'ok', 'skipped'];
+
+/** One answer's button (the build leaves the panel empty: its buttons only work with the page's script). */
+function choiceButton(choice: Choice): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.dataset.predict = choice;
+  if (choice === 'skipped') {
+    button.className = 'fl-predict-skip';
+    button.textContent = 'Just show me';
+  } else button.textContent = verdictWord(choice);
+  return button;
+}
 const prefix = 'faultlines:v1:prediction:';
 
 function store(): Storage | null {
@@ -76,6 +89,8 @@ export class Prediction {
     this.found = el.querySelector('details[data-fl-found]');
     this.reveal = el.querySelector('[data-fl-reveal]');
     if (!this.panel || el.dataset.prediction === undefined) return; // a cell that does not ask
+    const choices = this.panel.querySelector('[data-fl-predict-choices]');
+    if (choices) choices.replaceChildren(...CHOICES.map((choice) => choiceButton(choice as Choice)));
     for (const button of this.panel.querySelectorAll<HTMLButtonElement>('button[data-predict]')) {
       button.disabled = false;
       button.addEventListener('click', () => this.choose(button.dataset.predict as Choice));

@@ -115,7 +115,7 @@ struct page *get_user_pages_fast(unsigned long addr)
 	return page;
 }
 
-/* follows: mm/gup.c put_user_page() of John Hubbard's series (merged in 5.2, as a put_page()) */
+/* follows: mm/gup.c put_user_page() of John Hubbard's series (commit fc1d8e7cca2d, 2019: a put_page() until pins were tracked) */
 void put_user_page(struct page *page)
 {
 	put_page_pin(page);

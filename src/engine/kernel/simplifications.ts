@@ -66,7 +66,7 @@ export const SIMPLIFICATIONS: readonly Simplification[] = [
   },
   {
     id: 'put-user-page-name',
-    what: 'put_user_page() is the name John Hubbard\'s series gave the release (merged in 5.2); a 5.0 driver called put_page()',
+    what: 'put_user_page() is the name John Hubbard\'s series gave the release (commit fc1d8e7cca2d, 2019); a 5.0 driver called put_page()',
     functions: ['put_user_page'],
     kernels: ['5.0'],
   },
