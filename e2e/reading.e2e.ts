@@ -141,6 +141,10 @@ test.describe('at 1280×800', () => {
           return top >= 0 && top < 300;
         }, { message: `${href} is in view near the top` })
         .toBe(true);
+      // the bar names the section the reader has landed in, and its link is marked current
+      const link = toc.locator(`a[href="${href}"]`);
+      await expect(toc.locator('[data-fl-toc-current]'), `bar after ${href}`).toHaveText((await link.textContent())!.trim());
+      await expect(link).toHaveAttribute('aria-current', 'true');
     }
   });
 });
