@@ -35,12 +35,13 @@ async function wake(el: HTMLElement): Promise<void> {
 async function open(card: HTMLElement): Promise<void> {
   const host = noticeHost(card);
   const button = card.querySelector<HTMLButtonElement>('button[data-action="open-here"]')!;
+  const label = button.textContent;
   button.disabled = true;
   button.textContent = 'Loading…';
   const section = await loadPart(host, 'exercise', async () => (await import('./card')).openHere(card), () => void open(card));
   if (!section) {
     button.disabled = false;
-    button.textContent = 'Try it here';
+    button.textContent = label;
     return;
   }
   await wake(section);
